@@ -1,0 +1,67 @@
+import type { components } from "./generated/schema.js";
+import { apiError } from "./errors.js";
+import { readJson, type CallOptions } from "./send.js";
+import { tokenSource, type Api, type ConferenceAuth, type TokenSource } from "./token.js";
+import { checkId } from "./validate.js";
+
+export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
+type Share = components["schemas"]["InviteShareDTO"]["share"];
+
+/** One ongoing meeting, controlled as its host. Made by `meeting.conference()`. */
+export class Conference {
+  readonly conferenceID: string;
+  readonly #api: Api;
+  readonly #token: TokenSource;
+
+  /** @internal */
+  constructor(api: Api, conferenceID: string, auth: ConferenceAuth) {
+    this.conferenceID = checkId("conferenceID", conferenceID);
+    this.#api = api;
+    this.#token = tokenSource(api, this.conferenceID, auth);
+  }
+
+  /** Invites the participant (a `pid` from `realTimeInfo()`) to share their screen: `{"share":1}`. */
+  inviteToShare(participantID: string, options?: CallOptions): Promise<void> {
+    return this.#share(participantID, 1, options);
+  }
+
+  /** Cancels the invitation to share: `{"share":0}`. */
+  cancelShareInvitation(participantID: string, options?: CallOptions): Promise<void> {
+    return this.#share(participantID, 0, options);
+  }
+
+  /** The meeting's attendees, online participants (each with its `pid`) and state. */
+  async realTimeInfo(options?: CallOptions): Promise<RealTimeInfo> {
+    const result = await this.#api.GET("/v1/mmc/control/conferences/realTimeInfo", {
+      params: {
+        query: { conferenceID: this.conferenceID },
+        header: { "X-Conference-Authorization": await this.#token.get(options) },
+      },
+      parseAs: "text",
+      signal: options?.signal,
+    });
+    const info = readJson<RealTimeInfo>(result);
+    if (!info) throw apiError(result.response, undefined, "the answer is empty");
+    return info;
+  }
+
+  /** The current meeting-control token, for callers who also use the meeting-control WebSocket. */
+  token(options?: CallOptions): Promise<string> {
+    return this.#token.get(options);
+  }
+
+  async #share(participantID: string, share: Share, options?: CallOptions): Promise<void> {
+    checkId("participantID", participantID);
+    const result = await this.#api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
+      params: {
+        query: { conferenceID: this.conferenceID, participantID },
+        header: { "X-Conference-Authorization": await this.#token.get(options) },
+      },
+      body: { share },
+      parseAs: "text",
+      signal: options?.signal,
+    });
+    // Success is a 200 with an empty body or any JSON object.
+    readJson(result);
+  }
+}

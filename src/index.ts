@@ -1,0 +1,18 @@
+export { createMeetingClient, regions } from "./client.js";
+export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
+export { Conference } from "./conference.js";
+export type { RealTimeInfo } from "./conference.js";
+export type { CallOptions } from "./send.js";
+export type { ConferenceAuth, TokenInfo } from "./token.js";
+export {
+  MeetingError,
+  MeetingApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  InternalServerError,
+  MeetingInputError,
+  MeetingConnectionError,
+  MeetingTimeoutError,
+} from "./errors.js";
+export type { paths, components, operations } from "./generated/schema.js";
