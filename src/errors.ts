@@ -104,6 +104,7 @@ function describe({ status, errorCode, errorMsg, requestId, detail }: ApiErrorIn
 
 /** The one place a response becomes an error: picks the class by status and reads the vendor's fields. */
 export function apiError(response: Response, body: unknown, detail?: string): MeetingApiError {
+  if (body === "") body = undefined;
   const fields = isObject(body) ? body : {};
   const init: ApiErrorInit = {
     status: response.status,

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeetingClient, MeetingInputError, regions } from "../src/index.js";
+import { conferenceID } from "./helpers.js";
+import { startRecorder, type Recorder } from "./servers/recorder.js";
+
+describe("createMeetingClient options", () => {
+  it("defaults to the cn-north-4 host", () => {
+    expect(createMeetingClient().baseUrl).toBe("https://api.meeting.huaweicloud.com");
+  });
+
+  it("takes the ap-southeast-1 host from region", () => {
+    expect(createMeetingClient({ region: "ap-southeast-1" }).baseUrl).toBe(regions["ap-southeast-1"]);
+  });
+
+  it.each([
+    "https://proxy.example.test/meeting/",
+    "http://127.0.0.1:4010",
+    "http://127.8.9.10:1",
+    "http://localhost:4010",
+    "http://[::1]:4010",
+  ])("accepts %s", (baseUrl) => {
+    expect(createMeetingClient({ baseUrl }).baseUrl).toBe(baseUrl.replace(/\/$/, ""));
+  });
+
+  it("accepts http to another host only with allowInsecureHttp", () => {
+    expect(createMeetingClient({ baseUrl: "http://meeting.internal.test", allowInsecureHttp: true }).baseUrl).toBe(
+      "http://meeting.internal.test",
+    );
+  });
+
+  it.each([
+    [{ baseUrl: "http://api.meeting.huaweicloud.com" }, "baseUrl"],
+    [{ baseUrl: "http://127.0.0.1.example.test" }, "baseUrl"],
+    [{ baseUrl: "ftp://api.meeting.huaweicloud.com" }, "baseUrl"],
+    [{ baseUrl: "not a url" }, "baseUrl"],
+    [{ baseUrl: "https://user:pw@api.meeting.huaweicloud.com" }, "baseUrl"],
+    [{ baseUrl: "https://api.meeting.huaweicloud.com?x=1" }, "baseUrl"],
+    [{ baseUrl: 42 }, "baseUrl"],
+    [{ region: "eu-west-0" }, "region"],
+    [{ fetch: "fetch" }, "fetch"],
+    [{ allowInsecureHttp: "yes" }, "allowInsecureHttp"],
+    [null, "options"],
+  ])("rejects %j with MeetingInputError naming %s", (options, field) => {
+    // @ts-expect-error -- callers without types
+    const make = () => createMeetingClient(options);
+    expect(make).toThrow(MeetingInputError);
+    expect(make).toThrow(expect.objectContaining({ field }));
+  });
+});
+
+describe("IDs are checked before any request", () => {
+  let server: Recorder;
+  let meeting: ReturnType<typeof createMeetingClient>;
+  beforeAll(async () => {
+    server = await startRecorder();
+    meeting = createMeetingClient({ baseUrl: server.url });
+  });
+  afterAll(async () => {
+    expect(server.requests).toEqual([]);
+    await server.close();
+  });
+
+  it.each([
+    ["a number", 986947855, "must be a string"],
+    ["an empty string", "", "must not be empty"],
+    ["a control character", "98\n69", "control characters"],
+    ["an over-long ID", "x".repeat(257), "at most 256"],
+  ])("conferenceID: rejects %s", (_, id, rule) => {
+    // @ts-expect-error -- callers without types
+    expect(() => meeting.conference(id, { token: "t" })).toThrow(
+      expect.objectContaining({ name: "MeetingInputError", field: "conferenceID", message: expect.stringContaining(rule) }),
+    );
+  });
+
+  it.each([
+    ["a number", 42, "must be a string"],
+    ["undefined", undefined, "must be a string"],
+    ["an empty string", "", "must not be empty"],
+    ["a control character", "a\u0000b", "control characters"],
+  ])("participantID: rejects %s", async (_, id, rule) => {
+    const conf = meeting.conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.inviteToShare(id)).rejects.toMatchObject({ name: "MeetingInputError", field: "participantID", message: expect.stringContaining(rule) });
+  });
+});
