@@ -2,8 +2,8 @@ import createClient from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { MeetingInputError } from "./errors.js";
 import { Conference } from "./conference.js";
-import type { Api, ConferenceAuth } from "./token.js";
-import { kind } from "./validate.js";
+import { tokenSources, type Api, type ConferenceAuth } from "./token.js";
+import { checkId, kind } from "./validate.js";
 
 /** The vendor's hosts, one per region (the `servers` of openapi.yaml). */
 export const regions = {
@@ -48,10 +48,14 @@ export function createMeetingClient(options: MeetingClientOptions = {}): Meeting
     baseUrl,
     fetch: custom ?? ((request) => globalThis.fetch(request)),
   });
+  const tokens = tokenSources(api);
   return {
     api,
     baseUrl,
-    conference: (conferenceID, auth) => new Conference(api, conferenceID, auth),
+    conference(conferenceID, auth) {
+      checkId("conferenceID", conferenceID);
+      return new Conference(api, conferenceID, tokens(conferenceID, auth));
+    },
   };
 }
 

@@ -1,8 +1,8 @@
 import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
 import { readJson, type CallOptions } from "./send.js";
-import { tokenSource, type Api, type ConferenceAuth, type TokenSource } from "./token.js";
 import { checkId } from "./validate.js";
+import type { Api, TokenSource } from "./token.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 type Share = components["schemas"]["InviteShareDTO"]["share"];
@@ -14,10 +14,10 @@ export class Conference {
   readonly #token: TokenSource;
 
   /** @internal */
-  constructor(api: Api, conferenceID: string, auth: ConferenceAuth) {
-    this.conferenceID = checkId("conferenceID", conferenceID);
+  constructor(api: Api, conferenceID: string, token: TokenSource) {
+    this.conferenceID = conferenceID;
     this.#api = api;
-    this.#token = tokenSource(api, this.conferenceID, auth);
+    this.#token = token;
   }
 
   /** Invites the participant (a `pid` from `realTimeInfo()`) to share their screen: `{"share":1}`. */
@@ -32,14 +32,16 @@ export class Conference {
 
   /** The meeting's attendees, online participants (each with its `pid`) and state. */
   async realTimeInfo(options?: CallOptions): Promise<RealTimeInfo> {
-    const result = await this.#api.GET("/v1/mmc/control/conferences/realTimeInfo", {
-      params: {
-        query: { conferenceID: this.conferenceID },
-        header: { "X-Conference-Authorization": await this.#token.get(options) },
-      },
-      parseAs: "text",
-      signal: options?.signal,
-    });
+    const result = await this.#authorized(options, (token) =>
+      this.#api.GET("/v1/mmc/control/conferences/realTimeInfo", {
+        params: {
+          query: { conferenceID: this.conferenceID },
+          header: { "X-Conference-Authorization": token },
+        },
+        parseAs: "text",
+        signal: options?.signal,
+      }),
+    );
     const info = readJson<RealTimeInfo>(result);
     if (!info) throw apiError(result.response, undefined, "the answer is empty");
     return info;
@@ -52,16 +54,27 @@ export class Conference {
 
   async #share(participantID: string, share: Share, options?: CallOptions): Promise<void> {
     checkId("participantID", participantID);
-    const result = await this.#api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
-      params: {
-        query: { conferenceID: this.conferenceID, participantID },
-        header: { "X-Conference-Authorization": await this.#token.get(options) },
-      },
-      body: { share },
-      parseAs: "text",
-      signal: options?.signal,
-    });
+    const result = await this.#authorized(options, (token) =>
+      this.#api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
+        params: {
+          query: { conferenceID: this.conferenceID, participantID },
+          header: { "X-Conference-Authorization": token },
+        },
+        body: { share },
+        parseAs: "text",
+        signal: options?.signal,
+      }),
+    );
     // Success is a 200 with an empty body or any JSON object.
     readJson(result);
+  }
+
+  /** Sends with the current token; a 401 on a token that can be replaced is retried once with a new one. */
+  async #authorized<R extends { response: Response }>(options: CallOptions | undefined, send: (token: string) => Promise<R>): Promise<R> {
+    const token = await this.#token.get(options);
+    const result = await send(token);
+    if (result.response.status !== 401 || !this.#token.invalidate(token)) return result;
+    const fresh = await this.#token.get(options);
+    return fresh === token ? result : send(fresh);
   }
 }

@@ -2,67 +2,208 @@ import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 import { apiError, MeetingInputError } from "./errors.js";
 import { readJson, type CallOptions } from "./send.js";
-import { checkSecret } from "./validate.js";
+import { checkSecret, kind } from "./validate.js";
 
 export type Api = Client<paths, "application/json">;
 export type TokenInfo = components["schemas"]["TokenInfo"];
 
+/** Supplies a meeting-control token; asked whenever one is needed. */
+export type TokenProvider = (conferenceID: string) => string | Promise<string>;
+
 /** How a conference handle authorizes its calls: exactly one of the two. */
 export type ConferenceAuth =
-  | { /** A meeting-control token, sent unchanged and never renewed. */ token: string; hostPassword?: never }
-  | { /** The host password: the client obtains the meeting-control token itself. */ hostPassword: string; token?: never };
+  | {
+      /** A meeting-control token, sent unchanged and never renewed; or a function asked for one whenever it is needed. */
+      token: string | TokenProvider;
+      hostPassword?: never;
+    }
+  | {
+      /** The host password: the client obtains, caches and renews the meeting-control token itself. */
+      hostPassword: string;
+      token?: never;
+    };
 
 /** Hands out the meeting-control token for one conference. */
 export interface TokenSource {
   get(options?: CallOptions): Promise<string>;
+  /** The server refused `token`: forget it. True when asking again may give another token. */
+  invalidate(token: string): boolean;
 }
 
-export function tokenSource(api: Api, conferenceID: string, auth: ConferenceAuth): TokenSource {
-  const rule = "must be { token } or { hostPassword }, not both";
-  if (typeof auth !== "object" || auth === null) throw new MeetingInputError("auth", rule);
-  const hasToken = auth.token !== undefined;
-  const hasPassword = auth.hostPassword !== undefined;
-  if (hasToken === hasPassword) throw new MeetingInputError("auth", rule);
-  if (hasToken) {
+/** The vendor's documented lifetime, used only when an answer states neither expiry field. */
+const DEFAULT_LIFETIME_MS = 30 * 60_000;
+/** Renew this long before expiry (at most half the lifetime). */
+const RENEW_AHEAD_MS = 5 * 60_000;
+/** Stop sending a token this long before it expires, so it does not expire in flight. */
+const EXPIRY_SAFETY_MS = 10_000;
+/** After a failed renewal, keep the still-valid token this long before trying again. */
+const RENEW_RETRY_MS = 5_000;
+
+/**
+ * The token sources of one client. Handles on the same conference with the same host
+ * password share one managed token, so that however many handles and calls there are, a
+ * conference costs one token request at a time.
+ */
+export function tokenSources(api: Api): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
+  const managed = new Map<string, ManagedToken>();
+  return (conferenceID, auth) => {
+    const rule = "must be { token } or { hostPassword }, not both";
+    if (typeof auth !== "object" || auth === null) throw new MeetingInputError("auth", rule);
+    const hasToken = auth.token !== undefined;
+    const hasPassword = auth.hostPassword !== undefined;
+    if (hasToken === hasPassword) throw new MeetingInputError("auth", rule);
+    if (hasPassword) {
+      const password = checkSecret("auth.hostPassword", auth.hostPassword);
+      let source = managed.get(conferenceID);
+      if (source?.password !== password) managed.set(conferenceID, (source = new ManagedToken(api, conferenceID, password)));
+      return source;
+    }
+    if (typeof auth.token === "function") return new ProvidedToken(conferenceID, auth.token);
     const token = checkSecret("auth.token", auth.token);
-    return { get: () => Promise.resolve(token) };
-  }
-  return new PasswordToken(api, conferenceID, checkSecret("auth.hostPassword", auth.hostPassword));
+    return { get: () => Promise.resolve(token), invalidate: () => false };
+  };
 }
 
-/** Obtains the token with the host password once; concurrent callers share the one request. */
-class PasswordToken implements TokenSource {
+/** Asks the caller's function; concurrent asks share one answer. */
+class ProvidedToken implements TokenSource {
   #pending: Promise<string> | undefined;
+
+  constructor(
+    private readonly conferenceID: string,
+    private readonly provide: TokenProvider,
+  ) {}
+
+  get(options?: CallOptions): Promise<string> {
+    this.#pending ??= (async () => {
+      try {
+        const token: unknown = await this.provide(this.conferenceID);
+        if (typeof token !== "string") throw new MeetingInputError("auth.token()", `must return a string, got ${kind(token)}`);
+        return checkSecret("auth.token()", token);
+      } finally {
+        this.#pending = undefined;
+      }
+    })();
+    return abortable(this.#pending, options?.signal);
+  }
+
+  invalidate(): boolean {
+    return true;
+  }
+}
+
+interface Held {
+  token: string;
+  /** Our clock, epoch ms: renew from here on. */
+  renewAt: number;
+  /** Our clock, epoch ms: do not send the token from here on. */
+  expiresAt: number;
+}
+
+/**
+ * Obtains the token with the host password, caches it, and renews it before it expires.
+ * One request at a time per conference: concurrent callers share it.
+ */
+class ManagedToken implements TokenSource {
+  #held: Held | undefined;
+  #pending: Promise<string> | undefined;
+  #renewBlockedUntil = 0;
 
   constructor(
     private readonly api: Api,
     private readonly conferenceID: string,
-    private readonly password: string,
+    readonly password: string,
   ) {}
 
   get(options?: CallOptions): Promise<string> {
-    // A failed request is forgotten so that the next call tries again.
-    this.#pending ??= this.#obtain(options).catch((error: unknown) => {
+    const held = this.#held;
+    const now = Date.now();
+    if (held && (now < held.renewAt || (now < held.expiresAt && now < this.#renewBlockedUntil))) {
+      return Promise.resolve(held.token);
+    }
+    this.#pending ??= this.#refresh(held && now < held.expiresAt ? held : undefined).finally(() => {
       this.#pending = undefined;
-      throw error;
     });
-    return this.#pending;
+    return abortable(this.#pending, options?.signal);
   }
 
-  async #obtain(options?: CallOptions): Promise<string> {
+  invalidate(token: string): boolean {
+    // Only the token that failed: a newer one, obtained meanwhile, stays.
+    if (this.#held?.token === token) this.#held = undefined;
+    return true;
+  }
+
+  /** Renews `current` when given, else obtains a new token. A failed renewal keeps `current` while it is valid. */
+  async #refresh(current: Held | undefined): Promise<string> {
+    try {
+      this.#held = await this.#request(current?.token);
+      return this.#held.token;
+    } catch (error) {
+      if (current && Date.now() < current.expiresAt && this.#held === current) {
+        this.#renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
+        return current.token;
+      }
+      throw error;
+    }
+  }
+
+  async #request(renewing: string | undefined): Promise<Held> {
+    const sentAt = Date.now();
     const result = await this.api.GET("/v1/mmc/control/conferences/token", {
       params: {
         query: { conferenceID: this.conferenceID },
-        header: { "X-Password": this.password, "X-Login-Type": 1 },
+        header: {
+          "X-Password": this.password,
+          "X-Login-Type": 1,
+          ...(renewing === undefined ? {} : { "X-Conference-Authorization": renewing }),
+        },
       },
       parseAs: "text",
-      signal: options?.signal,
     });
     const body = readJson<TokenInfo>(result);
-    const token = body?.data?.token;
-    if (typeof token !== "string" || token === "") {
+    const data = body?.data;
+    if (typeof data?.token !== "string" || data.token === "") {
       throw apiError(result.response, body, "the answer holds no data.token");
     }
-    return token;
+    return held(data, sentAt);
   }
+}
+
+/**
+ * When the token expires, by the server's word: the lifetime in `confTokenExpireTime`
+ * (seconds, immune to clock skew, counted from when the request was sent) or else the
+ * epoch `expireTime`; the documented half hour only when the answer states neither.
+ */
+function held(data: TokenInfo["data"], sentAt: number): Held {
+  const lifetime = positive(data.confTokenExpireTime) ? data.confTokenExpireTime * 1000 : undefined;
+  const expiry = lifetime !== undefined ? sentAt + lifetime : positive(data.expireTime) ? data.expireTime : sentAt + DEFAULT_LIFETIME_MS;
+  const span = Math.max(0, expiry - sentAt);
+  return {
+    token: data.token,
+    expiresAt: expiry - Math.min(EXPIRY_SAFETY_MS, span / 10),
+    renewAt: expiry - Math.min(RENEW_AHEAD_MS, span / 2),
+  };
+}
+
+function positive(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value) && value > 0;
+}
+
+/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts; the shared work goes on for others. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(error);
+      },
+    );
+  });
 }
