@@ -2,7 +2,9 @@ import createClient from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { MeetingInputError } from "./errors.js";
 import { Conference } from "./conference.js";
+import { policy } from "./send.js";
 import { tokenSources, type Api, type ConferenceAuth } from "./token.js";
+import { createTransport, type Logger, type Policy } from "./transport.js";
 import { checkId, kind } from "./validate.js";
 
 /** The vendor's hosts, one per region (the `servers` of openapi.yaml). */
@@ -22,6 +24,12 @@ export interface MeetingClientOptions {
   fetch?: (request: Request) => Promise<Response>;
   /** Allows `http:` to hosts other than loopback. Default: `false`. TLS verification is never turned off. */
   allowInsecureHttp?: boolean;
+  /** Time allowed for each attempt, headers and body, in ms. Default: 10 000. */
+  timeoutMs?: number;
+  /** Retries after a connection failure, a timeout, or a 408, 429, 500, 502, 503 or 504. Default: 2. */
+  maxRetries?: number;
+  /** Receives one `debug` line per attempt, secret headers redacted. Default: none. */
+  logger?: Logger;
 }
 
 /** The client. Conference handles come from `conference()`; `api` is the typed openapi-fetch client itself. */
@@ -44,20 +52,24 @@ export function createMeetingClient(options: MeetingClientOptions = {}): Meeting
   if (custom !== undefined && typeof custom !== "function") {
     throw new MeetingInputError("fetch", `must be a function, got ${kind(custom)}`);
   }
-  const api = createClient<paths>({
-    baseUrl,
-    fetch: custom ?? ((request) => globalThis.fetch(request)),
-  });
+  const { logger } = options;
+  if (logger !== undefined && (typeof logger !== "object" || logger === null || typeof logger.debug !== "function")) {
+    throw new MeetingInputError("logger", "must be an object with a debug() method, such as console");
+  }
+  const transport = createTransport(custom ?? ((request) => globalThis.fetch(request)), policy(options, DEFAULTS), logger);
+  const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
   const tokens = tokenSources(api);
   return {
     api,
     baseUrl,
     conference(conferenceID, auth) {
       checkId("conferenceID", conferenceID);
-      return new Conference(api, conferenceID, tokens(conferenceID, auth));
+      return new Conference(api, transport, conferenceID, tokens(conferenceID, auth));
     },
   };
 }
+
+const DEFAULTS: Policy = { timeoutMs: 10_000, maxRetries: 2 };
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 

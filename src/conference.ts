@@ -1,22 +1,26 @@
 import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
-import { readJson, type CallOptions } from "./send.js";
-import { checkId } from "./validate.js";
+import { callInit, readJson, type CallOptions } from "./send.js";
 import type { Api, TokenSource } from "./token.js";
+import type { Fetch, Transport } from "./transport.js";
+import { checkId } from "./validate.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 type Share = components["schemas"]["InviteShareDTO"]["share"];
+type Init = { signal?: AbortSignal; fetch?: Fetch };
 
 /** One ongoing meeting, controlled as its host. Made by `meeting.conference()`. */
 export class Conference {
   readonly conferenceID: string;
   readonly #api: Api;
+  readonly #transport: Transport;
   readonly #token: TokenSource;
 
   /** @internal */
-  constructor(api: Api, conferenceID: string, token: TokenSource) {
+  constructor(api: Api, transport: Transport, conferenceID: string, token: TokenSource) {
     this.conferenceID = conferenceID;
     this.#api = api;
+    this.#transport = transport;
     this.#token = token;
   }
 
@@ -32,14 +36,11 @@ export class Conference {
 
   /** The meeting's attendees, online participants (each with its `pid`) and state. */
   async realTimeInfo(options?: CallOptions): Promise<RealTimeInfo> {
-    const result = await this.#authorized(options, (token) =>
+    const result = await this.#authorized(options, (token, init) =>
       this.#api.GET("/v1/mmc/control/conferences/realTimeInfo", {
-        params: {
-          query: { conferenceID: this.conferenceID },
-          header: { "X-Conference-Authorization": token },
-        },
+        params: { query: { conferenceID: this.conferenceID }, header: { "X-Conference-Authorization": token } },
         parseAs: "text",
-        signal: options?.signal,
+        fetch: init.fetch,
       }),
     );
     const info = readJson<RealTimeInfo>(result);
@@ -47,22 +48,19 @@ export class Conference {
     return info;
   }
 
-  /** The current meeting-control token, for callers who also use the meeting-control WebSocket. */
-  token(options?: CallOptions): Promise<string> {
-    return this.#token.get(options);
+  /** A valid meeting-control token (obtained or renewed as needed), for the meeting-control WebSocket. */
+  async token(options?: CallOptions): Promise<string> {
+    return this.#token.get(callInit(this.#transport, options));
   }
 
   async #share(participantID: string, share: Share, options?: CallOptions): Promise<void> {
     checkId("participantID", participantID);
-    const result = await this.#authorized(options, (token) =>
+    const result = await this.#authorized(options, (token, init) =>
       this.#api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
-        params: {
-          query: { conferenceID: this.conferenceID, participantID },
-          header: { "X-Conference-Authorization": token },
-        },
+        params: { query: { conferenceID: this.conferenceID, participantID }, header: { "X-Conference-Authorization": token } },
         body: { share },
         parseAs: "text",
-        signal: options?.signal,
+        fetch: init.fetch,
       }),
     );
     // Success is a 200 with an empty body or any JSON object.
@@ -70,11 +68,15 @@ export class Conference {
   }
 
   /** Sends with the current token; a 401 on a token that can be replaced is retried once with a new one. */
-  async #authorized<R extends { response: Response }>(options: CallOptions | undefined, send: (token: string) => Promise<R>): Promise<R> {
-    const token = await this.#token.get(options);
-    const result = await send(token);
+  async #authorized<R extends { response: Response }>(
+    options: CallOptions | undefined,
+    send: (token: string, init: Init) => Promise<R>,
+  ): Promise<R> {
+    const init = callInit(this.#transport, options);
+    const token = await this.#token.get(init);
+    const result = await send(token, init);
     if (result.response.status !== 401 || !this.#token.invalidate(token)) return result;
-    const fresh = await this.#token.get(options);
-    return fresh === token ? result : send(fresh);
+    const fresh = await this.#token.get(init);
+    return fresh === token ? result : send(fresh, init);
   }
 }

@@ -73,14 +73,29 @@ export class InternalServerError extends MeetingApiError {
   override name = "InternalServerError";
 }
 
-/** Thrown when no response could be had: refused, reset, DNS failure. `cause` holds the underlying error. */
+/**
+ * Thrown when no response could be had (refused, reset, DNS failure, a body cut short) on
+ * every attempt. `attempts` says how many were made; `cause` holds the last underlying error.
+ */
 export class MeetingConnectionError extends MeetingError {
   override name = "MeetingConnectionError";
+  readonly attempts: number;
+
+  constructor(message: string, options: { attempts: number; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.attempts = options.attempts;
+  }
 }
 
-/** Thrown when a request got no complete answer within `timeoutMs`. */
+/** Thrown when the last attempt got no complete answer within `timeoutMs`. `attempts` says how many were made. */
 export class MeetingTimeoutError extends MeetingError {
   override name = "MeetingTimeoutError";
+  readonly attempts: number;
+
+  constructor(message: string, options: { attempts: number }) {
+    super(message);
+    this.attempts = options.attempts;
+  }
 }
 
 interface ApiErrorInit {

@@ -3,6 +3,7 @@ export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
 export { Conference } from "./conference.js";
 export type { RealTimeInfo } from "./conference.js";
 export type { CallOptions } from "./send.js";
+export type { Logger } from "./transport.js";
 export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token.js";
 export {
   MeetingError,

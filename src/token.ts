@@ -1,7 +1,7 @@
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 import { apiError, MeetingInputError } from "./errors.js";
-import { readJson, type CallOptions } from "./send.js";
+import { readJson } from "./send.js";
 import { checkSecret, kind } from "./validate.js";
 
 export type Api = Client<paths, "application/json">;
@@ -25,7 +25,7 @@ export type ConferenceAuth =
 
 /** Hands out the meeting-control token for one conference. */
 export interface TokenSource {
-  get(options?: CallOptions): Promise<string>;
+  get(options?: { signal?: AbortSignal }): Promise<string>;
   /** The server refused `token`: forget it. True when asking again may give another token. */
   invalidate(token: string): boolean;
 }
@@ -73,7 +73,7 @@ class ProvidedToken implements TokenSource {
     private readonly provide: TokenProvider,
   ) {}
 
-  get(options?: CallOptions): Promise<string> {
+  get(options?: { signal?: AbortSignal }): Promise<string> {
     this.#pending ??= (async () => {
       try {
         const token: unknown = await this.provide(this.conferenceID);
@@ -114,7 +114,7 @@ class ManagedToken implements TokenSource {
     readonly password: string,
   ) {}
 
-  get(options?: CallOptions): Promise<string> {
+  get(options?: { signal?: AbortSignal }): Promise<string> {
     const held = this.#held;
     const now = Date.now();
     if (held && (now < held.renewAt || (now < held.expiresAt && now < this.#renewBlockedUntil))) {

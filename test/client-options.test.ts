@@ -39,12 +39,50 @@ describe("createMeetingClient options", () => {
     [{ region: "eu-west-0" }, "region"],
     [{ fetch: "fetch" }, "fetch"],
     [{ allowInsecureHttp: "yes" }, "allowInsecureHttp"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs"],
+    [{ timeoutMs: 0 }, "timeoutMs"],
+    [{ timeoutMs: -1 }, "timeoutMs"],
+    [{ timeoutMs: Infinity }, "timeoutMs"],
+    [{ timeoutMs: 2 ** 31 }, "timeoutMs"],
+    [{ timeoutMs: "1000" }, "timeoutMs"],
+    [{ maxRetries: -1 }, "maxRetries"],
+    [{ maxRetries: 1.5 }, "maxRetries"],
+    [{ maxRetries: 11 }, "maxRetries"],
+    [{ maxRetries: "2" }, "maxRetries"],
+    [{ logger: {} }, "logger"],
+    [{ logger: "console" }, "logger"],
     [null, "options"],
   ])("rejects %j with MeetingInputError naming %s", (options, field) => {
     // @ts-expect-error -- callers without types
     const make = () => createMeetingClient(options);
     expect(make).toThrow(MeetingInputError);
     expect(make).toThrow(expect.objectContaining({ field }));
+  });
+});
+
+describe("per-call options are checked before any request", () => {
+  let server: Recorder;
+  beforeAll(async () => {
+    server = await startRecorder();
+  });
+  afterAll(async () => {
+    expect(server.requests).toEqual([]);
+    await server.close();
+  });
+
+  it.each([
+    [{ timeoutMs: Number.NaN }, "options.timeoutMs"],
+    [{ timeoutMs: -5 }, "options.timeoutMs"],
+    [{ maxRetries: -1 }, "options.maxRetries"],
+    [{ maxRetries: 2.5 }, "options.maxRetries"],
+    [{ signal: "abort" }, "options.signal"],
+    ["fast", "options"],
+  ])("rejects %j naming %s", async (options, field) => {
+    const conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.inviteToShare("p1", options)).rejects.toMatchObject({ name: "MeetingInputError", field });
+    // @ts-expect-error -- callers without types
+    await expect(conf.realTimeInfo(options)).rejects.toMatchObject({ name: "MeetingInputError", field });
   });
 });
 

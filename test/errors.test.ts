@@ -20,7 +20,7 @@ describe("error statuses from the Prism mock become typed errors", () => {
     ["code=500", InternalServerError, 500, "MMC.11070003", "CONF_EXCEPTION"],
     ["code=401", AuthenticationError, 401, "MMC.118000001", "USER_TOKEN_AUTH_FAILED"],
   ] as const)("Prefer: %s → %o", async (prefer, ErrorClass, status, errorCode, errorMsg) => {
-    const { meeting, exchanges } = prismClient({ prefer });
+    const { meeting, exchanges } = prismClient({ prefer, maxRetries: 0 });
     const conf = meeting.conference(conferenceID, token);
     const error = await conf.inviteToShare(participantID).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ErrorClass);
@@ -62,7 +62,7 @@ describe("error bodies as gateways and the vendor really send them", () => {
   afterAll(() => server.close());
 
   const call = () =>
-    createMeetingClient({ baseUrl: server.url })
+    createMeetingClient({ baseUrl: server.url, maxRetries: 0 })
       .conference(conferenceID, token)
       .inviteToShare(participantID)
       .then(

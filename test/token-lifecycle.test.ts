@@ -67,14 +67,14 @@ describe("a managed token ({ hostPassword })", () => {
     const conf = handle();
     const first = await conf.token();
     vi.advanceTimersByTime(27 * MINUTE);
-    vendor.failTokenRequests(1, 500);
+    vendor.failTokenRequests(3, 500); // the first try and both retries
     await expect(times(50, (i) => conf.inviteToShare(`p${i}`))).resolves.toHaveLength(50);
-    expect(vendor.tokenRequests).toHaveLength(2);
+    expect(vendor.tokenRequests).toHaveLength(4);
     expect(vendor.controlRequests.every((r) => r.token === first && r.status === 200)).toBe(true);
     // A few seconds later, renewal is tried again and succeeds.
     vi.advanceTimersByTime(6_000);
     await conf.inviteToShare("p1");
-    expect(vendor.tokenRequests).toHaveLength(3);
+    expect(vendor.tokenRequests).toHaveLength(5);
     expect(vendor.controlRequests.at(-1)!.token).not.toBe(first);
   });
 
@@ -118,11 +118,11 @@ describe("a managed token ({ hostPassword })", () => {
   it("a failed token request surfaces as its typed error, and the next call tries again", async () => {
     const wrong = createMeetingClient({ baseUrl: vendor.url }).conference("986947855", { hostPassword: "wrong" });
     await expect(wrong.inviteToShare("p1")).rejects.toMatchObject({ name: "BadRequestError", errorCode: "USG.201040000" });
-    vendor.failTokenRequests(1, 500);
+    vendor.failTokenRequests(3, 500); // the first try and both retries
     const conf = handle();
     await expect(conf.inviteToShare("p1")).rejects.toBeInstanceOf(InternalServerError);
     await expect(conf.inviteToShare("p1")).resolves.toBeUndefined();
-    expect(vendor.tokenRequests).toHaveLength(3);
+    expect(vendor.tokenRequests).toHaveLength(5);
     expect(vendor.controlRequests).toHaveLength(1);
   });
 

@@ -39,7 +39,7 @@ describe("conference authorization", () => {
         ? { status: 500, body: '{"error_code":"MMC.11070003","error_msg":"CONF_EXCEPTION"}' }
         : { body: '{"data":{"token":"second"}}' },
     );
-    const conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { hostPassword: "pw" });
+    const conf = createMeetingClient({ baseUrl: server.url, maxRetries: 0 }).conference(conferenceID, { hostPassword: "pw" });
     await expect(conf.token()).rejects.toMatchObject({ name: "InternalServerError", errorCode: "MMC.11070003" });
     await expect(conf.token()).resolves.toBe("second");
     expect(server.requests).toHaveLength(2);

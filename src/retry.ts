@@ -1,0 +1,36 @@
+// The retry policy: what is retried, and how long to wait before the next attempt.
+
+/** Statuses worth another attempt: the request may well succeed next time. */
+const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+
+export const BACKOFF_BASE_MS = 500;
+export const BACKOFF_CAP_MS = 8_000;
+/** A `Retry-After` longer than this is not waited for: backoff applies instead. */
+export const RETRY_AFTER_CAP_MS = 60_000;
+
+export function retryableStatus(status: number): boolean {
+  return RETRY_STATUSES.has(status);
+}
+
+/**
+ * Exponential backoff with jitter: retry `n` (1-based) waits between half and all of
+ * `min(cap, base · 2^(n-1))`, so concurrent clients spread out but never retry at once.
+ */
+export function backoffDelay(retry: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+  return Math.round(ceiling / 2 + (ceiling / 2) * random());
+}
+
+/** `Retry-After` (delta seconds or an HTTP date) in ms; undefined when absent, malformed or beyond the cap. */
+export function retryAfterDelay(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  let delay: number;
+  if (/^\d+$/.test(value)) delay = Number(value) * 1000;
+  else {
+    const date = Date.parse(value);
+    if (Number.isNaN(date)) return undefined;
+    delay = Math.max(0, date - now);
+  }
+  return delay <= RETRY_AFTER_CAP_MS ? delay : undefined;
+}

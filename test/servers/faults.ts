@@ -1,0 +1,67 @@
+// A loopback server scripted per test: each request takes the next step of the script (the
+// last step repeats). It records every request it receives, with when it arrived.
+import { createServer, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import type { Recorded } from "./recorder.js";
+
+export type Step =
+  | { status: number; headers?: Record<string, string>; body?: string }
+  | "reset" // destroy the connection once the request has arrived
+  | "hang" // accept the request and never answer
+  | "stall-body" // send the headers and half the body, then nothing
+  | "cut-body"; // promise a body, send half of it, close the connection
+
+export interface FaultServer {
+  url: string;
+  requests: (Recorded & { at: number })[];
+  close(): Promise<void>;
+}
+
+const PARTIAL = '{"participants":[{"pid":"p1","na';
+
+export async function startFaultServer(script: Step[]): Promise<FaultServer> {
+  const requests: FaultServer["requests"] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      const index = requests.length;
+      requests.push({
+        method: req.method ?? "",
+        target: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+        at: performance.now(),
+      });
+      play(script[Math.min(index, script.length - 1)]!, res);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    requests,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function play(step: Step, res: ServerResponse) {
+  if (step === "hang") return;
+  if (step === "reset") return void res.socket?.resetAndDestroy();
+  if (step === "stall-body" || step === "cut-body") {
+    res.writeHead(200, { "content-type": "application/json", "content-length": String(PARTIAL.length * 2) });
+    res.write(PARTIAL);
+    if (step === "cut-body") setTimeout(() => res.socket?.destroy(), 10);
+    return;
+  }
+  res.writeHead(step.status, { "content-type": "application/json", ...step.headers });
+  res.end(step.body ?? "{}");
+}
