@@ -28,7 +28,8 @@ export function retryAfterDelay(header: string | null, now: number = Date.now())
   let delay: number;
   if (/^\d+$/.test(value)) delay = Number(value) * 1000;
   else {
-    const date = Date.parse(value);
+    // An HTTP date opens with the day's name (IMF-fixdate, RFC 850 and asctime forms alike).
+    const date = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(value) ? Date.parse(value) : Number.NaN;
     if (Number.isNaN(date)) return undefined;
     delay = Math.max(0, date - now);
   }

@@ -45,14 +45,31 @@ const json = (status: number, body: unknown = {}, headers: Record<string, string
   body: JSON.stringify(body),
 });
 
-/** Every request the server saw is the same well-formed invite. */
-function expectWellFormed(server: FaultServer) {
+const infoPath = "/v1/mmc/control/conferences/realTimeInfo?conferenceID=986947855";
+
+/** Every request the server saw is the same well-formed call: the invite PUT, or the realTimeInfo GET. */
+function expectWellFormed(server: FaultServer, call: "invite" | "info" = "invite") {
   expect(server.requests.length).toBeGreaterThan(0);
   for (const r of server.requests) {
-    expect(r).toMatchObject({ method: "PUT", target: invitePath, body: '{"share":1}' });
+    if (call === "invite") {
+      expect(r).toMatchObject({ method: "PUT", target: invitePath, body: '{"share":1}' });
+      expect(r.headers["content-type"]).toBe("application/json");
+    } else {
+      expect(r).toMatchObject({ method: "GET", target: infoPath, body: "" });
+    }
     expect(r.headers["x-conference-authorization"]).toBe("EXAMPLE-secret-token-7f3a");
-    expect(r.headers["content-type"]).toBe("application/json");
   }
+}
+
+/** Retry n waited between half and all of min(8 s, 0.5 s · 2^(n-1)). */
+function expectBackoff(delays: { ms: number; why: string | undefined }[], count: number) {
+  expect(delays).toHaveLength(count);
+  delays.forEach(({ ms, why }, i) => {
+    const ceiling = Math.min(8000, 500 * 2 ** i);
+    expect(why).toBe("backoff");
+    expect(ms).toBeGreaterThanOrEqual(ceiling / 2);
+    expect(ms).toBeLessThanOrEqual(ceiling);
+  });
 }
 
 describe.concurrent("fault injection", () => {
@@ -60,12 +77,8 @@ describe.concurrent("fault injection", () => {
     const { server, conf, delays, gaps } = await rig([json(503), json(503), json(200)]);
     await expect(conf.inviteToShare("p1")).resolves.toBeUndefined();
     expect(server.requests).toHaveLength(3);
+    expectBackoff(delays(), 2);
     const [first, second] = delays();
-    expect(first!.why).toBe("backoff");
-    expect(first!.ms).toBeGreaterThanOrEqual(250);
-    expect(first!.ms).toBeLessThanOrEqual(500);
-    expect(second!.ms).toBeGreaterThanOrEqual(500);
-    expect(second!.ms).toBeLessThanOrEqual(1000);
     const [gap1, gap2] = gaps();
     expect(gap1).toBeGreaterThanOrEqual(first!.ms - 5);
     expect(gap2).toBeGreaterThanOrEqual(second!.ms - 5);
@@ -100,15 +113,18 @@ describe.concurrent("fault injection", () => {
   });
 
   it("a connection reset mid-request is retried", async () => {
-    const { server, conf } = await rig(["reset", json(200)]);
+    const { server, conf, delays } = await rig(["reset", json(200)]);
     await expect(conf.inviteToShare("p1")).resolves.toBeUndefined();
     expect(server.requests).toHaveLength(2);
+    expectBackoff(delays(), 1);
     expectWellFormed(server);
   });
 
   it("resets on every attempt end in MeetingConnectionError that counts the attempts", async () => {
-    const { server, conf } = await rig(["reset"], { maxRetries: 1 });
+    const { server, conf, delays } = await rig(["reset"], { maxRetries: 1 });
     const error = await conf.inviteToShare("p1").catch((e: unknown) => e);
+    expectBackoff(delays(), 1);
+    expectWellFormed(server);
     expect(error).toBeInstanceOf(MeetingConnectionError);
     expect(error).toMatchObject({ attempts: 2, message: expect.stringContaining("2 attempts") });
     expect((error as Error).cause).toBeInstanceOf(Error);
@@ -124,37 +140,46 @@ describe.concurrent("fault injection", () => {
   });
 
   it("a server that accepts and never answers ends in MeetingTimeoutError", async () => {
-    const { server, conf } = await rig(["hang"], { timeoutMs: 150, maxRetries: 1 });
+    const { server, conf, delays } = await rig(["hang"], { timeoutMs: 150, maxRetries: 1 });
     const started = performance.now();
     const error = await conf.inviteToShare("p1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MeetingTimeoutError);
     expect(error).toMatchObject({ attempts: 2, message: expect.stringContaining("within 150 ms (2 attempts)") });
     expect(performance.now() - started).toBeLessThan(150 * 2 + 500 + 400);
     expect(server.requests).toHaveLength(2);
+    expectBackoff(delays(), 1);
+    expectWellFormed(server);
   });
 
   it("headers followed by a stalled body time out too", async () => {
-    const { conf } = await rig(["stall-body"], { timeoutMs: 150, maxRetries: 0 });
-    await expect(conf.realTimeInfo()).rejects.toMatchObject({ name: "MeetingTimeoutError", attempts: 1 });
+    const { server, conf, delays } = await rig(["stall-body"], { timeoutMs: 150, maxRetries: 1 });
+    await expect(conf.realTimeInfo()).rejects.toMatchObject({ name: "MeetingTimeoutError", attempts: 2 });
+    expectBackoff(delays(), 1);
+    expectWellFormed(server, "info");
   });
 
   it("a body cut short by the connection closing is a connection failure, retried", async () => {
-    const { server, conf } = await rig(["cut-body", json(200, { participants: [] })]);
+    const { server, conf, delays } = await rig(["cut-body", json(200, { participants: [] })]);
     await expect(conf.realTimeInfo()).resolves.toEqual({ participants: [] });
     expect(server.requests).toHaveLength(2);
+    expectBackoff(delays(), 1);
+    expectWellFormed(server, "info");
   });
 
   it("a complete 200 whose JSON is truncated is an error, not retried", async () => {
-    const { server, conf } = await rig([{ status: 200, body: '{"participants":[{"pid":' }]);
+    const { server, conf, delays } = await rig([{ status: 200, body: '{"participants":[{"pid":' }]);
     await expect(conf.realTimeInfo()).rejects.toMatchObject({ name: "MeetingApiError", status: 200, message: expect.stringContaining("not JSON") });
     expect(server.requests).toHaveLength(1);
+    expect(delays()).toEqual([]);
+    expectWellFormed(server, "info");
   });
 
   it("a 502 HTML page is retried, then surfaces as InternalServerError", async () => {
     const html: Step = { status: 502, headers: { "content-type": "text/html" }, body: "<html><h1>502 Bad Gateway</h1></html>" };
-    const { server, conf } = await rig([html], { maxRetries: 1 });
+    const { server, conf, delays } = await rig([html], { maxRetries: 1 });
     await expect(conf.inviteToShare("p1")).rejects.toMatchObject({ name: "InternalServerError", status: 502, errorCode: "502" });
     expect(server.requests).toHaveLength(2);
+    expectBackoff(delays(), 1);
     expectWellFormed(server);
   });
 
@@ -164,9 +189,11 @@ describe.concurrent("fault injection", () => {
     ["a 39-byte body", '{"request_id":"f78b007ec2dabf14986201"}'],
   ])("a 200 with %s is success at the first attempt", async (_, body) => {
     expect(body === "" || body === "{}" || body.length === 39).toBe(true);
-    const { server, conf } = await rig([{ status: 200, headers: { "content-length": String(body.length) }, body }]);
+    const { server, conf, delays } = await rig([{ status: 200, headers: { "content-length": String(body.length) }, body }]);
     await expect(conf.inviteToShare("p1")).resolves.toBeUndefined();
     expect(server.requests).toHaveLength(1);
+    expect(delays()).toEqual([]);
+    expectWellFormed(server);
   });
 
   it.each([400, 401, 403, 404, 409])("a %i is not retried", async (status) => {
@@ -308,4 +335,30 @@ describe("nothing is left behind", () => {
     // A leak of even 200 bytes a call would add 2 MB over the last 10,000 calls.
     expect(after15k - after5k, `heap: ${afterWarmUp} → ${after5k} → ${after15k}`).toBeLessThan(2_000_000);
   }, 60_000);
+});
+
+describe("backoff", () => {
+  it("stays within its jitter bounds and its cap at every retry", async () => {
+    const { backoffDelay } = await import("../src/retry.js");
+    for (let retry = 1; retry <= 10; retry++) {
+      const ceiling = Math.min(8000, 500 * 2 ** (retry - 1));
+      expect(backoffDelay(retry, () => 0)).toBe(ceiling / 2);
+      expect(backoffDelay(retry, () => 0.999999)).toBe(ceiling);
+    }
+  });
+
+  it("reads Retry-After as seconds or an HTTP date, and ignores what is malformed or too long", async () => {
+    const { retryAfterDelay } = await import("../src/retry.js");
+    const now = Date.parse("2026-11-25T09:00:00Z");
+    expect(retryAfterDelay("0", now)).toBe(0);
+    expect(retryAfterDelay(" 7 ", now)).toBe(7000);
+    expect(retryAfterDelay("60", now)).toBe(60_000);
+    expect(retryAfterDelay("61", now)).toBeUndefined();
+    expect(retryAfterDelay("Wed, 25 Nov 2026 09:00:30 GMT", now)).toBe(30_000);
+    expect(retryAfterDelay("Wed, 25 Nov 2026 08:00:00 GMT", now)).toBe(0);
+    expect(retryAfterDelay("-1", now)).toBeUndefined();
+    expect(retryAfterDelay("1.5", now)).toBeUndefined();
+    expect(retryAfterDelay("soon", now)).toBeUndefined();
+    expect(retryAfterDelay(null, now)).toBeUndefined();
+  });
 });
