@@ -36,15 +36,15 @@ export class Conference {
 
   /** The meeting's attendees, online participants (each with its `pid`) and state. */
   async realTimeInfo(options?: CallOptions): Promise<RealTimeInfo> {
-    const result = await this.#authorized(options, (token, init) =>
+    const [result, secrets] = await this.#authorized(options, (token, init) =>
       this.#api.GET("/v1/mmc/control/conferences/realTimeInfo", {
         params: { query: { conferenceID: this.conferenceID }, header: { "X-Conference-Authorization": token } },
         parseAs: "text",
         fetch: init.fetch,
       }),
     );
-    const info = readJson<RealTimeInfo>(result);
-    if (!info) throw apiError(result.response, undefined, "the answer is empty");
+    const info = readJson<RealTimeInfo>(result, secrets);
+    if (!info) throw apiError(result.response, undefined, "the answer is empty", secrets);
     return info;
   }
 
@@ -55,7 +55,7 @@ export class Conference {
 
   async #share(participantID: string, share: Share, options?: CallOptions): Promise<void> {
     checkId("participantID", participantID);
-    const result = await this.#authorized(options, (token, init) =>
+    const [result, secrets] = await this.#authorized(options, (token, init) =>
       this.#api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
         params: { query: { conferenceID: this.conferenceID, participantID }, header: { "X-Conference-Authorization": token } },
         body: { share },
@@ -64,19 +64,24 @@ export class Conference {
       }),
     );
     // Success is a 200 with an empty body or any JSON object.
-    readJson(result);
+    readJson(result, secrets);
   }
 
-  /** Sends with the current token; a 401 on a token that can be replaced is retried once with a new one. */
+  /**
+   * Sends with the current token; a 401 on a token that can be replaced is retried once with
+   * a new one. Resolves with the result and the secrets to redact from any error: every
+   * token sent, and what the token source holds.
+   */
   async #authorized<R extends { response: Response }>(
     options: CallOptions | undefined,
     send: (token: string, init: Init) => Promise<R>,
-  ): Promise<R> {
+  ): Promise<[R, string[]]> {
     const init = callInit(this.#transport, options);
     const token = await this.#token.get(init);
     const result = await send(token, init);
-    if (result.response.status !== 401 || !this.#token.invalidate(token)) return result;
+    const secrets = [token, ...this.#token.secrets];
+    if (result.response.status !== 401 || !this.#token.invalidate(token)) return [result, secrets];
     const fresh = await this.#token.get(init);
-    return fresh === token ? result : send(fresh, init);
+    return fresh === token ? [result, secrets] : [await send(fresh, init), [fresh, ...secrets]];
   }
 }

@@ -1,3 +1,5 @@
+import { redactDeep, redactResponseHeaders } from "./redact.js";
+
 /**
  * Every error this library throws is a `MeetingError`, so one `instanceof` check tells a
  * caller's own failures apart from this client's.
@@ -117,17 +119,23 @@ function describe({ status, errorCode, errorMsg, requestId, detail }: ApiErrorIn
   return text;
 }
 
-/** The one place a response becomes an error: picks the class by status and reads the vendor's fields. */
-export function apiError(response: Response, body: unknown, detail?: string): MeetingApiError {
+/**
+ * The one place a response becomes an error: picks the class by status and reads the
+ * vendor's fields. `secrets` (the token or password the request carried) are redacted
+ * wherever a server echoed them: body, code, message, headers.
+ */
+export function apiError(response: Response, body: unknown, detail?: string, secrets: readonly string[] = []): MeetingApiError {
   if (body === "") body = undefined;
+  body = redactDeep(body, secrets);
   const fields = isObject(body) ? body : {};
+  const headers = redactResponseHeaders(response.headers, secrets);
   const init: ApiErrorInit = {
     status: response.status,
     errorCode: pick(fields, "error_code", "errorCode", "code") ?? String(response.status),
     errorMsg: pick(fields, "error_msg", "errorMsg", "message"),
-    requestId: response.headers.get("X-Request-Id") ?? undefined,
+    requestId: headers.get("X-Request-Id") ?? undefined,
     body,
-    headers: response.headers,
+    headers,
     detail,
   };
   const { status } = response;

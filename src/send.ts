@@ -60,19 +60,19 @@ interface TextResult {
 /**
  * Turns a call's result into its JSON object: throws the mapped error for an error status,
  * and a `MeetingApiError` for a success whose body is not a JSON object. An empty body is
- * `undefined`.
+ * `undefined`. `secrets` are what the request carried, redacted from any error.
  */
-export function readJson<T extends object>({ data, error, response }: TextResult): T | undefined {
-  if (!response.ok) throw apiError(response, error);
+export function readJson<T extends object>({ data, error, response }: TextResult, secrets: readonly string[]): T | undefined {
+  if (!response.ok) throw apiError(response, error, undefined, secrets);
   if (data === undefined || data.trim() === "") return undefined;
   let body: unknown;
   try {
     body = JSON.parse(data);
   } catch {
-    throw apiError(response, data, "the answer is not JSON");
+    throw apiError(response, data, "the answer is not JSON", secrets);
   }
   if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw apiError(response, body, "the answer is not a JSON object");
+    throw apiError(response, body, "the answer is not a JSON object", secrets);
   }
   return body as T;
 }

@@ -20,6 +20,8 @@ export type ConferenceAuth =
   | {
       /** The host password: the client obtains, caches and renews the meeting-control token itself. */
       hostPassword: string;
+      /** A user's temporary nonce token, sent in `X-Nonce` with each token request. */
+      nonce?: string;
       token?: never;
     };
 
@@ -28,6 +30,8 @@ export interface TokenSource {
   get(options?: { signal?: AbortSignal }): Promise<string>;
   /** The server refused `token`: forget it. True when asking again may give another token. */
   invalidate(token: string): boolean;
+  /** Secrets besides the token that this source holds, to redact from any error. */
+  readonly secrets: readonly string[];
 }
 
 /** The vendor's documented lifetime, used only when an answer states neither expiry field. */
@@ -54,19 +58,22 @@ export function tokenSources(api: Api): (conferenceID: string, auth: ConferenceA
     if (hasToken === hasPassword) throw new MeetingInputError("auth", rule);
     if (hasPassword) {
       const password = checkSecret("auth.hostPassword", auth.hostPassword);
+      const nonce = auth.nonce === undefined ? undefined : checkSecret("auth.nonce", auth.nonce);
       let source = managed.get(conferenceID);
-      if (source?.password !== password) managed.set(conferenceID, (source = new ManagedToken(api, conferenceID, password)));
+      if (!source?.uses(password, nonce)) managed.set(conferenceID, (source = new ManagedToken(api, conferenceID, password, nonce)));
       return source;
     }
+    if ("nonce" in auth && auth.nonce !== undefined) throw new MeetingInputError("auth.nonce", "goes with hostPassword only");
     if (typeof auth.token === "function") return new ProvidedToken(conferenceID, auth.token);
     const token = checkSecret("auth.token", auth.token);
-    return { get: () => Promise.resolve(token), invalidate: () => false };
+    return { get: () => Promise.resolve(token), invalidate: () => false, secrets: [] };
   };
 }
 
 /** Asks the caller's function; concurrent asks share one answer. */
 class ProvidedToken implements TokenSource {
   #pending: Promise<string> | undefined;
+  readonly secrets = [];
 
   constructor(
     private readonly conferenceID: string,
@@ -107,12 +114,25 @@ class ManagedToken implements TokenSource {
   #held: Held | undefined;
   #pending: Promise<string> | undefined;
   #renewBlockedUntil = 0;
+  readonly #api: Api;
+  readonly #conferenceID: string;
+  readonly #password: string;
+  readonly #nonce: string | undefined;
 
-  constructor(
-    private readonly api: Api,
-    private readonly conferenceID: string,
-    readonly password: string,
-  ) {}
+  constructor(api: Api, conferenceID: string, password: string, nonce: string | undefined) {
+    this.#api = api;
+    this.#conferenceID = conferenceID;
+    this.#password = password;
+    this.#nonce = nonce;
+  }
+
+  get secrets(): readonly string[] {
+    return this.#nonce === undefined ? [this.#password] : [this.#password, this.#nonce];
+  }
+
+  uses(password: string, nonce: string | undefined): boolean {
+    return this.#password === password && this.#nonce === nonce;
+  }
 
   get(options?: { signal?: AbortSignal }): Promise<string> {
     const held = this.#held;
@@ -148,21 +168,21 @@ class ManagedToken implements TokenSource {
 
   async #request(renewing: string | undefined): Promise<Held> {
     const sentAt = Date.now();
-    const result = await this.api.GET("/v1/mmc/control/conferences/token", {
-      params: {
-        query: { conferenceID: this.conferenceID },
-        header: {
-          "X-Password": this.password,
-          "X-Login-Type": 1,
-          ...(renewing === undefined ? {} : { "X-Conference-Authorization": renewing }),
-        },
-      },
+    const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
+      "X-Password": this.#password,
+      "X-Login-Type": 1,
+    };
+    if (renewing !== undefined) header["X-Conference-Authorization"] = renewing;
+    if (this.#nonce !== undefined) header["X-Nonce"] = this.#nonce;
+    const result = await this.#api.GET("/v1/mmc/control/conferences/token", {
+      params: { query: { conferenceID: this.#conferenceID }, header },
       parseAs: "text",
     });
-    const body = readJson<TokenInfo>(result);
+    const secrets = renewing === undefined ? this.secrets : [renewing, ...this.secrets];
+    const body = readJson<TokenInfo>(result, secrets);
     const data = body?.data;
     if (typeof data?.token !== "string" || data.token === "") {
-      throw apiError(result.response, body, "the answer holds no data.token");
+      throw apiError(result.response, body, "the answer holds no data.token", secrets);
     }
     return held(data, sentAt);
   }

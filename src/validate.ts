@@ -5,6 +5,8 @@ export const MAX_ID_LENGTH = 256;
 
 // C0 controls, DEL and C1 controls: never part of an ID.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+// Half of a UTF-16 pair without its other half: cannot be percent-encoded.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 // A header value is visible ASCII, space, tab or Latin-1 (RFC 9110 field-value; fetch's ByteString).
 const HEADER_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]+$/;
 
@@ -14,6 +16,7 @@ export function checkId(field: string, value: unknown): string {
   if (value === "") throw new MeetingInputError(field, "must not be empty");
   if (value.length > MAX_ID_LENGTH) throw new MeetingInputError(field, `must be at most ${MAX_ID_LENGTH} characters`);
   if (CONTROL.test(value)) throw new MeetingInputError(field, "must not contain control characters");
+  if (LONE_SURROGATE.test(value)) throw new MeetingInputError(field, "must be well-formed Unicode (no lone surrogates)");
   return value;
 }
 
