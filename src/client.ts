@@ -1,11 +1,10 @@
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
-import { MeetingInputError } from "./errors.js";
 import { Conference } from "./conference.js";
-import { policy } from "./send.js";
+import { object, policy } from "./send.js";
 import { tokenSources, type Api, type ConferenceAuth } from "./token.js";
-import { createTransport, type Logger, type Policy } from "./transport.js";
-import { checkId, kind } from "./validate.js";
+import { createTransport, type Logger } from "./transport.js";
+import { checkId, fail, kind } from "./validate.js";
 
 /** The vendor's hosts, one per region (the `servers` of openapi.yaml). */
 export const regions = {
@@ -42,60 +41,39 @@ export interface MeetingClient {
   readonly baseUrl: string;
 }
 
+const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
 /** Creates a client. Options are checked here: a bad one throws `MeetingInputError` naming it. */
 export function createMeetingClient(options: MeetingClientOptions = {}): MeetingClient {
-  if (typeof options !== "object" || options === null) {
-    throw new MeetingInputError("options", `must be an object, got ${kind(options)}`);
+  const { baseUrl: given, region, allowInsecureHttp, fetch, logger } = object("options", options);
+  if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== "boolean") {
+    fail("allowInsecureHttp", `must be a boolean, got ${kind(allowInsecureHttp)}`);
   }
-  const baseUrl = resolveBaseUrl(options);
-  const custom = options.fetch;
-  if (custom !== undefined && typeof custom !== "function") {
-    throw new MeetingInputError("fetch", `must be a function, got ${kind(custom)}`);
+  if (region !== undefined && !Object.hasOwn(regions, region)) fail("region", `must be one of ${Object.keys(regions).join(", ")}`);
+  if (fetch !== undefined && typeof fetch !== "function") fail("fetch", `must be a function, got ${kind(fetch)}`);
+  if (logger !== undefined && typeof logger?.debug !== "function") fail("logger", "must have a debug() method");
+  let baseUrl: string = regions[region ?? "cn-north-4"];
+  if (given !== undefined) {
+    const url = parseUrl(given);
+    const local = url.protocol === "http:" && (allowInsecureHttp || LOOPBACK.test(url.hostname));
+    if (url.protocol !== "https:" && !local) fail("baseUrl", "must be https: (http: only to loopback, or with allowInsecureHttp)");
+    if (url.username || url.password || url.search || url.hash) fail("baseUrl", "must not hold credentials, query or fragment");
+    baseUrl = url.href.replace(/\/+$/, "");
   }
-  const { logger } = options;
-  if (logger !== undefined && (typeof logger !== "object" || logger === null || typeof logger.debug !== "function")) {
-    throw new MeetingInputError("logger", "must be an object with a debug() method, such as console");
-  }
-  const transport = createTransport(custom ?? ((request) => globalThis.fetch(request)), policy(options, DEFAULTS), logger);
+  const transport = createTransport(fetch ?? ((request) => globalThis.fetch(request)), policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
   const tokens = tokenSources(api);
   return {
     api,
     baseUrl,
-    conference(conferenceID, auth) {
-      checkId("conferenceID", conferenceID);
-      return new Conference(api, transport, conferenceID, tokens(conferenceID, auth));
-    },
+    conference: (conferenceID, auth) => new Conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth)),
   };
 }
 
-const DEFAULTS: Policy = { timeoutMs: 10_000, maxRetries: 2 };
-
-const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-function resolveBaseUrl({ baseUrl, region, allowInsecureHttp }: MeetingClientOptions): string {
-  if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== "boolean") {
-    throw new MeetingInputError("allowInsecureHttp", `must be a boolean, got ${kind(allowInsecureHttp)}`);
-  }
-  if (region !== undefined && !Object.hasOwn(regions, region)) {
-    throw new MeetingInputError("region", `must be one of ${Object.keys(regions).join(", ")}`);
-  }
-  if (baseUrl === undefined) return regions[region ?? "cn-north-4"];
-  if (typeof baseUrl !== "string") throw new MeetingInputError("baseUrl", `must be a string, got ${kind(baseUrl)}`);
-  let url: URL;
+function parseUrl(value: unknown): URL {
   try {
-    url = new URL(baseUrl);
+    return new URL(value as string);
   } catch {
-    throw new MeetingInputError("baseUrl", "must be an absolute http(s) URL");
+    return fail("baseUrl", "must be an absolute URL");
   }
-  if (url.protocol === "http:") {
-    if (!LOOPBACK.test(url.hostname) && allowInsecureHttp !== true) {
-      throw new MeetingInputError("baseUrl", "must use https: (http: only for loopback hosts, or with allowInsecureHttp: true)");
-    }
-  } else if (url.protocol !== "https:") {
-    throw new MeetingInputError("baseUrl", "must use https:");
-  }
-  if (url.username || url.password) throw new MeetingInputError("baseUrl", "must not hold credentials");
-  if (url.search || url.hash) throw new MeetingInputError("baseUrl", "must not hold a query or fragment");
-  return url.href.replace(/\/+$/, "");
 }

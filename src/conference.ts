@@ -7,7 +7,6 @@ import { checkId } from "./validate.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 type Share = components["schemas"]["InviteShareDTO"]["share"];
-type Init = { signal?: AbortSignal; fetch?: Fetch };
 
 /** One ongoing meeting, controlled as its host. Made by `meeting.conference()`. */
 export class Conference {
@@ -36,16 +35,14 @@ export class Conference {
 
   /** The meeting's attendees, online participants (each with its `pid`) and state. */
   async realTimeInfo(options?: CallOptions): Promise<RealTimeInfo> {
-    const [result, secrets] = await this.#authorized(options, (token, init) =>
+    const [result, secrets] = await this.#authorized(options, (header, fetch) =>
       this.#api.GET("/v1/mmc/control/conferences/realTimeInfo", {
-        params: { query: { conferenceID: this.conferenceID }, header: { "X-Conference-Authorization": token } },
+        params: { query: { conferenceID: this.conferenceID }, header },
         parseAs: "text",
-        fetch: init.fetch,
+        fetch,
       }),
     );
-    const info = readJson<RealTimeInfo>(result, secrets);
-    if (!info) throw apiError(result.response, undefined, "the answer is empty", secrets);
-    return info;
+    return readJson<RealTimeInfo>(result, secrets) ?? Promise.reject(apiError(result.response, undefined, secrets, "the answer is empty"));
   }
 
   /** A valid meeting-control token (obtained or renewed as needed), for the meeting-control WebSocket. */
@@ -55,12 +52,12 @@ export class Conference {
 
   async #share(participantID: string, share: Share, options?: CallOptions): Promise<void> {
     checkId("participantID", participantID);
-    const [result, secrets] = await this.#authorized(options, (token, init) =>
+    const [result, secrets] = await this.#authorized(options, (header, fetch) =>
       this.#api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
-        params: { query: { conferenceID: this.conferenceID, participantID }, header: { "X-Conference-Authorization": token } },
+        params: { query: { conferenceID: this.conferenceID, participantID }, header },
         body: { share },
         parseAs: "text",
-        fetch: init.fetch,
+        fetch,
       }),
     );
     // Success is a 200 with an empty body or any JSON object.
@@ -74,14 +71,14 @@ export class Conference {
    */
   async #authorized<R extends { response: Response }>(
     options: CallOptions | undefined,
-    send: (token: string, init: Init) => Promise<R>,
+    send: (header: { "X-Conference-Authorization": string }, fetch?: Fetch) => Promise<R>,
   ): Promise<[R, string[]]> {
     const init = callInit(this.#transport, options);
     const token = await this.#token.get(init);
-    const result = await send(token, init);
+    const result = await send({ "X-Conference-Authorization": token }, init.fetch);
     const secrets = [token, ...this.#token.secrets];
     if (result.response.status !== 401 || !this.#token.invalidate(token)) return [result, secrets];
     const fresh = await this.#token.get(init);
-    return fresh === token ? [result, secrets] : [await send(fresh, init), [fresh, ...secrets]];
+    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
   }
 }

@@ -1,4 +1,4 @@
-import { redactDeep, redactResponseHeaders } from "./redact.js";
+import { redactDeep } from "./redact.js";
 
 /**
  * Every error this library throws is a `MeetingError`, so one `instanceof` check tells a
@@ -14,7 +14,7 @@ export class MeetingError extends Error {
  */
 export class MeetingInputError extends MeetingError {
   override name = "MeetingInputError";
-  readonly field: string;
+  declare readonly field: string;
 
   constructor(field: string, rule: string) {
     super(`${field} ${rule}`);
@@ -34,24 +34,23 @@ export class MeetingInputError extends MeetingError {
  * - `requestId`: the `X-Request-Id` response header, to quote to the vendor.
  * - `body`: the parsed JSON body, or the raw text when it was not JSON.
  * - `headers`: the response headers.
+ *
+ * A secret the request carried is `[redacted]` wherever the server echoed it.
  */
 export class MeetingApiError extends MeetingError {
   override name = "MeetingApiError";
-  readonly status: number;
-  readonly errorCode: string;
-  readonly errorMsg: string | undefined;
-  readonly requestId: string | undefined;
-  readonly body: unknown;
-  readonly headers: Headers;
+  declare readonly status: number;
+  declare readonly errorCode: string;
+  declare readonly errorMsg: string | undefined;
+  declare readonly requestId: string | undefined;
+  declare readonly body: unknown;
+  declare readonly headers: Headers;
 
-  constructor(init: ApiErrorInit) {
-    super(describe(init));
-    this.status = init.status;
-    this.errorCode = init.errorCode;
-    this.errorMsg = init.errorMsg;
-    this.requestId = init.requestId;
-    this.body = init.body;
-    this.headers = init.headers;
+  constructor(fields: ApiErrorFields, detail = "") {
+    const { status, errorCode, errorMsg, requestId } = fields;
+    const code = errorCode === String(status) ? "" : ` ${errorCode}`;
+    super(`HTTP ${status}${code}${errorMsg ? `: ${errorMsg}` : ""}${detail}${requestId ? ` [request ${requestId}]` : ""}`);
+    Object.assign(this, fields);
   }
 }
 
@@ -81,42 +80,32 @@ export class InternalServerError extends MeetingApiError {
  */
 export class MeetingConnectionError extends MeetingError {
   override name = "MeetingConnectionError";
-  readonly attempts: number;
+  declare readonly attempts: number;
 
-  constructor(message: string, options: { attempts: number; cause?: unknown }) {
-    super(message, { cause: options.cause });
-    this.attempts = options.attempts;
+  constructor(message: string, attempts: number, cause?: unknown) {
+    super(message, { cause });
+    this.attempts = attempts;
   }
 }
 
 /** Thrown when the last attempt got no complete answer within `timeoutMs`. `attempts` says how many were made. */
 export class MeetingTimeoutError extends MeetingError {
   override name = "MeetingTimeoutError";
-  readonly attempts: number;
+  declare readonly attempts: number;
 
-  constructor(message: string, options: { attempts: number }) {
+  constructor(message: string, attempts: number) {
     super(message);
-    this.attempts = options.attempts;
+    this.attempts = attempts;
   }
 }
 
-interface ApiErrorInit {
+interface ApiErrorFields {
   status: number;
   errorCode: string;
   errorMsg: string | undefined;
   requestId: string | undefined;
   body: unknown;
   headers: Headers;
-  detail?: string;
-}
-
-function describe({ status, errorCode, errorMsg, requestId, detail }: ApiErrorInit): string {
-  let text = `HTTP ${status}`;
-  if (errorCode !== String(status)) text += ` ${errorCode}`;
-  if (errorMsg) text += `: ${errorMsg}`;
-  if (detail) text += ` (${detail})`;
-  if (requestId) text += ` [request ${requestId}]`;
-  return text;
 }
 
 /**
@@ -124,37 +113,34 @@ function describe({ status, errorCode, errorMsg, requestId, detail }: ApiErrorIn
  * vendor's fields. `secrets` (the token or password the request carried) are redacted
  * wherever a server echoed them: body, code, message, headers.
  */
-export function apiError(response: Response, body: unknown, detail?: string, secrets: readonly string[] = []): MeetingApiError {
-  if (body === "") body = undefined;
-  body = redactDeep(body, secrets);
-  const fields = isObject(body) ? body : {};
-  const headers = redactResponseHeaders(response.headers, secrets);
-  const init: ApiErrorInit = {
-    status: response.status,
-    errorCode: pick(fields, "error_code", "errorCode", "code") ?? String(response.status),
-    errorMsg: pick(fields, "error_msg", "errorMsg", "message"),
-    requestId: headers.get("X-Request-Id") ?? undefined,
-    body,
-    headers,
-    detail,
-  };
+export function apiError(response: Response, body: unknown, secrets: readonly string[], detail?: string): MeetingApiError {
   const { status } = response;
-  if (status === 400) return new BadRequestError(init);
-  if (status === 401) return new AuthenticationError(init);
-  if (status === 403) return new PermissionDeniedError(init);
-  if (status >= 500) return new InternalServerError(init);
-  return new MeetingApiError(init);
+  body = redactDeep(body === "" ? undefined : body, secrets);
+  const fields = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
+  const headers = redactDeep(response.headers, secrets);
+  const Class =
+    status === 400 ? BadRequestError
+    : status === 401 ? AuthenticationError
+    : status === 403 ? PermissionDeniedError
+    : status >= 500 ? InternalServerError
+    : MeetingApiError;
+  return new Class(
+    {
+      status,
+      errorCode: pick(fields, "error_code", "errorCode", "code") ?? String(status),
+      errorMsg: pick(fields, "error_msg", "errorMsg", "message"),
+      requestId: headers.get("X-Request-Id") ?? undefined,
+      body,
+      headers,
+    },
+    detail && ` (${detail})`,
+  );
 }
 
 function pick(fields: Record<string, unknown>, ...names: string[]): string | undefined {
   for (const name of names) {
     const value = fields[name];
-    if (typeof value === "string" && value !== "") return value;
-    if (typeof value === "number") return String(value);
+    if (typeof value === "string" ? value : typeof value === "number") return String(value);
   }
   return undefined;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

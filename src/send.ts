@@ -1,6 +1,6 @@
-import { apiError, MeetingInputError } from "./errors.js";
+import { apiError } from "./errors.js";
 import type { Fetch, Policy, Transport } from "./transport.js";
-import { kind } from "./validate.js";
+import { fail, kind } from "./validate.js";
 
 /** Per-call options of every facade method; each overrides the client's option of the same name. */
 export interface CallOptions {
@@ -17,16 +17,21 @@ export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** Most retries accepted. */
 export const MAX_RETRIES = 10;
 
+/** `value` as an object, or the error that names `field`. */
+export function object<T>(field: string, value: T): T {
+  return value && typeof value === "object" ? value : fail(field, `must be an object, got ${kind(value)}`);
+}
+
 /** Checks `timeoutMs` and `maxRetries` over `base`; the result is `base` itself when nothing changes. */
 export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown }, base: Policy, prefix = ""): Policy {
   const { timeoutMs = base.timeoutMs, maxRetries = base.maxRetries } = options;
-  if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > MAX_TIMEOUT_MS) {
-    throw new MeetingInputError(`${prefix}timeoutMs`, `must be a number of ms above 0 and at most ${MAX_TIMEOUT_MS}, got ${show(timeoutMs)}`);
+  if (!(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
+    fail(`${prefix}timeoutMs`, `must be ms in (0, ${MAX_TIMEOUT_MS}], got ${show(timeoutMs)}`);
   }
-  if (typeof maxRetries !== "number" || !Number.isInteger(maxRetries) || maxRetries < 0 || maxRetries > MAX_RETRIES) {
-    throw new MeetingInputError(`${prefix}maxRetries`, `must be a whole number from 0 to ${MAX_RETRIES}, got ${show(maxRetries)}`);
+  if (!(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= MAX_RETRIES)) {
+    fail(`${prefix}maxRetries`, `must be an integer in [0, ${MAX_RETRIES}], got ${show(maxRetries)}`);
   }
-  return timeoutMs === base.timeoutMs && maxRetries === base.maxRetries ? base : { timeoutMs, maxRetries };
+  return timeoutMs === base.timeoutMs && maxRetries === base.maxRetries ? base : { timeoutMs, maxRetries: maxRetries as number };
 }
 
 /**
@@ -36,43 +41,31 @@ export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown }, b
  */
 export function callInit(transport: Transport, options: CallOptions | undefined): { signal?: AbortSignal; fetch?: Fetch } {
   if (options === undefined) return {};
-  if (typeof options !== "object" || options === null) throw new MeetingInputError("options", `must be an object, got ${kind(options)}`);
-  const { signal } = options;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) {
-    throw new MeetingInputError("options.signal", `must be an AbortSignal, got ${kind(signal)}`);
-  }
+  const { signal } = object("options", options);
+  if (signal !== undefined && !(signal instanceof AbortSignal)) fail("options.signal", `must be an AbortSignal, got ${kind(signal)}`);
   const chosen = policy(options, transport.defaults, "options.");
-  if (chosen === transport.defaults && signal === undefined) return {};
-  return { signal, fetch: (request) => transport(request, chosen, signal) };
+  return chosen === transport.defaults && !signal ? {} : { signal, fetch: (request) => transport(request, chosen, signal) };
 }
 
 function show(value: unknown): string {
   return typeof value === "number" ? String(value) : kind(value);
 }
 
-/** What openapi-fetch resolves with when asked for `parseAs: "text"`. */
-interface TextResult {
-  data?: string;
-  error?: unknown;
-  response: Response;
-}
-
 /**
- * Turns a call's result into its JSON object: throws the mapped error for an error status,
- * and a `MeetingApiError` for a success whose body is not a JSON object. An empty body is
- * `undefined`. `secrets` are what the request carried, redacted from any error.
+ * Turns a call's result (openapi-fetch's, with `parseAs: "text"`) into its JSON object:
+ * throws the mapped error for an error status, and a `MeetingApiError` for a success whose
+ * body is not a JSON object. An empty body is `undefined`. `secrets` are what the request
+ * carried, redacted from any error.
  */
-export function readJson<T extends object>({ data, error, response }: TextResult, secrets: readonly string[]): T | undefined {
-  if (!response.ok) throw apiError(response, error, undefined, secrets);
-  if (data === undefined || data.trim() === "") return undefined;
+export function readJson<T extends object>({ data, error, response }: { data?: string; error?: unknown; response: Response }, secrets: readonly string[]): T | undefined {
+  if (!response.ok) throw apiError(response, error, secrets);
+  if (!data?.trim()) return undefined;
   let body: unknown;
   try {
     body = JSON.parse(data);
   } catch {
-    throw apiError(response, data, "the answer is not JSON", secrets);
+    throw apiError(response, data, secrets, "the answer is not JSON");
   }
-  if (typeof body !== "object" || body === null || Array.isArray(body)) {
-    throw apiError(response, body, "the answer is not a JSON object", secrets);
-  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw apiError(response, body, secrets, "the answer is not a JSON object");
   return body as T;
 }

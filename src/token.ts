@@ -1,8 +1,9 @@
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
-import { apiError, MeetingInputError } from "./errors.js";
+import { apiError } from "./errors.js";
+import { race } from "./race.js";
 import { readJson } from "./send.js";
-import { checkSecret, kind } from "./validate.js";
+import { checkSecret, fail, kind } from "./validate.js";
 
 export type Api = Client<paths, "application/json">;
 export type TokenInfo = components["schemas"]["TokenInfo"];
@@ -38,7 +39,7 @@ export interface TokenSource {
 const DEFAULT_LIFETIME_MS = 30 * 60_000;
 /** Renew this long before expiry (at most half the lifetime). */
 const RENEW_AHEAD_MS = 5 * 60_000;
-/** Stop sending a token this long before it expires, so it does not expire in flight. */
+/** Stop sending a token this long before it expires (at most a tenth of the lifetime), so it does not expire in flight. */
 const EXPIRY_SAFETY_MS = 10_000;
 /** After a failed renewal, keep the still-valid token this long before trying again. */
 const RENEW_RETRY_MS = 5_000;
@@ -49,53 +50,32 @@ const RENEW_RETRY_MS = 5_000;
  * conference costs one token request at a time.
  */
 export function tokenSources(api: Api): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
-  const managed = new Map<string, ManagedToken>();
+  const managed = new Map<string, TokenSource>();
   return (conferenceID, auth) => {
-    const rule = "must be { token } or { hostPassword }, not both";
-    if (typeof auth !== "object" || auth === null) throw new MeetingInputError("auth", rule);
-    const hasToken = auth.token !== undefined;
-    const hasPassword = auth.hostPassword !== undefined;
-    if (hasToken === hasPassword) throw new MeetingInputError("auth", rule);
-    if (hasPassword) {
-      const password = checkSecret("auth.hostPassword", auth.hostPassword);
-      const nonce = auth.nonce === undefined ? undefined : checkSecret("auth.nonce", auth.nonce);
-      let source = managed.get(conferenceID);
-      if (!source?.uses(password, nonce)) managed.set(conferenceID, (source = new ManagedToken(api, conferenceID, password, nonce)));
-      return source;
+    const { token, hostPassword, nonce } = (auth ?? {}) as { token?: unknown; hostPassword?: unknown; nonce?: unknown };
+    if ((token === undefined) === (hostPassword === undefined)) fail("auth", "must be { token } or { hostPassword }, not both");
+    if (hostPassword === undefined) {
+      if (nonce !== undefined) fail("auth.nonce", "goes with hostPassword only");
+      if (typeof token === "function") return providedToken(conferenceID, token as TokenProvider);
+      const fixed = checkSecret("auth.token", token);
+      return { get: () => Promise.resolve(fixed), invalidate: () => false, secrets: [] };
     }
-    if ("nonce" in auth && auth.nonce !== undefined) throw new MeetingInputError("auth.nonce", "goes with hostPassword only");
-    if (typeof auth.token === "function") return new ProvidedToken(conferenceID, auth.token);
-    const token = checkSecret("auth.token", auth.token);
-    return { get: () => Promise.resolve(token), invalidate: () => false, secrets: [] };
+    const secrets = [checkSecret("auth.hostPassword", hostPassword)];
+    if (nonce !== undefined) secrets.push(checkSecret("auth.nonce", nonce));
+    let source = managed.get(conferenceID);
+    if (source?.secrets.join("\n") !== secrets.join("\n")) managed.set(conferenceID, (source = managedToken(api, conferenceID, secrets)));
+    return source;
   };
 }
 
 /** Asks the caller's function; concurrent asks share one answer. */
-class ProvidedToken implements TokenSource {
-  #pending: Promise<string> | undefined;
-  readonly secrets = [];
-
-  constructor(
-    private readonly conferenceID: string,
-    private readonly provide: TokenProvider,
-  ) {}
-
-  get(options?: { signal?: AbortSignal }): Promise<string> {
-    this.#pending ??= (async () => {
-      try {
-        const token: unknown = await this.provide(this.conferenceID);
-        if (typeof token !== "string") throw new MeetingInputError("auth.token()", `must return a string, got ${kind(token)}`);
-        return checkSecret("auth.token()", token);
-      } finally {
-        this.#pending = undefined;
-      }
-    })();
-    return abortable(this.#pending, options?.signal);
-  }
-
-  invalidate(): boolean {
-    return true;
-  }
+function providedToken(conferenceID: string, provide: TokenProvider): TokenSource {
+  const ask = shared(async () => {
+    const token: unknown = await provide(conferenceID);
+    if (typeof token !== "string") fail("auth.token()", `must return a string, got ${kind(token)}`);
+    return checkSecret("auth.token()", token);
+  });
+  return { get: (options) => race(options?.signal, ask()) as Promise<string>, invalidate: () => true, secrets: [] };
 }
 
 interface Held {
@@ -108,84 +88,54 @@ interface Held {
 
 /**
  * Obtains the token with the host password, caches it, and renews it before it expires.
- * One request at a time per conference: concurrent callers share it.
+ * One request at a time per conference: concurrent callers share it. `secrets` are the host
+ * password, then the nonce if there is one.
  */
-class ManagedToken implements TokenSource {
-  #held: Held | undefined;
-  #pending: Promise<string> | undefined;
-  #renewBlockedUntil = 0;
-  readonly #api: Api;
-  readonly #conferenceID: string;
-  readonly #password: string;
-  readonly #nonce: string | undefined;
+function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenSource {
+  const [password, nonce] = secrets;
+  let held: Held | undefined;
+  let renewBlockedUntil = 0;
 
-  constructor(api: Api, conferenceID: string, password: string, nonce: string | undefined) {
-    this.#api = api;
-    this.#conferenceID = conferenceID;
-    this.#password = password;
-    this.#nonce = nonce;
-  }
-
-  get secrets(): readonly string[] {
-    return this.#nonce === undefined ? [this.#password] : [this.#password, this.#nonce];
-  }
-
-  uses(password: string, nonce: string | undefined): boolean {
-    return this.#password === password && this.#nonce === nonce;
-  }
-
-  get(options?: { signal?: AbortSignal }): Promise<string> {
-    const held = this.#held;
-    const now = Date.now();
-    if (held && (now < held.renewAt || (now < held.expiresAt && now < this.#renewBlockedUntil))) {
-      return Promise.resolve(held.token);
-    }
-    this.#pending ??= this.#refresh(held && now < held.expiresAt ? held : undefined).finally(() => {
-      this.#pending = undefined;
-    });
-    return abortable(this.#pending, options?.signal);
-  }
-
-  invalidate(token: string): boolean {
-    // Only the token that failed: a newer one, obtained meanwhile, stays.
-    if (this.#held?.token === token) this.#held = undefined;
-    return true;
-  }
-
-  /** Renews `current` when given, else obtains a new token. A failed renewal keeps `current` while it is valid. */
-  async #refresh(current: Held | undefined): Promise<string> {
-    try {
-      this.#held = await this.#request(current?.token);
-      return this.#held.token;
-    } catch (error) {
-      if (current && Date.now() < current.expiresAt && this.#held === current) {
-        this.#renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
-        return current.token;
-      }
-      throw error;
-    }
-  }
-
-  async #request(renewing: string | undefined): Promise<Held> {
+  // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
+  // the held token while it is valid, and is not tried again for a few seconds.
+  const refresh = shared(async () => {
     const sentAt = Date.now();
+    const current = held && sentAt < held.expiresAt ? held : undefined;
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
-      "X-Password": this.#password,
+      "X-Password": password!,
       "X-Login-Type": 1,
     };
-    if (renewing !== undefined) header["X-Conference-Authorization"] = renewing;
-    if (this.#nonce !== undefined) header["X-Nonce"] = this.#nonce;
-    const result = await this.#api.GET("/v1/mmc/control/conferences/token", {
-      params: { query: { conferenceID: this.#conferenceID }, header },
-      parseAs: "text",
-    });
-    const secrets = renewing === undefined ? this.secrets : [renewing, ...this.secrets];
-    const body = readJson<TokenInfo>(result, secrets);
-    const data = body?.data;
-    if (typeof data?.token !== "string" || data.token === "") {
-      throw apiError(result.response, body, "the answer holds no data.token", secrets);
+    if (current) header["X-Conference-Authorization"] = current.token;
+    if (nonce) header["X-Nonce"] = nonce;
+    const sent = current ? [current.token, ...secrets] : secrets;
+    try {
+      const result = await api.GET("/v1/mmc/control/conferences/token", { params: { query: { conferenceID }, header }, parseAs: "text" });
+      const body = readJson<TokenInfo>(result, sent);
+      const data = body?.data;
+      if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
+      held = lifetime(data, sentAt);
+      return data.token;
+    } catch (error) {
+      if (!current || held !== current || Date.now() >= current.expiresAt) throw error;
+      renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
+      return current.token;
     }
-    return held(data, sentAt);
-  }
+  });
+
+  return {
+    secrets,
+    get(options) {
+      const now = Date.now();
+      return held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))
+        ? Promise.resolve(held.token)
+        : (race(options?.signal, refresh()) as Promise<string>);
+    },
+    invalidate(token) {
+      // Only the token that failed: a newer one, obtained meanwhile, stays.
+      if (held?.token === token) held = undefined;
+      return true;
+    },
+  };
 }
 
 /**
@@ -193,9 +143,9 @@ class ManagedToken implements TokenSource {
  * (seconds, immune to clock skew, counted from when the request was sent) or else the
  * epoch `expireTime`; the documented half hour only when the answer states neither.
  */
-function held(data: TokenInfo["data"], sentAt: number): Held {
-  const lifetime = positive(data.confTokenExpireTime) ? data.confTokenExpireTime * 1000 : undefined;
-  const expiry = lifetime !== undefined ? sentAt + lifetime : positive(data.expireTime) ? data.expireTime : sentAt + DEFAULT_LIFETIME_MS;
+function lifetime(data: TokenInfo["data"], sentAt: number): Held {
+  const { confTokenExpireTime: seconds, expireTime } = data;
+  const expiry = positive(seconds) ? sentAt + seconds * 1000 : positive(expireTime) ? expireTime : sentAt + DEFAULT_LIFETIME_MS;
   const span = Math.max(0, expiry - sentAt);
   return {
     token: data.token,
@@ -205,25 +155,11 @@ function held(data: TokenInfo["data"], sentAt: number): Held {
 }
 
 function positive(value: unknown): value is number {
-  return typeof value === "number" && Number.isFinite(value) && value > 0;
+  return typeof value === "number" && value > 0 && value < Infinity;
 }
 
-/** `promise`, or a rejection with the signal's reason as soon as `signal` aborts; the shared work goes on for others. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
+/** `work`, run once for all who ask while it is under way; a failure is not remembered. */
+function shared<T>(work: () => Promise<T>): () => Promise<T> {
+  let pending: Promise<T> | undefined;
+  return () => (pending ??= work().finally(() => (pending = undefined)));
 }

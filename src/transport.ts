@@ -2,6 +2,7 @@
 // fresh Request and reads the whole body under the attempt's timeout.
 import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
 import { redactHeaders } from "./redact.js";
+import { race } from "./race.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
 
 export type Fetch = (request: Request) => Promise<Response>;
@@ -22,114 +23,58 @@ export interface Transport {
   readonly defaults: Policy;
 }
 
-type Outcome = { response: Response } | { failure: "timeout" } | { failure: "connection"; error: unknown };
+/** What one attempt came to: the whole answer, or why there is none. */
+type Outcome = Response | "timeout" | { error: unknown };
 
 export function createTransport(fetch: Fetch, defaults: Policy, logger?: Logger): Transport {
-  async function send(request: Request, policy: Policy = defaults, caller: AbortSignal = request.signal): Promise<Response> {
+  const send = async (request: Request, { timeoutMs, maxRetries } = defaults, caller = request.signal): Promise<Response> => {
     caller.throwIfAborted();
-    const body = request.body === null ? null : await request.arrayBuffer();
-    const attempts = policy.maxRetries + 1;
+    const { method, url, headers, redirect } = request;
+    const init: RequestInit = { method, headers, redirect, body: request.body && (await request.arrayBuffer()) };
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      const init: RequestInit = { method: request.method, headers: request.headers, body, redirect: request.redirect };
-      const outcome = await attemptOnce(fetch, request.url, init, policy.timeoutMs, caller);
-      const last = attempt === attempts;
-      let delay: number | undefined;
-      let why = "backoff";
-      if ("response" in outcome) {
-        if (!last && retryableStatus(outcome.response.status)) {
-          delay = retryAfterDelay(outcome.response.headers.get("Retry-After"));
-          if (delay === undefined) delay = backoffDelay(attempt);
-          else why = "Retry-After";
-        }
-      } else if (!last) {
-        delay = backoffDelay(attempt);
+      const outcome = await attemptOnce(fetch, url, init, timeoutMs, caller);
+      const answered = outcome instanceof Response;
+      const retry = attempt <= maxRetries && (!answered || retryableStatus(outcome.status));
+      const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
+      const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
+      const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "connection failure";
+      logger?.debug(
+        `meeting-control ${method} ${url} attempt ${attempt}/${maxRetries + 1} → ${result} in ${Date.now() - started} ms; ` +
+          (retry ? `retrying in ${delay} ms (${after === undefined ? "backoff" : "Retry-After"})` : "done"),
+        { headers: redactHeaders(headers) },
+      );
+      if (!retry) {
+        if (answered) return outcome;
+        const what = `${method} ${url}: `;
+        const tries = ` (${attempt} attempt${attempt > 1 ? "s" : ""})`;
+        if (outcome === "timeout") throw new MeetingTimeoutError(`${what}no complete answer within ${timeoutMs} ms${tries}`, attempt);
+        throw new MeetingConnectionError(`${what}no response${tries}: ${describe(outcome.error)}`, attempt, outcome.error);
       }
-      if (logger) {
-        const result = "response" in outcome ? String(outcome.response.status) : outcome.failure;
-        const next = delay === undefined ? "done" : `retrying in ${delay} ms (${why})`;
-        logger.debug(
-          `meeting-control ${request.method} ${request.url} attempt ${attempt}/${attempts} → ${result} in ${Date.now() - started} ms; ${next}`,
-          { headers: redactHeaders(request.headers) },
-        );
-      }
-      if (delay === undefined) {
-        if ("response" in outcome) return outcome.response;
-        const what = `${request.method} ${request.url}`;
-        const tries = `${attempt} attempt${attempt === 1 ? "" : "s"}`;
-        if (outcome.failure === "timeout") {
-          throw new MeetingTimeoutError(`${what}: no complete answer within ${policy.timeoutMs} ms (${tries})`, { attempts: attempt });
-        }
-        throw new MeetingConnectionError(`${what}: no response (${tries}): ${describe(outcome.error)}`, {
-          attempts: attempt,
-          cause: outcome.error,
-        });
-      }
-      await sleep(delay, caller);
+      await race(caller, new Promise(() => {}), delay);
     }
-  }
+  };
   return Object.assign(send, { defaults });
 }
 
-/** One attempt: settles on the whole answer, a timeout or a failure; rejects only when the caller aborts. */
-function attemptOnce(fetch: Fetch, url: string, init: RequestInit, timeoutMs: number, caller: AbortSignal): Promise<Outcome> {
-  return new Promise<Outcome>((resolve, reject) => {
-    const controller = new AbortController();
-    let settled = false;
-    const settle = (outcome: Outcome | undefined, abortReason?: unknown) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      caller.removeEventListener("abort", onAbort);
-      if (abortReason !== undefined) {
-        controller.abort(abortReason);
-        reject(abortReason);
-      } else if (outcome) {
-        if (!("response" in outcome)) controller.abort();
-        resolve(outcome);
-      }
-    };
-    const onAbort = () => settle(undefined, caller.reason);
-    const timer = setTimeout(() => settle({ failure: "timeout" }), timeoutMs);
-    caller.addEventListener("abort", onAbort, { once: true });
-    // A fetch that ignores the signal cannot hold the call: the attempt settles without it.
-    let pending: Promise<Response>;
-    try {
-      pending = fetch(new Request(url, { ...init, signal: controller.signal }));
-    } catch (error) {
-      pending = Promise.reject(error);
-    }
-    pending
-      .then(async (response) => {
-        const status = response.status;
-        const bytes = await response.arrayBuffer();
-        const empty = status === 204 || status === 205 || status === 304;
-        return new Response(empty ? null : bytes, { status, statusText: response.statusText, headers: response.headers });
-      })
-      .then(
-        (response) => settle({ response }),
-        (error: unknown) => settle({ failure: "connection", error }),
-      );
-  });
-}
-
-/** Waits `ms`, or rejects at once with the caller's abort reason. */
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
-  });
+/** One attempt: the whole answer, "timeout", or why there is none; rejects only when the caller aborts. */
+async function attemptOnce(fetch: Fetch, url: string, init: RequestInit, ms: number, caller: AbortSignal): Promise<Outcome> {
+  const controller = new AbortController();
+  const work = (async () => {
+    const response = await fetch(new Request(url, { ...init, signal: controller.signal }));
+    const { status } = response;
+    const body = await response.arrayBuffer();
+    return new Response(status === 204 || status === 205 || status === 304 ? null : body, response);
+  })();
+  try {
+    // A fetch that ignores the signal cannot hold the call: the race settles without it.
+    return await race(caller, work.catch((error: unknown) => ({ error })), ms);
+  } finally {
+    controller.abort();
+  }
 }
 
 function describe(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? `: ${(error.cause as Error & { code?: string }).code ?? error.cause.message}` : "";
-  return `${error.message}${cause}`;
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  return `${error instanceof Error ? error.message : String(error)}${cause ? `: ${cause.code ?? cause.message}` : ""}`;
 }

@@ -1,0 +1,24 @@
+/**
+ * Settles as `work` does, or with "timeout" once `ms` have passed; rejects with the signal's
+ * reason as soon as it aborts. Whichever comes first, no timer or listener is left behind.
+ * The work itself is not stopped: callers abort it through their own controller.
+ */
+export function race<T>(signal: AbortSignal | undefined, work: Promise<T>, ms?: number): Promise<T | "timeout"> {
+  return new Promise((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(signal!.reason);
+    };
+    const timer = ms === undefined ? undefined : setTimeout(() => (done(), resolve("timeout")), ms);
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener("abort", onAbort);
+    work.then(
+      (value) => (done(), resolve(value)),
+      (error: unknown) => (done(), reject(error)),
+    );
+  });
+}
