@@ -1,8 +1,8 @@
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
-import { Conference } from "./conference.js";
+import { conference, type Conference } from "./conference.js";
 import { object, policy } from "./send.js";
-import { tokenSources, type Api, type ConferenceAuth } from "./token.js";
+import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
 import { createTransport, type Logger } from "./transport.js";
 import { checkId, fail, kind } from "./validate.js";
 
@@ -43,8 +43,8 @@ export interface MeetingClient {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-/** Creates a client. Options are checked here: a bad one throws `MeetingInputError` naming it. */
-export function createMeetingClient(options: MeetingClientOptions = {}): MeetingClient {
+/** Makes a client; `managedTokens` is what `{ hostPassword }` needs, left out of the browser build. */
+export function makeClient(options: MeetingClientOptions = {}, managedTokens?: ManagedTokens): MeetingClient {
   const { baseUrl: given, region, allowInsecureHttp, fetch, logger } = object("options", options);
   if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== "boolean") {
     fail("allowInsecureHttp", `must be a boolean, got ${kind(allowInsecureHttp)}`);
@@ -62,11 +62,11 @@ export function createMeetingClient(options: MeetingClientOptions = {}): Meeting
   }
   const transport = createTransport(fetch ?? ((request) => globalThis.fetch(request)), policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
-  const tokens = tokenSources(api);
+  const tokens = tokenSources(api, managedTokens);
   return {
     api,
     baseUrl,
-    conference: (conferenceID, auth) => new Conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth)),
+    conference: (conferenceID, auth) => conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth)),
   };
 }
 

@@ -7,78 +7,65 @@ import { checkId } from "./validate.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 type Share = components["schemas"]["InviteShareDTO"]["share"];
+type Header = { "X-Conference-Authorization": string };
 
 /** One ongoing meeting, controlled as its host. Made by `meeting.conference()`. */
-export class Conference {
+export interface Conference {
   readonly conferenceID: string;
-  readonly #api: Api;
-  readonly #transport: Transport;
-  readonly #token: TokenSource;
-
-  /** @internal */
-  constructor(api: Api, transport: Transport, conferenceID: string, token: TokenSource) {
-    this.conferenceID = conferenceID;
-    this.#api = api;
-    this.#transport = transport;
-    this.#token = token;
-  }
-
   /** Invites the participant (a `pid` from `realTimeInfo()`) to share their screen: `{"share":1}`. */
-  inviteToShare(participantID: string, options?: CallOptions): Promise<void> {
-    return this.#share(participantID, 1, options);
-  }
-
+  inviteToShare(participantID: string, options?: CallOptions): Promise<void>;
   /** Cancels the invitation to share: `{"share":0}`. */
-  cancelShareInvitation(participantID: string, options?: CallOptions): Promise<void> {
-    return this.#share(participantID, 0, options);
-  }
-
+  cancelShareInvitation(participantID: string, options?: CallOptions): Promise<void>;
   /** The meeting's attendees, online participants (each with its `pid`) and state. */
-  async realTimeInfo(options?: CallOptions): Promise<RealTimeInfo> {
-    const [result, secrets] = await this.#authorized(options, (header, fetch) =>
-      this.#api.GET("/v1/mmc/control/conferences/realTimeInfo", {
-        params: { query: { conferenceID: this.conferenceID }, header },
-        parseAs: "text",
-        fetch,
-      }),
-    );
-    return readJson<RealTimeInfo>(result, secrets) ?? Promise.reject(apiError(result.response, undefined, secrets, "the answer is empty"));
-  }
-
+  realTimeInfo(options?: CallOptions): Promise<RealTimeInfo>;
   /** A valid meeting-control token (obtained or renewed as needed), for the meeting-control WebSocket. */
-  async token(options?: CallOptions): Promise<string> {
-    return this.#token.get(callInit(this.#transport, options));
-  }
+  token(options?: CallOptions): Promise<string>;
+}
 
-  async #share(participantID: string, share: Share, options?: CallOptions): Promise<void> {
-    checkId("participantID", participantID);
-    const [result, secrets] = await this.#authorized(options, (header, fetch) =>
-      this.#api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
-        params: { query: { conferenceID: this.conferenceID, participantID }, header },
-        body: { share },
-        parseAs: "text",
-        fetch,
-      }),
-    );
-    // Success is a 200 with an empty body or any JSON object.
-    readJson(result, secrets);
-  }
-
+export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource): Conference {
   /**
    * Sends with the current token; a 401 on a token that can be replaced is retried once with
    * a new one. Resolves with the result and the secrets to redact from any error: every
    * token sent, and what the token source holds.
    */
-  async #authorized<R extends { response: Response }>(
+  const authorized = async <R extends { response: Response }>(
     options: CallOptions | undefined,
-    send: (header: { "X-Conference-Authorization": string }, fetch?: Fetch) => Promise<R>,
-  ): Promise<[R, string[]]> {
-    const init = callInit(this.#transport, options);
-    const token = await this.#token.get(init);
+    send: (header: Header, fetch?: Fetch) => Promise<R>,
+  ): Promise<[R, string[]]> => {
+    const init = callInit(transport, options);
+    const token = await tokens.get(init);
     const result = await send({ "X-Conference-Authorization": token }, init.fetch);
-    const secrets = [token, ...this.#token.secrets];
-    if (result.response.status !== 401 || !this.#token.invalidate(token)) return [result, secrets];
-    const fresh = await this.#token.get(init);
+    const secrets = [token, ...tokens.secrets];
+    if (result.response.status !== 401 || !tokens.invalidate(token)) return [result, secrets];
+    const fresh = await tokens.get(init);
     return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
-  }
+  };
+
+  const share = async (participantID: string, share: Share, options?: CallOptions): Promise<void> => {
+    checkId("participantID", participantID);
+    // Success is a 200 with an empty body or any JSON object.
+    readJson(
+      ...(await authorized(options, (header, fetch) =>
+        api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
+          params: { query: { conferenceID, participantID }, header },
+          body: { share },
+          parseAs: "text",
+          fetch,
+        }),
+      )),
+    );
+  };
+
+  return {
+    conferenceID,
+    inviteToShare: (participantID, options) => share(participantID, 1, options),
+    cancelShareInvitation: (participantID, options) => share(participantID, 0, options),
+    async realTimeInfo(options) {
+      const [result, secrets] = await authorized(options, (header, fetch) =>
+        api.GET("/v1/mmc/control/conferences/realTimeInfo", { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
+      );
+      return readJson<RealTimeInfo>(result, secrets) ?? Promise.reject(apiError(result.response, undefined, secrets, "the answer is empty"));
+    },
+    token: async (options) => tokens.get(callInit(transport, options)),
+  };
 }

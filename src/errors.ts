@@ -88,15 +88,12 @@ export class MeetingConnectionError extends MeetingError {
   }
 }
 
-/** Thrown when the last attempt got no complete answer within `timeoutMs`. `attempts` says how many were made. */
-export class MeetingTimeoutError extends MeetingError {
+/**
+ * Thrown when the last attempt got no complete answer within `timeoutMs`. `attempts` says how
+ * many were made. A kind of `MeetingConnectionError`: no usable response came back.
+ */
+export class MeetingTimeoutError extends MeetingConnectionError {
   override name = "MeetingTimeoutError";
-  declare readonly attempts: number;
-
-  constructor(message: string, attempts: number) {
-    super(message);
-    this.attempts = attempts;
-  }
 }
 
 interface ApiErrorFields {

@@ -1,19 +1,12 @@
-export { createMeetingClient, regions } from "./client.js";
-export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
-export { Conference } from "./conference.js";
-export type { RealTimeInfo } from "./conference.js";
-export type { CallOptions } from "./send.js";
-export type { Logger } from "./transport.js";
-export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token.js";
-export {
-  MeetingError,
-  MeetingApiError,
-  BadRequestError,
-  AuthenticationError,
-  PermissionDeniedError,
-  InternalServerError,
-  MeetingInputError,
-  MeetingConnectionError,
-  MeetingTimeoutError,
-} from "./errors.js";
-export type { paths, components, operations } from "./generated/schema.js";
+import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
+import { managedTokens } from "./managed-token.js";
+
+export * from "./exports.js";
+
+/**
+ * Creates a client. Options are checked here: a bad one throws `MeetingInputError` naming it.
+ * Conference handles take `{ token }`, `{ token: provider }` or `{ hostPassword }`.
+ */
+export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
+  return makeClient(options, managedTokens);
+}

@@ -1,7 +1,7 @@
 // The retry policy: what is retried, and how long to wait before the next attempt.
 
 /** Statuses worth another attempt: the request may well succeed next time. */
-const RETRY_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
+const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 export const BACKOFF_BASE_MS = 500;
 export const BACKOFF_CAP_MS = 8_000;
@@ -9,7 +9,7 @@ export const BACKOFF_CAP_MS = 8_000;
 export const RETRY_AFTER_CAP_MS = 60_000;
 
 export function retryableStatus(status: number): boolean {
-  return RETRY_STATUSES.has(status);
+  return RETRY_STATUSES.includes(status);
 }
 
 /**
@@ -23,15 +23,8 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
 
 /** `Retry-After` (delta seconds or an HTTP date) in ms; undefined when absent, malformed or beyond the cap. */
 export function retryAfterDelay(header: string | null, now: number = Date.now()): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  let delay: number;
-  if (/^\d+$/.test(value)) delay = Number(value) * 1000;
-  else {
-    // An HTTP date opens with the day's name (IMF-fixdate, RFC 850 and asctime forms alike).
-    const date = /^(Mon|Tue|Wed|Thu|Fri|Sat|Sun)/.test(value) ? Date.parse(value) : Number.NaN;
-    if (Number.isNaN(date)) return undefined;
-    delay = Math.max(0, date - now);
-  }
+  const value = header?.trim() ?? "";
+  // Delta seconds, or an HTTP date, which opens with the day's name (IMF-fixdate, RFC 850 and asctime alike).
+  const delay = /^\d+$/.test(value) ? Number(value) * 1000 : /^[MTWFS][a-z]{2}/.test(value) ? Math.max(0, Date.parse(value) - now) : NaN;
   return delay <= RETRY_AFTER_CAP_MS ? delay : undefined;
 }

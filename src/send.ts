@@ -26,10 +26,10 @@ export function object<T>(field: string, value: T): T {
 export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown }, base: Policy, prefix = ""): Policy {
   const { timeoutMs = base.timeoutMs, maxRetries = base.maxRetries } = options;
   if (!(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
-    fail(`${prefix}timeoutMs`, `must be ms in (0, ${MAX_TIMEOUT_MS}], got ${show(timeoutMs)}`);
+    fail(`${prefix}timeoutMs`, `must be ms in (0, ${MAX_TIMEOUT_MS}], got ${kind(timeoutMs)}`);
   }
   if (!(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= MAX_RETRIES)) {
-    fail(`${prefix}maxRetries`, `must be an integer in [0, ${MAX_RETRIES}], got ${show(maxRetries)}`);
+    fail(`${prefix}maxRetries`, `must be an integer in [0, ${MAX_RETRIES}], got ${kind(maxRetries)}`);
   }
   return timeoutMs === base.timeoutMs && maxRetries === base.maxRetries ? base : { timeoutMs, maxRetries: maxRetries as number };
 }
@@ -47,10 +47,6 @@ export function callInit(transport: Transport, options: CallOptions | undefined)
   return chosen === transport.defaults && !signal ? {} : { signal, fetch: (request) => transport(request, chosen, signal) };
 }
 
-function show(value: unknown): string {
-  return typeof value === "number" ? String(value) : kind(value);
-}
-
 /**
  * Turns a call's result (openapi-fetch's, with `parseAs: "text"`) into its JSON object:
  * throws the mapped error for an error status, and a `MeetingApiError` for a success whose
@@ -60,12 +56,10 @@ function show(value: unknown): string {
 export function readJson<T extends object>({ data, error, response }: { data?: string; error?: unknown; response: Response }, secrets: readonly string[]): T | undefined {
   if (!response.ok) throw apiError(response, error, secrets);
   if (!data?.trim()) return undefined;
-  let body: unknown;
+  let body: unknown = data;
   try {
     body = JSON.parse(data);
-  } catch {
-    throw apiError(response, data, secrets, "the answer is not JSON");
-  }
+  } catch {}
   if (!body || typeof body !== "object" || Array.isArray(body)) throw apiError(response, body, secrets, "the answer is not a JSON object");
   return body as T;
 }

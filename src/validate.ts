@@ -36,6 +36,7 @@ export function checkSecret(field: string, value: unknown): string {
   return secret;
 }
 
+/** What a caller passed, for a message: a number as itself, anything else by its kind. Never a string's value. */
 export function kind(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "an array" : value !== value ? "NaN" : typeof value;
+  return typeof value === "number" ? String(value) : value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }

@@ -67,7 +67,7 @@ describe("the wire format, as a loopback server receives it", () => {
     await expect(conf.inviteToShare(participantID)).rejects.toMatchObject({
       name: "MeetingApiError",
       status: 200,
-      message: expect.stringContaining("not JSON"),
+      message: expect.stringContaining("not a JSON object"),
     });
   });
 });

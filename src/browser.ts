@@ -1,0 +1,13 @@
+import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
+
+export * from "./exports.js";
+
+/**
+ * Creates a client for the browser. Options are checked here: a bad one throws
+ * `MeetingInputError` naming it. Conference handles take `{ token }` or `{ token: provider }`:
+ * a host password does not belong in a page, so `{ hostPassword }` is refused — keep it on a
+ * server, and let the provider ask that server for a token.
+ */
+export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
+  return makeClient(options);
+}
