@@ -1,0 +1,161 @@
+// The package as people install it: packed, linted, installed into a fresh project, compiled
+// by strict TypeScript consumers, run on Node against the Prism mock, and bundled for a browser.
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { pack } from "../scripts/check-package.js";
+import { root } from "../scripts/prism.js";
+import { launchChromium } from "./browser.js";
+
+const run = promisify(execFile);
+const bin = (name: string) => join(root, "node_modules", ".bin", name);
+let tarball: string;
+let project: string;
+
+const consumer = (prismUrl: string) => `
+import { createMeetingClient, MeetingApiError, type RealTimeInfo, type paths } from "huaweicloud-meeting-control";
+
+type InviteBody = paths["/v1/mmc/control/conferences/participants/share/invite"]["put"]["requestBody"]["content"]["application/json"];
+const body: InviteBody = { share: 1 };
+
+const meeting = createMeetingClient({ baseUrl: ${JSON.stringify(prismUrl)} });
+const conf = meeting.conference("986947855", { hostPassword: "EXAMPLE-host-password" });
+const info: RealTimeInfo = await conf.realTimeInfo();
+const pid: string = info.participants?.[0]?.pid ?? "";
+await conf.inviteToShare(pid);
+await conf.cancelShareInvitation(pid);
+const raw = await meeting.api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
+  params: { query: { conferenceID: "986947855", participantID: pid }, header: { "X-Conference-Authorization": await conf.token() } },
+  body,
+});
+console.log(JSON.stringify({ pid, raw: raw.response.status, errors: typeof MeetingApiError }));
+`;
+
+const tsconfig = (moduleResolution: "nodenext" | "bundler") => ({
+  compilerOptions: {
+    strict: true,
+    target: "ES2022",
+    module: moduleResolution === "nodenext" ? "nodenext" : "esnext",
+    moduleResolution,
+    lib: ["ES2022", "DOM"],
+    types: [],
+    skipLibCheck: false,
+    outDir: `out-${moduleResolution}`,
+    ...(moduleResolution === "bundler" ? { noEmit: true } : {}),
+  },
+  files: ["consumer.ts"],
+});
+
+beforeAll(async () => {
+  tarball = pack();
+  project = mkdtempSync(join(tmpdir(), "consumer-"));
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
+  writeFileSync(join(project, "consumer.ts"), consumer(inject("prismUrl")));
+}, 120_000);
+
+describe("the packed package", () => {
+  it("passes publint and arethetypeswrong", async () => {
+    await run(bin("publint"), ["--strict", tarball]);
+    await run(bin("attw"), [tarball, "--profile", "esm-only", "--exclude-entrypoints", "./openapi.yaml"]);
+  }, 60_000);
+
+  it("ships ESM with declarations and source maps, the spec, and nothing of the tests", () => {
+    const installed = join(project, "node_modules", "huaweicloud-meeting-control");
+    for (const file of ["dist/index.js", "dist/index.d.ts", "dist/index.js.map", "dist/browser.js", "dist/generated/schema.d.ts", "openapi.yaml"]) {
+      expect(existsSync(join(installed, file)), file).toBe(true);
+    }
+    expect(existsSync(join(installed, "test"))).toBe(false);
+    expect(existsSync(join(installed, "scripts"))).toBe(false);
+  });
+
+  it.each(["nodenext", "bundler"] as const)("compiles a strict TypeScript consumer with moduleResolution %s", async (resolution) => {
+    writeFileSync(join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
+    await run(bin("tsc"), ["-p", `tsconfig.${resolution}.json`], { cwd: project });
+  }, 60_000);
+
+  it("runs the compiled consumer on Node against the Prism mock", async () => {
+    writeFileSync(join(project, "tsconfig.nodenext.json"), JSON.stringify(tsconfig("nodenext")));
+    await run(bin("tsc"), ["-p", "tsconfig.nodenext.json"], { cwd: project });
+    const { stdout } = await run(process.execPath, ["out-nodenext/consumer.js"], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({ pid: "4a5rg64ag5p8pvvnam1rr6m8lqra6a61", raw: 200, errors: "function" });
+  }, 60_000);
+
+  it("is ESM, and CommonJS can require() it on Node ≥ 20.19 (require(esm)) and call the mock", async () => {
+    const script = `
+      const { createMeetingClient } = require("huaweicloud-meeting-control");
+      createMeetingClient({ baseUrl: ${JSON.stringify(inject("prismUrl"))} })
+        .conference("986947855", { token: "EXAMPLE-control-token" })
+        .realTimeInfo()
+        .then((info) => console.log(info.participants.length));`;
+    const { stdout } = await run(process.execPath, ["--input-type=commonjs", "-e", script], { cwd: project });
+    expect(stdout.trim()).toBe("2");
+    const imported = await run(process.execPath, ["--input-type=commonjs", "-e", 'import("huaweicloud-meeting-control").then((m) => console.log(typeof m.createMeetingClient))'], { cwd: project });
+    expect(imported.stdout.trim()).toBe("function");
+  });
+
+  it("exposes openapi.yaml", async () => {
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("huaweicloud-meeting-control/openapi.yaml"))'], { cwd: project });
+    expect(existsSync(new URL(stdout.trim()))).toBe(true);
+  });
+});
+
+describe("in a browser", () => {
+  let server: Server;
+  let pageUrl: string;
+
+  beforeAll(async () => {
+    // Bundled from the installed package, as a bundler would: the "browser" export condition applies.
+    const page = join(project, "page");
+    mkdirSync(page, { recursive: true });
+    writeFileSync(
+      join(page, "main.js"),
+      `import { createMeetingClient } from "huaweicloud-meeting-control";
+       window.run = async (baseUrl) => {
+         const meeting = createMeetingClient({ baseUrl });
+         const conf = meeting.conference("986947855", { token: async () => "EXAMPLE-control-token" });
+         const info = await conf.realTimeInfo();
+         const pid = info.participants[0].pid;
+         await conf.inviteToShare(pid);
+         await conf.cancelShareInvitation(pid);
+         let refused;
+         try { meeting.conference("986947855", { hostPassword: "EXAMPLE-host-password" }); } catch (error) { refused = [error.name, error.field]; }
+         return { pids: info.participants.map((p) => p.pid), chair: info.confInfo.chairID, refused };
+       };`,
+    );
+    const result = await build({ entryPoints: [join(page, "main.js")], bundle: true, format: "esm", platform: "browser", write: false, absWorkingDir: project, logLevel: "silent" });
+    const script = result.outputFiles[0]!.text;
+    expect(script).not.toContain("X-Password"); // the browser build leaves out the host-password flow
+    server = createServer((req, res) => {
+      if (req.url === "/main.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
+      res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/main.js"></script>');
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }, 60_000);
+
+  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+  it("calls the Prism mock across origins with the page's own fetch and gets typed results", async () => {
+    const browser = await launchChromium();
+    try {
+      const page = await browser.newPage();
+      await page.goto(pageUrl);
+      await page.waitForFunction(() => "run" in window);
+      const outcome = await page.evaluate((url) => (window as any).run(url), inject("prismUrl"));
+      expect(outcome).toEqual({
+        pids: ["4a5rg64ag5p8pvvnam1rr6m8lqra6a61", "9b2c7d41e0f3a5b6c8d9e0f1a2b3c4d5"],
+        chair: "4a5rg64ag5p8pvvnam1rr6m8lqra6a61",
+        refused: ["MeetingInputError", "auth.hostPassword"],
+      });
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+});
