@@ -100,6 +100,13 @@ describe("the packed package", () => {
     expect(imported.stdout.trim()).toBe("function");
   });
 
+  it("installs the meeting-control bin, also run as npx huaweicloud-meeting-control", async () => {
+    for (const command of [[join(project, "node_modules", ".bin", "meeting-control")], ["npx", "--no-install", "huaweicloud-meeting-control"]]) {
+      const { stdout } = await run(command[0]!, [...command.slice(1), "--help"], { cwd: project });
+      expect(stdout).toContain("Usage: meeting-control <command>");
+    }
+  }, 60_000);
+
   it("exposes openapi.yaml", async () => {
     const { stdout } = await run(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("huaweicloud-meeting-control/openapi.yaml"))'], { cwd: project });
     expect(existsSync(new URL(stdout.trim()))).toBe(true);

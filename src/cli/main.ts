@@ -1,0 +1,246 @@
+/// <reference types="node" />
+// meeting-control: invite, cancel and list participants from a shell. The bin is bin.ts.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import {
+  AuthenticationError,
+  createMeetingClient,
+  MeetingApiError,
+  MeetingConnectionError,
+  MeetingInputError,
+  regions,
+  type Conference,
+  type ConferenceAuth,
+  type RealTimeInfo,
+} from "../index.js";
+
+/** Exit codes, as documented in the README and in `--help`. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5 } as const;
+
+type Option = NonNullable<ParseArgsConfig["options"]>[string] & { describe: string; arg?: string };
+
+const common: Record<string, Option> = {
+  conference: { type: "string", arg: "ID", describe: "the meeting's conferenceID (required)" },
+  "base-url": { type: "string", arg: "URL", describe: "where requests go (default: the region's host)" },
+  region: { type: "string", arg: "NAME", describe: `${Object.keys(regions).join(" or ")} (default: cn-north-4)` },
+  timeout: { type: "string", arg: "SECONDS", describe: "time allowed for each attempt (default: 10)" },
+  retries: { type: "string", arg: "N", describe: "retries after a failed attempt, 0 to 10 (default: 2)" },
+  "password-stdin": { type: "boolean", describe: "read the host password from standard input" },
+  "token-stdin": { type: "boolean", describe: "read the meeting-control token from standard input" },
+  verbose: { type: "boolean", describe: "show each attempt on stderr, secrets redacted" },
+  help: { type: "boolean", short: "h", describe: "show this help" },
+};
+
+interface Command {
+  name: string;
+  summary: string;
+  options: Record<string, Option>;
+  run(conf: Conference, values: Record<string, unknown>): Promise<string>;
+}
+
+const commands: Command[] = [
+  {
+    name: "participants",
+    summary: "list the online participants of a meeting",
+    options: { json: { type: "boolean", describe: "print them as JSON, for scripts" } },
+    async run(conf, values) {
+      const { participants = [] } = await conf.realTimeInfo();
+      return values.json ? JSON.stringify(participants, null, 2) : table(participants);
+    },
+  },
+  {
+    name: "share invite",
+    summary: "invite a participant to share their screen",
+    options: { participant: { type: "string", arg: "PID", describe: "the participant's pid, from `participants` (required)" } },
+    async run(conf, values) {
+      await conf.inviteToShare(required(values, "participant"));
+      return `Invited ${values.participant} to share their screen in conference ${conf.conferenceID}.`;
+    },
+  },
+  {
+    name: "share cancel",
+    summary: "cancel the invitation to share",
+    options: { participant: { type: "string", arg: "PID", describe: "the participant's pid, from `participants` (required)" } },
+    async run(conf, values) {
+      await conf.cancelShareInvitation(required(values, "participant"));
+      return `Cancelled the invitation of ${values.participant} to share in conference ${conf.conferenceID}.`;
+    },
+  },
+  {
+    name: "token",
+    summary: "print a fresh meeting-control token, for scripts that drive the WebSocket",
+    options: {},
+    run: (conf) => conf.token(),
+  },
+];
+
+const CREDENTIALS = `Credentials come from the environment or standard input, never from the command line:
+  MEETING_HOST_PASSWORD   the host password: the client obtains the meeting-control token
+  MEETING_CONTROL_TOKEN   a meeting-control token, sent as it is
+  --password-stdin / --token-stdin read one of them from standard input instead.`;
+
+const EXIT_CODES = `Exit codes: 0 success, 2 usage error, 3 authentication failed, 4 other API error,
+5 network failure or timeout.`;
+
+function mainHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "Usage: meeting-control <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    CREDENTIALS,
+    "",
+    EXIT_CODES,
+    "",
+    "Run 'meeting-control <command> --help' for the options of a command.",
+  ].join("\n");
+}
+
+function commandHelp(command: Command): string {
+  const options = { ...command.options, ...common };
+  const flags = Object.entries(options).map(([name, o]) => [`${o.short ? `-${o.short}, ` : "    "}--${name}${o.arg ? ` ${o.arg}` : ""}`, o.describe] as const);
+  const width = Math.max(...flags.map(([flag]) => flag.length));
+  return [
+    `Usage: meeting-control ${command.name} --conference ID${"participant" in command.options ? " --participant PID" : ""} [options]`,
+    "",
+    `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`,
+    "",
+    "Options:",
+    ...flags.map(([flag, describe]) => `  ${flag.padEnd(width)}  ${describe}`),
+    "",
+    CREDENTIALS,
+    "",
+    EXIT_CODES,
+  ].join("\n");
+}
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly help: string,
+  ) {
+    super(message);
+  }
+}
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string") throw new MeetingInputError(`--${name}`, "is required");
+  return value;
+}
+
+function number(values: Record<string, unknown>, name: string, valid: (n: number) => boolean, rule: string): number | undefined {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (text === "" || !valid(value)) throw new MeetingInputError(`--${name}`, `must be ${rule}, got ${JSON.stringify(text)}`);
+  return value;
+}
+
+const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
+
+const STATE = ["in the meeting", "being called", "joining"];
+
+function table(participants: NonNullable<RealTimeInfo["participants"]>): string {
+  if (participants.length === 0) return "No participant is online.";
+  const rows = [
+    ["PID", "NAME", "STATE", "MICROPHONE", "MEDIA"],
+    ...participants.map((p) => [
+      p.pid ?? "",
+      p.name ?? "",
+      p.state === undefined ? "" : (STATE[p.state] ?? String(p.state)),
+      p.mute === undefined ? "" : p.mute === 1 ? "muted" : "on",
+      p.video === undefined ? "" : p.video === 1 ? "video" : "audio",
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+}
+
+async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
+  let text = "";
+  for await (const chunk of stdin) text += chunk;
+  return text.replace(/\r?\n$/, "");
+}
+
+/** Runs the command line; resolves with the exit code. Separate from `process` so tests can drive it too. */
+export async function main(
+  args: string[],
+  io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream; out: (text: string) => void; err: (text: string) => void },
+): Promise<number> {
+  let help = mainHelp();
+  try {
+    const words = args.filter((a) => !a.startsWith("-"));
+    const command = commands.find((c) => c.name === words.slice(0, c.name.split(" ").length).join(" "));
+    if (!command) {
+      if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
+        io[args.length === 0 ? "err" : "out"](help);
+        return args.length === 0 ? EXIT.usage : EXIT.ok;
+      }
+      throw new UsageError(`unknown command: ${words.slice(0, 2).join(" ") || args[0]}`, help);
+    }
+    help = commandHelp(command);
+    let parsed;
+    try {
+      parsed = parseArgs({ args, options: { ...command.options, ...common }, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message, help);
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      io.out(help);
+      return EXIT.ok;
+    }
+    if (positionals.length > command.name.split(" ").length) throw new UsageError(`unexpected argument: ${positionals.at(-1)}`, help);
+
+    const meeting = createMeetingClient({
+      baseUrl: values["base-url"] as string | undefined,
+      region: values.region as never,
+      timeoutMs: seconds(number(values, "timeout", (n) => n > 0 && n <= 2_000_000, "a number of seconds above 0")),
+      maxRetries: number(values, "retries", (n) => Number.isInteger(n) && n >= 0 && n <= 10, "a whole number from 0 to 10"),
+      logger: values.verbose ? { debug: (line: string, meta: unknown) => io.err(`${line} ${JSON.stringify(meta)}`) } : undefined,
+    });
+    const conf = meeting.conference(required(values, "conference"), await credentials(values, io));
+    io.out(await command.run(conf, values));
+    return EXIT.ok;
+  } catch (error) {
+    return fail(error, help, io.err);
+  }
+}
+
+async function credentials(values: Record<string, unknown>, io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream }): Promise<ConferenceAuth> {
+  const password = io.env.MEETING_HOST_PASSWORD;
+  const token = io.env.MEETING_CONTROL_TOKEN;
+  const sources = [values["password-stdin"], values["token-stdin"], password !== undefined, token !== undefined].filter(Boolean).length;
+  if (sources === 0) {
+    throw new MeetingInputError("credentials", "are missing: set MEETING_HOST_PASSWORD or MEETING_CONTROL_TOKEN, or use --password-stdin or --token-stdin");
+  }
+  if (sources > 1) {
+    throw new MeetingInputError("credentials", "must come from one source: MEETING_HOST_PASSWORD, MEETING_CONTROL_TOKEN, --password-stdin or --token-stdin");
+  }
+  if (values["password-stdin"]) return { hostPassword: await readStdin(io.stdin) };
+  if (values["token-stdin"]) return { token: await readStdin(io.stdin) };
+  return password !== undefined ? { hostPassword: password } : { token: token! };
+}
+
+/** Prints what went wrong, without a stack trace, and picks the exit code. */
+function fail(error: unknown, help: string, err: (text: string) => void): number {
+  if (error instanceof UsageError || error instanceof MeetingInputError) {
+    err(`meeting-control: ${error.message}\n\n${help}`);
+    return EXIT.usage;
+  }
+  if (error instanceof MeetingApiError) {
+    const lines = [`meeting-control: ${error.message}`, `  errorCode: ${error.errorCode}`];
+    if (error.errorMsg) lines.push(`  errorMsg:  ${error.errorMsg}`);
+    if (error.requestId) lines.push(`  requestId: ${error.requestId}`);
+    err(lines.join("\n"));
+    return error instanceof AuthenticationError ? EXIT.auth : EXIT.api;
+  }
+  if (error instanceof MeetingConnectionError) {
+    err(`meeting-control: ${error.message}`);
+    return EXIT.network;
+  }
+  err(`meeting-control: ${error instanceof Error ? error.message : String(error)}`);
+  return EXIT.failure;
+}

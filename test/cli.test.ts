@@ -1,0 +1,196 @@
+// The real bin, spawned as a shell would, against the Prism mock and loopback servers.
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { freePort, root } from "../scripts/prism.js";
+import { startFaultServer, type FaultServer } from "./servers/faults.js";
+import { startRecorder, type Recorder } from "./servers/recorder.js";
+
+const bin = join(root, "src", "cli", "bin.ts");
+const PASSWORD = "SECRET-cli-pw-61f0";
+const TOKEN = "SECRET-cli-token-a9e2";
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `meeting-control args…` with only the given environment (plus PATH) and standard input. */
+function cli(args: string[], env: Record<string, string> = {}, stdin = ""): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", bin, ...args], {
+      cwd: root,
+      env: { PATH: process.env.PATH, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk) => (stdout += chunk));
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+const prism = () => ["--base-url", inject("prismUrl")];
+const conference = ["--conference", "986947855"];
+
+/** Nothing a user sees holds a secret, and no expected failure prints a stack trace. */
+function expectClean({ stdout, stderr }: Run, secrets = [PASSWORD, TOKEN]) {
+  for (const secret of secrets) {
+    expect(stdout).not.toContain(secret);
+    expect(stderr).not.toContain(secret);
+  }
+  expect(stderr).not.toMatch(/^\s+at /m);
+}
+
+describe.concurrent("meeting-control against the Prism mock", () => {
+  it("participants: a readable table on stdout", async () => {
+    const run = await cli(["participants", ...conference, ...prism()], { MEETING_HOST_PASSWORD: PASSWORD });
+    expect(run).toMatchObject({ code: 0, stderr: "" });
+    expect(run.stdout.split("\n")[0]).toMatch(/^PID\s+NAME\s+STATE\s+MICROPHONE\s+MEDIA$/);
+    expect(run.stdout).toMatch(/^4a5rg64ag5p8pvvnam1rr6m8lqra6a61\s+Alice\s+in the meeting\s+muted\s+video$/m);
+    expect(run.stdout).toMatch(/^9b2c7d41e0f3a5b6c8d9e0f1a2b3c4d5\s+Bob\s+in the meeting\s+on\s+audio$/m);
+    expectClean(run);
+  });
+
+  it("participants --json: the participants as JSON, for scripts", async () => {
+    const run = await cli(["participants", ...conference, ...prism(), "--json"], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([
+      { pid: "4a5rg64ag5p8pvvnam1rr6m8lqra6a61", name: "Alice", phone: "+8613900000001", state: 0, video: 1, mute: 1, hand: 0 },
+      { pid: "9b2c7d41e0f3a5b6c8d9e0f1a2b3c4d5", name: "Bob", phone: "+8613900000002", state: 0, video: 0, mute: 0, hand: 1 },
+    ]);
+  });
+
+  it("token: prints a fresh control token alone on stdout", async () => {
+    const run = await cli(["token", ...conference, ...prism()], { MEETING_HOST_PASSWORD: PASSWORD });
+    expect(run).toEqual({ code: 0, stdout: "EXAMPLE-control-token\n", stderr: "" });
+  });
+
+  it.each(["participants", "share invite", "share cancel", "token"])("%s --help: its usage on stdout, exit 0", async (command) => {
+    const run = await cli([...command.split(" "), "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: meeting-control ${command} --conference ID`);
+    expect(run.stdout).toContain("MEETING_HOST_PASSWORD");
+    expect(run.stderr).toBe("");
+  });
+
+  it("--help: the commands on stdout, exit 0; no arguments: the same on stderr, exit 2", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    for (const command of ["participants", "share invite", "share cancel", "token"]) expect(help.stdout).toContain(command);
+    const none = await cli([]);
+    expect(none).toMatchObject({ code: 2, stdout: "" });
+    expect(none.stderr).toContain("Usage: meeting-control <command>");
+  });
+});
+
+describe("share invite and cancel, as the server receives them", () => {
+  let server: Recorder;
+  beforeAll(async () => {
+    server = await startRecorder(({ target }) =>
+      target.startsWith("/v1/mmc/control/conferences/token") ? { body: JSON.stringify({ data: { token: TOKEN } }) } : {},
+    );
+  });
+  afterAll(() => server.close());
+
+  it.each([
+    ["invite", '{"share":1}', "Invited p1 to share their screen in conference 986947855."],
+    ["cancel", '{"share":0}', "Cancelled the invitation of p1 to share in conference 986947855."],
+  ])("share %s", async (verb, body, message) => {
+    server.requests.length = 0;
+    const run = await cli(["share", verb, ...conference, "--participant", "p1", "--base-url", server.url], { MEETING_HOST_PASSWORD: PASSWORD });
+    expect(run).toEqual({ code: 0, stdout: `${message}\n`, stderr: "" });
+    const [token, call] = server.requests;
+    expect(token!.headers["x-password"]).toBe(PASSWORD);
+    expect(call).toMatchObject({ method: "PUT", target: "/v1/mmc/control/conferences/participants/share/invite?conferenceID=986947855&participantID=p1", body });
+    expect(call!.headers["x-conference-authorization"]).toBe(TOKEN);
+  });
+
+  it.each([
+    ["--password-stdin", "x-password", PASSWORD],
+    ["--token-stdin", "x-conference-authorization", TOKEN],
+  ])("%s reads the secret from standard input", async (flag, header, secret) => {
+    server.requests.length = 0;
+    const run = await cli(["share", "invite", ...conference, "--participant", "p1", "--base-url", server.url, flag], {}, `${secret}\n`);
+    expect(run.code).toBe(0);
+    expect(server.requests[0]!.headers[header]).toBe(secret);
+  });
+
+  it("--verbose shows each attempt on stderr, secrets redacted", async () => {
+    const run = await cli(["share", "invite", ...conference, "--participant", "p1", "--base-url", server.url, "--verbose"], { MEETING_HOST_PASSWORD: PASSWORD });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/v1\/mmc\/control\/conferences\/token\?conferenceID=986947855 attempt 1\/3 → 200/);
+    expect(run.stderr).toMatch(/PUT .+\/share\/invite\?conferenceID=986947855&participantID=p1 attempt 1\/3 → 200/);
+    expect(run.stderr).toContain('"x-password":"[redacted]"');
+    expectClean(run);
+  });
+});
+
+describe("failures and their exit codes", () => {
+  let fault: FaultServer;
+  afterAll(() => fault?.close());
+
+  it.each([
+    ["missing credentials", ["participants", ...conference], {}, "credentials are missing"],
+    ["two sources of credentials", ["participants", ...conference], { MEETING_HOST_PASSWORD: PASSWORD, MEETING_CONTROL_TOKEN: TOKEN }, "credentials must come from one source"],
+    ["no --conference", ["participants"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference is required"],
+    ["a bad conference ID", ["participants", "--conference", "98\u0007"], { MEETING_CONTROL_TOKEN: TOKEN }, "conferenceID must not hold control characters"],
+    ["no --participant", ["share", "invite", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "--participant is required"],
+    ["an unknown command", ["mute", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: mute"],
+    ["an unknown option", ["participants", ...conference, "--fast"], { MEETING_CONTROL_TOKEN: TOKEN }, "Unknown option '--fast'"],
+    ["a secret on the command line", ["participants", ...conference, "--token", TOKEN], { MEETING_CONTROL_TOKEN: TOKEN }, "Unknown option '--token'"],
+    ["a bad --timeout", ["participants", ...conference, "--timeout", "soon"], { MEETING_CONTROL_TOKEN: TOKEN }, '--timeout must be a number of seconds above 0, got "soon"'],
+    ["a bad --retries", ["participants", ...conference, "--retries", "1.5"], { MEETING_CONTROL_TOKEN: TOKEN }, "--retries must be a whole number from 0 to 10"],
+    ["an http base URL to a real host", ["participants", ...conference, "--base-url", "http://api.meeting.huaweicloud.com"], { MEETING_CONTROL_TOKEN: TOKEN }, "baseUrl must be https:"],
+    ["an env token that is no header value", ["participants", ...conference], { MEETING_CONTROL_TOKEN: `${TOKEN}\u0001` }, "auth.token must be a header value"],
+  ])("%s: exit 2, the reason and the usage on stderr", async (_, args, env, reason) => {
+    const run = await cli(args as string[], env as Record<string, string>);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain(reason);
+    expect(run.stderr).toContain("Usage: meeting-control");
+    expectClean(run, [PASSWORD]);
+  });
+
+  it("an authentication failure: exit 3", async () => {
+    fault = await startFaultServer([{ status: 401, headers: { "x-request-id": "req-401" }, body: '{"error_code":"MMC.118000001","error_msg":"USER_TOKEN_AUTH_FAILED"}' }]);
+    const run = await cli(["participants", ...conference, "--base-url", fault.url], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("errorCode: MMC.118000001");
+    expect(run.stderr).toContain("requestId: req-401");
+    expectClean(run);
+    await fault.close();
+  });
+
+  it("another API error: exit 4 with errorCode, errorMsg and requestId", async () => {
+    fault = await startFaultServer([{ status: 400, headers: { "x-request-id": "req-400" }, body: '{"error_code":"MMC.111070005","error_msg":"conference does not exist or is out of date"}' }]);
+    const run = await cli(["share", "invite", "--conference", "000000000", "--participant", "p1", "--base-url", fault.url], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(4);
+    expect(run.stdout).toBe("");
+    expect(run.stderr).toContain("errorCode: MMC.111070005");
+    expect(run.stderr).toContain("errorMsg:  conference does not exist or is out of date");
+    expect(run.stderr).toContain("requestId: req-400");
+    expectClean(run);
+    await fault.close();
+  });
+
+  it("a refused connection: exit 5", async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const run = await cli(["participants", ...conference, "--base-url", closed, "--retries", "0"], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain("ECONNREFUSED");
+    expectClean(run);
+  });
+
+  it("a timeout: exit 5", async () => {
+    fault = await startFaultServer(["hang"]);
+    const run = await cli(["participants", ...conference, "--base-url", fault.url, "--timeout", "0.2", "--retries", "0"], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(5);
+    expect(run.stderr).toContain("no complete answer within 200 ms");
+    expectClean(run);
+    await fault.close();
+  });
+});
