@@ -1,6 +1,11 @@
+// The browser entry: the page's fetch as the transport; no host password.
 import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
+import { fetchSender } from "./transport.js";
+import { fail } from "./validate.js";
 
 export * from "./exports.js";
+
+const sender = fetchSender((url, init) => globalThis.fetch(url, init));
 
 /**
  * Creates a client for the browser. Options are checked here: a bad one throws
@@ -9,5 +14,5 @@ export * from "./exports.js";
  * server, and let the provider ask that server for a token.
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
-  return makeClient(options);
+  return makeClient(options, { sender: (dispatcher) => (dispatcher === undefined ? sender : fail("dispatcher", "is for Node only")) });
 }

@@ -3,7 +3,7 @@ import type { paths } from "./generated/schema.js";
 import { conference, type Conference } from "./conference.js";
 import { object, policy } from "./send.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
-import { createTransport, type Logger } from "./transport.js";
+import { createTransport, fetchSender, type Fetch, type Logger, type Sender } from "./transport.js";
 import { checkId, fail, kind } from "./validate.js";
 
 /** The vendor's hosts, one per region (the `servers` of openapi.yaml). */
@@ -19,8 +19,17 @@ export interface MeetingClientOptions {
   baseUrl?: string;
   /** The vendor's region. Default: `"cn-north-4"`. Ignored when `baseUrl` is given. */
   region?: Region;
-  /** The `fetch` to send requests with. Default: the global `fetch`, looked up at call time. */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * Your own WHATWG `fetch`, called as `fetch(url, init)`; it wins over the built-in
+   * transport. Default: on Node, undici's `request()` on a keep-alive pool; elsewhere the
+   * global `fetch`, looked up at call time.
+   */
+  fetch?: Fetch;
+  /**
+   * An undici `Dispatcher` for the built-in Node transport, such as a `ProxyAgent` for a
+   * corporate proxy. Default: undici's global dispatcher. Node only; not with `fetch`.
+   */
+  dispatcher?: { dispatch(...args: never[]): unknown };
   /** Allows `http:` to hosts other than loopback. Default: `false`. TLS verification is never turned off. */
   allowInsecureHttp?: boolean;
   /** Time allowed for each attempt, headers and body, in ms. Default: 10 000. */
@@ -43,9 +52,16 @@ export interface MeetingClient {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-/** Makes a client; `managedTokens` is what `{ hostPassword }` needs, left out of the browser build. */
-export function makeClient(options: MeetingClientOptions = {}, managedTokens?: ManagedTokens): MeetingClient {
-  const { baseUrl: given, region, allowInsecureHttp, fetch, logger } = object("options", options);
+/** What an entry brings: the default sender, the `Request` openapi-fetch builds, and the host-password flow. */
+export interface Platform {
+  sender(dispatcher: unknown): Sender;
+  Request?: unknown;
+  managedTokens?: ManagedTokens;
+}
+
+/** Makes a client for an entry's platform. */
+export function makeClient(options: MeetingClientOptions = {}, platform: Platform): MeetingClient {
+  const { baseUrl: given, region, allowInsecureHttp, fetch, dispatcher, logger } = object("options", options);
   if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== "boolean") {
     fail("allowInsecureHttp", `must be a boolean, got ${kind(allowInsecureHttp)}`);
   }
@@ -60,9 +76,10 @@ export function makeClient(options: MeetingClientOptions = {}, managedTokens?: M
     if (url.username || url.password || url.search || url.hash) fail("baseUrl", "must not hold credentials, query or fragment");
     baseUrl = url.href.replace(/\/+$/, "");
   }
-  const transport = createTransport(fetch ?? ((request) => globalThis.fetch(request)), policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
-  const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request) });
-  const tokens = tokenSources(api, managedTokens);
+  const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
+  const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
+  const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
+  const tokens = tokenSources(api, platform.managedTokens);
   return {
     api,
     baseUrl,

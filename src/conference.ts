@@ -2,7 +2,7 @@ import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
 import { callInit, readJson, type CallOptions } from "./send.js";
 import type { Api, TokenSource } from "./token.js";
-import type { Fetch, Transport } from "./transport.js";
+import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
@@ -30,7 +30,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
    */
   const authorized = async <R extends { response: Response }>(
     options: CallOptions | undefined,
-    send: (header: Header, fetch?: Fetch) => Promise<R>,
+    send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
   ): Promise<[R, string[]]> => {
     const init = callInit(transport, options);
     const token = await tokens.get(init);

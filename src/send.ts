@@ -1,5 +1,5 @@
 import { apiError } from "./errors.js";
-import type { Fetch, Policy, Transport } from "./transport.js";
+import type { Policy, Transport } from "./transport.js";
 import { fail, kind } from "./validate.js";
 
 /** Per-call options of every facade method; each overrides the client's option of the same name. */
@@ -39,7 +39,7 @@ export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown }, b
  * with: the transport bound to the call's policy and signal. The signal is not put on the
  * Request, so that no Request ever holds a listener on the caller's signal.
  */
-export function callInit(transport: Transport, options: CallOptions | undefined): { signal?: AbortSignal; fetch?: Fetch } {
+export function callInit(transport: Transport, options: CallOptions | undefined): { signal?: AbortSignal; fetch?: (request: Request) => Promise<Response> } {
   if (options === undefined) return {};
   const { signal } = object("options", options);
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail("options.signal", `must be an AbortSignal, got ${kind(signal)}`);

@@ -1,11 +1,24 @@
-// The retrying, timed transport: the `fetch` that openapi-fetch calls. Each attempt sends a
-// fresh Request and reads the whole body under the attempt's timeout.
+// The retrying, timed transport: the `fetch` that openapi-fetch calls. Each attempt is one
+// exchange with the sender, which resolves only once the whole body is in, so the attempt's
+// timeout covers the body too.
 import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
-import { redactHeaders } from "./redact.js";
 import { race } from "./race.js";
+import { redactHeaders } from "./redact.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
 
-export type Fetch = (request: Request) => Promise<Response>;
+/** A WHATWG `fetch`, as a caller may pass one: called as `fetch(url, init)`. */
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+/** What one attempt sends. The sender sets `abort`: how to stop this attempt if it is given up. */
+export interface SendInit {
+  method: string;
+  headers: Headers;
+  body: string | ArrayBuffer | null;
+  abort?: () => void;
+}
+
+/** Sends one attempt and resolves with the whole answer, body read. */
+export type Sender = (url: string, init: SendInit) => Promise<Response>;
 
 /** A console-compatible logger; only `debug` is used. */
 export interface Logger {
@@ -17,33 +30,46 @@ export interface Policy {
   maxRetries: number;
 }
 
+/** What openapi-fetch hands the transport: its `Request`, or the lighter `CallRequest`. */
+type Outgoing = Pick<Request, "url" | "method" | "headers" | "signal"> & { body: unknown; arrayBuffer?: () => Promise<ArrayBuffer> };
+
 export interface Transport {
   /** Sends `request`; `signal` is the caller's (default: the request's own). */
-  (request: Request, policy?: Policy, signal?: AbortSignal): Promise<Response>;
+  (request: Outgoing, policy?: Policy, signal?: AbortSignal): Promise<Response>;
   readonly defaults: Policy;
 }
 
 /** What one attempt came to: the whole answer, or why there is none. */
 type Outcome = Response | "timeout" | { error: unknown };
 
-export function createTransport(fetch: Fetch, defaults: Policy, logger?: Logger): Transport {
-  const send = async (request: Request, { timeoutMs, maxRetries } = defaults, caller = request.signal): Promise<Response> => {
-    caller.throwIfAborted();
-    const { method, url, headers, redirect } = request;
-    const init: RequestInit = { method, headers, redirect, body: request.body && (await request.arrayBuffer()) };
+export function createTransport(sender: Sender, defaults: Policy, logger?: Logger): Transport {
+  const send = async (request: Outgoing, { timeoutMs, maxRetries } = defaults, caller = request.signal): Promise<Response> => {
+    caller?.throwIfAborted();
+    const { method, url, headers } = request;
+    // A WHATWG Request (from a caller's middleware) holds a stream, read once; a CallRequest holds the text.
+    const body = (request.arrayBuffer ? request.body && (await request.arrayBuffer()) : request.body) as SendInit["body"];
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      const outcome = await attemptOnce(fetch, url, init, timeoutMs, caller);
-      const answered = outcome instanceof Response;
+      const init: SendInit = { method, headers, body };
+      // A sender that ignores its abort cannot hold the call: the race settles without it.
+      // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
+      const outcome: Outcome = await race(caller, sender(url, init).catch((error: unknown) => ({ error })), timeoutMs).catch((reason: unknown) => {
+        init.abort?.();
+        throw reason;
+      });
+      if (outcome === "timeout") init.abort?.();
+      const answered = typeof outcome === "object" && "status" in outcome;
       const retry = attempt <= maxRetries && (!answered || retryableStatus(outcome.status));
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
-      const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "connection failure";
-      logger?.debug(
-        `meeting-control ${method} ${url} attempt ${attempt}/${maxRetries + 1} → ${result} in ${Date.now() - started} ms; ` +
-          (retry ? `retrying in ${delay} ms (${after === undefined ? "backoff" : "Retry-After"})` : "done"),
-        { headers: redactHeaders(headers) },
-      );
+      if (logger) {
+        const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "failed";
+        logger.debug(
+          `meeting-control ${method} ${url} attempt ${attempt}/${maxRetries + 1} → ${result} in ${Date.now() - started} ms; ` +
+            (retry ? `retrying in ${delay} ms (${after === undefined ? "backoff" : "Retry-After"})` : "done"),
+          { headers: redactHeaders(headers) },
+        );
+      }
       if (!retry) {
         if (answered) return outcome;
         const what = `${method} ${url}: `;
@@ -57,24 +83,19 @@ export function createTransport(fetch: Fetch, defaults: Policy, logger?: Logger)
   return Object.assign(send, { defaults });
 }
 
-/** One attempt: the whole answer, "timeout", or why there is none; rejects only when the caller aborts. */
-async function attemptOnce(fetch: Fetch, url: string, init: RequestInit, ms: number, caller: AbortSignal): Promise<Outcome> {
-  const controller = new AbortController();
-  const work = (async () => {
-    const response = await fetch(new Request(url, { ...init, signal: controller.signal }));
-    const { status } = response;
-    const body = await response.arrayBuffer();
-    return new Response(status === 204 || status === 205 || status === 304 ? null : body, response);
-  })();
-  try {
-    // A fetch that ignores the signal cannot hold the call: the race settles without it.
-    return await race(caller, work.catch((error: unknown) => ({ error })), ms);
-  } finally {
-    controller.abort();
-  }
+/** The sender on a WHATWG `fetch`: any runtime, any `fetch` a caller passes. */
+export function fetchSender(fetch: Fetch): Sender {
+  return async (url, init) => {
+    const controller = new AbortController();
+    init.abort = () => controller.abort();
+    const response = await fetch(url, { ...init, signal: controller.signal });
+    // A null-body status (204, 304 …) has no body to read, and may be given none.
+    return new Response(response.body && (await response.arrayBuffer()), response);
+  };
 }
 
+/** The most telling part of a failure: the system's code (ECONNREFUSED …) where there is one. */
 function describe(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
-  return `${error instanceof Error ? error.message : String(error)}${cause ? `: ${cause.code ?? cause.message}` : ""}`;
+  const { cause, message } = (error ?? {}) as { cause?: { code?: string; message?: string }; message?: string };
+  return cause?.code ?? cause?.message ?? message ?? String(error);
 }

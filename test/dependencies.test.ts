@@ -6,8 +6,10 @@ import { root } from "../scripts/prism.js";
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 
 describe("package.json", () => {
-  it("has one runtime dependency, openapi-fetch, pinned to its minor line", () => {
-    expect(pkg.dependencies).toEqual({ "openapi-fetch": "~0.17.0" });
+  it("has two runtime dependencies: openapi-fetch (minor line) and undici 7 (Node 20; 8 needs Node 22)", () => {
+    expect(Object.keys(pkg.dependencies).sort()).toEqual(["openapi-fetch", "undici"]);
+    expect(pkg.dependencies["openapi-fetch"]).toBe("~0.17.0");
+    expect(pkg.dependencies.undici).toMatch(/^\^7\./);
   });
 
   it("pins the toolchain to the majors that run on Node 20", () => {
