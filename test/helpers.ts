@@ -16,9 +16,9 @@ export interface Exchange {
  * A client on the Prism mock that records every exchange. `prefer` is sent as Prism's
  * `Prefer` header (for example `code=403`) to choose the mock's answer.
  */
-export function prismClient(options: MeetingClientOptions & { prefer?: string } = {}) {
+export function prismClient(create: typeof createMeetingClient = createMeetingClient, options: MeetingClientOptions & { prefer?: string } = {}) {
   const { prefer, ...rest } = options;
-  const meeting = createMeetingClient({ baseUrl: inject("prismUrl"), ...rest });
+  const meeting = create({ baseUrl: inject("prismUrl"), ...rest });
   const exchanges: Exchange[] = [];
   meeting.api.use({
     onRequest({ request }) {
