@@ -1,44 +1,43 @@
-// Throughput contenders against the bench server: each is a function that makes one inviteShare PUT.
+// Throughput contenders against the bench server: each makes one inviteShare PUT. The library
+// is the built package (dist/), as users get it.
 import createClient from "openapi-fetch";
-import { request as undiciRequest, Agent } from "undici";
+import { Agent, request as undiciRequest } from "undici";
 import type { paths } from "../src/generated/schema.js";
-import { createMeetingClient } from "../src/index.js";
+import * as browserEntry from "../dist/browser.js";
+import * as nodeEntry from "../dist/index.js";
 
 export type Call = () => Promise<unknown>;
 export const PATH = "/v1/mmc/control/conferences/participants/share/invite";
-const QUERY = "?conferenceID=986947855&participantID=4a5rg64ag5p8pvvnam1rr6m8lqra6a61";
+export const CONFERENCE = "986947855";
+export const PARTICIPANT = "4a5rg64ag5p8pvvnam1rr6m8lqra6a61";
 const HEADERS = { "content-type": "application/json", "x-conference-authorization": "bench-static-token" };
+export const PARAMS = {
+  query: { conferenceID: CONFERENCE, participantID: PARTICIPANT },
+  header: { "X-Conference-Authorization": "bench-static-token" },
+};
 
 export function contenders(base: string): Record<string, Call> {
-  const url = `${base}${PATH}${QUERY}`;
+  const url = `${base}${PATH}?conferenceID=${CONFERENCE}&participantID=${PARTICIPANT}`;
   const body = JSON.stringify({ share: 1 });
-  const agent = new Agent({ connections: 128, pipelining: 1 });
+  const agent = new Agent();
   const bare = createClient<paths>({ baseUrl: base });
-  const params = {
-    query: { conferenceID: "986947855", participantID: "4a5rg64ag5p8pvvnam1rr6m8lqra6a61" },
-    header: { "X-Conference-Authorization": "bench-static-token" },
-  };
-  const facade = (transport: "fetch" | "undici", auth: "static" | "managed") => {
-    const meeting = createMeetingClient({
-      baseUrl: base,
-      ...(transport === "fetch" ? { fetch: (input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init) } : {}),
-    } as never);
-    const conf = meeting.conference("986947855", auth === "static" ? { token: "bench-static-token" } : { hostPassword: "bench-password" });
-    return () => conf.inviteToShare("4a5rg64ag5p8pvvnam1rr6m8lqra6a61");
+  const facade = (entry: typeof nodeEntry, auth: "static" | "managed") => {
+    const conf = entry.createMeetingClient({ baseUrl: base }).conference(CONFERENCE, auth === "static" ? { token: "bench-static-token" } : { hostPassword: "bench-password" });
+    return () => conf.inviteToShare(PARTICIPANT);
   };
   return {
     "raw fetch": async () => {
       const response = await fetch(url, { method: "PUT", headers: HEADERS, body });
       await response.text();
     },
-    "raw undici request() (floor)": async () => {
+    "raw undici request() (the floor)": async () => {
       const response = await undiciRequest(url, { method: "PUT", headers: HEADERS, body, dispatcher: agent });
       await response.body.text();
     },
-    "bare openapi-fetch": () => bare.PUT(PATH, { params, body: { share: 1 } }),
-    "facade, fetch transport, static token": facade("fetch", "static"),
-    "facade, undici transport, static token": facade("undici", "static"),
-    "facade, undici transport, managed token": facade("undici", "managed"),
+    "bare openapi-fetch (global fetch)": () => bare.PUT(PATH, { params: PARAMS, body: { share: 1 } }),
+    "facade, Node entry (undici), static token": facade(nodeEntry, "static"),
+    "facade, Node entry (undici), managed token": facade(nodeEntry, "managed"),
+    "facade, browser entry (fetch), static token": facade(browserEntry as unknown as typeof nodeEntry, "static"),
   };
 }
 

@@ -1,5 +1,4 @@
 /// <reference types="node" />
-import { STATUS_CODES } from "node:http";
 
 /**
  * The answer the Node transport hands back: the body already read, no stream behind it.
@@ -28,7 +27,8 @@ export class CallResponse {
   }
 
   get statusText(): string {
-    return STATUS_CODES[this.status] ?? "";
+    // node:http only when asked: importing it up front costs start-up time.
+    return process.getBuiltinModule("node:http").STATUS_CODES[this.status] ?? "";
   }
 
   text(): Promise<string> {
