@@ -1,7 +1,7 @@
 /**
  * Settles as `work` does, or with "timeout" once `ms` have passed; rejects with the signal's
  * reason as soon as it aborts. Whichever comes first, no timer or listener is left behind.
- * The work itself is not stopped: callers abort it through their own controller.
+ * The work itself is not stopped: callers stop it themselves (the transport's `abort` hook).
  */
 export function race<T>(signal: AbortSignal | undefined, work: Promise<T>, ms?: number): Promise<T | "timeout"> {
   return new Promise((resolve, reject) => {

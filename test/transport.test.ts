@@ -84,6 +84,24 @@ describe.each(transports)("on the %s transport", (_transport, create) => {
   });
 });
 
+describe("the first call on Node", () => {
+  it("aborted while undici is still loading: rejects, and nothing is sent", async () => {
+    server.requests.length = 0;
+    const script = `
+      const { createMeetingClient } = await import("./src/index.ts");
+      const conf = createMeetingClient({ baseUrl: process.env.SERVER }).conference("986947855", { token: "t" });
+      const controller = new AbortController();
+      const call = conf.inviteToShare("p1", { signal: controller.signal });
+      setTimeout(() => controller.abort(), 5); // the attempt has begun; undici takes ~100 ms to load
+      const outcome = await call.then(() => "sent", (error) => error.name);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      console.log(outcome);`;
+    const { stdout } = await run(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root, env: { ...process.env, SERVER: server.url } });
+    expect(stdout.trim()).toBe("AbortError");
+    expect(server.requests).toEqual([]);
+  });
+});
+
 describe("creating a client", () => {
   it("neither loads undici nor touches globalThis.Request before the first call", async () => {
     const script = `

@@ -17,8 +17,12 @@ export function undiciSender(dispatcher?: Dispatcher | null): Sender {
   let undici: Undici | undefined;
   return async (url, init) => {
     // undici takes an EventEmitter as a signal: far cheaper than an AbortController per attempt.
-    const signal = new EventEmitter();
-    init.abort = () => signal.emit("abort");
+    // `aborted` also covers an abort that comes before the request starts (undici still loading).
+    const signal = Object.assign(new EventEmitter(), { aborted: false });
+    init.abort = () => {
+      signal.aborted = true;
+      signal.emit("abort");
+    };
     const { method, headers, body } = init;
     undici ??= await (loading ??= import("undici"));
     const plain: Record<string, string> = {};
