@@ -76,6 +76,53 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mmc/control/conferences/updateStartedConfConfig": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change an ongoing meeting's settings
+         * @description Changes settings of an ongoing meeting. Every field is optional; only those sent
+         *     change. `lockSharing: 1` lets only the host share; `freeShare` says who may take over
+         *     a share in progress. Official SDK operation `UpdateStartedConfConfig`, body model
+         *     `UpdateStartedConfigReqBody`.
+         */
+        put: operations["updateStartedConfConfig"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/wsToken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Obtain a token to connect to the meeting-control WebSocket
+         * @description Returns a token for connecting to the meeting-control WebSocket (`asyncapi.yaml`):
+         *     `<wsURL>/cms/open/websocket/confctl/increment/conn?confID=<conferenceID>&tmpToken=<webSocketToken>`,
+         *     where `wsURL` comes from `createConfToken`. The token is valid for one minute and for
+         *     one connection: obtain a new one for every connection. Official SDK operation
+         *     `CreateWebSocketToken`.
+         */
+        get: operations["createWebSocketToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -89,6 +136,97 @@ export interface components {
              * @enum {integer}
              */
             share: 0 | 1;
+        };
+        /** @description Settings of an ongoing meeting to change. Every field is optional; those left out stay as they are. */
+        UpdateStartedConfigReqBody: {
+            /**
+             * Format: int32
+             * @description Sharing lock.
+             *     - `0`: not locked: participants may share.
+             *     - `1`: locked: only the host may share.
+             * @enum {integer}
+             */
+            lockSharing?: 0 | 1;
+            /**
+             * Format: int32
+             * @description Who may take over a share in progress.
+             *     - `0`: only the host and co-hosts.
+             *     - `1`: anyone.
+             * @enum {integer}
+             */
+            freeShare?: 0 | 1;
+            /**
+             * Format: int32
+             * @description Meeting lock.
+             *     - `0`: unlocked.
+             *     - `1`: locked: nobody more may join.
+             * @enum {integer}
+             */
+            isLock?: 0 | 1;
+            /**
+             * Format: int32
+             * @description Who may join the meeting.
+             *     - `0`: all users.
+             *     - `2`: users of the enterprise.
+             *     - `3`: invited users.
+             * @enum {integer}
+             */
+            callInRestriction?: 0 | 2 | 3;
+            /**
+             * Format: int32
+             * @description Who may join a webinar as audience.
+             *     - `0`: all users.
+             *     - `2`: users of the enterprise and invited users.
+             * @enum {integer}
+             */
+            audienceCallInRestriction?: 0 | 2;
+            /**
+             * Format: int32
+             * @description Whether participants may unmute themselves (the vendor's default: allowed).
+             *     - `0`: not allowed.
+             *     - `1`: allowed.
+             * @enum {integer}
+             */
+            allowUnmuteByOneself?: 0 | 1;
+            /**
+             * Format: int32
+             * @description Chat permission.
+             *     - `1`: no chat.
+             *     - `2`: private chat only.
+             *     - `3`: public chat only.
+             *     - `4`: free chat.
+             * @enum {integer}
+             */
+            chatPermission?: 1 | 2 | 3 | 4;
+            /**
+             * Format: int32
+             * @description Whether participants may turn on their own camera.
+             *     - `0`: not allowed.
+             *     - `1`: allowed.
+             * @enum {integer}
+             */
+            allowOpenCamera?: 0 | 1;
+            /**
+             * Format: int32
+             * @description Whether participants may rename themselves.
+             *     - `0`: not allowed.
+             *     - `1`: allowed.
+             * @enum {integer}
+             */
+            allowRename?: 0 | 1;
+            /**
+             * Format: int32
+             * @description Who may record locally on their client (the vendor's default: only the host). The
+             *     vendor's SDK lists `0`, `1` (everyone may record) and `2` (some may record) and
+             *     describes `0` as "all users"; the meaning of `0` against `1` is ambiguous there,
+             *     so no value is excluded here.
+             */
+            clientRecMode?: number;
+        };
+        /** @description A single-use token for connecting to the meeting-control WebSocket. */
+        WebSocketToken: {
+            /** @description The token, valid for one minute and one connection; sent as the `tmpToken` query parameter. */
+            webSocketToken?: string;
         };
         /** @description An error as the meeting service reports it. */
         ErrorResponse: {
@@ -481,6 +619,87 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RealTimeInfo"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    updateStartedConfConfig: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`, sent as it is.
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateStartedConfigReqBody"];
+            };
+        };
+        responses: {
+            /** @description Operation successful. The vendor documents no body. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    createWebSocketToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`, sent as it is.
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The single-use WebSocket token. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webSocketToken": "EXAMPLE-websocket-token"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebSocketToken"];
                 };
             };
             400: components["responses"]["BadRequest"];
