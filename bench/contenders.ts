@@ -1,0 +1,45 @@
+// The contenders: each makes the seed's inviteShare PUT. The library is the built package
+// (dist/), as users get it. Each is imported only in its own process (bench/contender.ts).
+import { BODY, CONFERENCE, HEADERS, HOST_PASSWORD, INVITE_URL, PARAMS, PARTICIPANT, PATH, STATIC_TOKEN } from "./wire.js";
+
+export type Call = () => Promise<unknown>;
+
+type Entry = typeof import("../dist/index.js");
+
+const facade = async (entry: Promise<Entry>, base: string, auth: "static" | "managed"): Promise<Call> => {
+  const { createMeetingClient } = await entry;
+  const conf = createMeetingClient({ baseUrl: base }).conference(CONFERENCE, auth === "static" ? { token: STATIC_TOKEN } : { hostPassword: HOST_PASSWORD });
+  return () => conf.inviteToShare(PARTICIPANT);
+};
+
+export const CONTENDERS = {
+  "raw fetch": async (base: string): Promise<Call> => async () => {
+    const response = await fetch(base + INVITE_URL, { method: "PUT", headers: HEADERS, body: BODY });
+    await response.text();
+  },
+  "raw undici request() (the floor)": async (base: string): Promise<Call> => {
+    const { Agent, request } = await import("undici");
+    const dispatcher = new Agent();
+    return async () => {
+      const response = await request(base + INVITE_URL, { method: "PUT", headers: HEADERS, body: BODY, dispatcher });
+      await response.body.text();
+    };
+  },
+  "bare openapi-fetch (global fetch)": async (base: string): Promise<Call> => {
+    const { default: createClient } = await import("openapi-fetch");
+    const bare = createClient<import("../src/generated/schema.js").paths>({ baseUrl: base });
+    return () => bare.PUT(PATH, { params: PARAMS, body: { share: 1 } });
+  },
+  "Node entry (undici), { token }": (base: string) => facade(import("../dist/index.js"), base, "static"),
+  "Node entry (undici), { hostPassword }": (base: string) => facade(import("../dist/index.js"), base, "managed"),
+  "universal entry (fetch), { token }": (base: string) => facade(import("../dist/universal.js") as Promise<Entry>, base, "static"),
+  "browser entry (fetch in Node), { token }": (base: string) => facade(import("../dist/browser.js") as Promise<Entry>, base, "static"),
+} as const;
+
+export type ContenderName = keyof typeof CONTENDERS;
+
+export function contender(name: string, base: string): Promise<Call> {
+  const make = CONTENDERS[name as ContenderName];
+  if (!make) throw new Error(`no contender named ${name}`);
+  return make(base);
+}
