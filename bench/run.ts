@@ -46,8 +46,14 @@ async function throughput(label: string, total: number, inFlight: number): Promi
 }
 const sequential = await throughput("sequential (1 in flight)", 2_000, 1);
 const parallel = await throughput("64 in flight", 10_000, 64);
-target(parallel.get("facade, Node entry (undici), static token")! >= 2, `Node facade ≥ 2× raw fetch with 64 in flight: ${fmt(parallel.get("facade, Node entry (undici), static token")!, 2)}×`);
-target(sequential.get("facade, Node entry (undici), static token")! >= 1.5, `Node facade ≥ 1.5× raw fetch sequentially: ${fmt(sequential.get("facade, Node entry (undici), static token")!, 2)}×`);
+target(
+  parallel.get("facade, Node entry (undici), static token")! >= 2,
+  `Node facade ≥ 2× raw fetch with 64 in flight: ${fmt(parallel.get("facade, Node entry (undici), static token")!, 2)}×`,
+);
+target(
+  sequential.get("facade, Node entry (undici), static token")! >= 1.5,
+  `Node facade ≥ 1.5× raw fetch sequentially: ${fmt(sequential.get("facade, Node entry (undici), static token")!, 2)}×`,
+);
 const browserRatio = Math.min(parallel.get("facade, browser entry (fetch), static token")!, sequential.get("facade, browser entry (fetch), static token")!);
 target(browserRatio >= 0.9, `browser entry ≥ 0.9× raw fetch (worse of the two modes): ${fmt(browserRatio, 2)}×`);
 
@@ -99,9 +105,7 @@ for (let i = 0; i < 21; i++) {
   }
 }
 const [empty, imported, firstCall] = [median(runs.empty), median(runs.imported), median(runs.firstCall)];
-const importOnly = median(
-  Array.from({ length: 11 }, () => Number(spawnNode('const t = performance.now(); await import("./dist/index.js"); console.log(performance.now() - t)'))),
-);
+const importOnly = median(Array.from({ length: 11 }, () => Number(spawnNode('const t = performance.now(); await import("./dist/index.js"); console.log(performance.now() - t)'))));
 console.log(`## Cold start (whole process, median of 21, interleaved)\n\n| | ms | over empty |\n|---|---:|---:|`);
 console.log(`| empty script | ${fmt(empty, 1)} | |`);
 console.log(`| import the Node entry | ${fmt(imported, 1)} | +${fmt(imported - empty, 1)} |`);
