@@ -1,6 +1,6 @@
 // The package as people install it: packed, linted, installed into a fresh project, compiled
 // by strict TypeScript consumers, run on Node against the Prism mock, and bundled for a browser.
-import { execFile, execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
