@@ -116,7 +116,11 @@ export function apiError(response: Response, body: unknown, secrets: readonly st
   const fields = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const headers = redactDeep(response.headers, secrets);
   const Class =
-    status === 400 ? BadRequestError : status === 401 ? AuthenticationError : status === 403 ? PermissionDeniedError : status >= 500 ? InternalServerError : MeetingApiError;
+    status === 400 ? BadRequestError
+    : status === 401 ? AuthenticationError
+    : status === 403 ? PermissionDeniedError
+    : status >= 500 ? InternalServerError
+    : MeetingApiError;
   return new Class(
     {
       status,

@@ -111,3 +111,4 @@ function lifetime(data: TokenInfo["data"], sentAt: number): Held {
 function positive(value: unknown): value is number {
   return typeof value === "number" && value > 0 && value < Infinity;
 }
+

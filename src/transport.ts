@@ -53,11 +53,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const init: SendInit = { method, headers, body };
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
-      const outcome: Outcome = await race(
-        caller,
-        sender(url, init).catch((error: unknown) => ({ error })),
-        timeoutMs,
-      ).catch((reason: unknown) => {
+      const outcome: Outcome = await race(caller, sender(url, init).catch((error: unknown) => ({ error })), timeoutMs).catch((reason: unknown) => {
         init.abort?.();
         throw reason;
       });

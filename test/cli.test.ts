@@ -89,7 +89,9 @@ describe.concurrent("meeting-control against the Prism mock", () => {
 describe("share invite and cancel, as the server receives them", () => {
   let server: Recorder;
   beforeAll(async () => {
-    server = await startRecorder(({ target }) => (target.startsWith("/v1/mmc/control/conferences/token") ? { body: JSON.stringify({ data: { token: TOKEN } }) } : {}));
+    server = await startRecorder(({ target }) =>
+      target.startsWith("/v1/mmc/control/conferences/token") ? { body: JSON.stringify({ data: { token: TOKEN } }) } : {},
+    );
   });
   afterAll(() => server.close());
 
@@ -141,12 +143,7 @@ describe("failures and their exit codes", () => {
     ["a secret on the command line", ["participants", ...conference, "--token", TOKEN], { MEETING_CONTROL_TOKEN: TOKEN }, "Unknown option '--token'"],
     ["a bad --timeout", ["participants", ...conference, "--timeout", "soon"], { MEETING_CONTROL_TOKEN: TOKEN }, '--timeout must be a number of seconds above 0, got "soon"'],
     ["a bad --retries", ["participants", ...conference, "--retries", "1.5"], { MEETING_CONTROL_TOKEN: TOKEN }, "--retries must be a whole number from 0 to 10"],
-    [
-      "an http base URL to a real host",
-      ["participants", ...conference, "--base-url", "http://api.meeting.huaweicloud.com"],
-      { MEETING_CONTROL_TOKEN: TOKEN },
-      "baseUrl must be https:",
-    ],
+    ["an http base URL to a real host", ["participants", ...conference, "--base-url", "http://api.meeting.huaweicloud.com"], { MEETING_CONTROL_TOKEN: TOKEN }, "baseUrl must be https:"],
     ["an env token that is no header value", ["participants", ...conference], { MEETING_CONTROL_TOKEN: `${TOKEN}\u0001` }, "auth.token must be a header value"],
   ])("%s: exit 2, the reason and the usage on stderr", async (_, args, env, reason) => {
     const run = await cli(args as string[], env as Record<string, string>);
@@ -169,9 +166,7 @@ describe("failures and their exit codes", () => {
   });
 
   it("another API error: exit 4 with errorCode, errorMsg and requestId", async () => {
-    fault = await startFaultServer([
-      { status: 400, headers: { "x-request-id": "req-400" }, body: '{"error_code":"MMC.111070005","error_msg":"conference does not exist or is out of date"}' },
-    ]);
+    fault = await startFaultServer([{ status: 400, headers: { "x-request-id": "req-400" }, body: '{"error_code":"MMC.111070005","error_msg":"conference does not exist or is out of date"}' }]);
     const run = await cli(["share", "invite", "--conference", "000000000", "--participant", "p1", "--base-url", fault.url], { MEETING_CONTROL_TOKEN: TOKEN });
     expect(run.code).toBe(4);
     expect(run.stdout).toBe("");

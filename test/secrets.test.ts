@@ -57,10 +57,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
   describe("secrets never leak", () => {
     it("a server that echoes the token in a 401 body and headers: redacted, the rest kept", async () => {
       const { meeting } = await rig([echoToken(401)]);
-      const error = await meeting
-        .conference("986947855", { token: TOKEN })
-        .inviteToShare("p1")
-        .catch((e: unknown) => e);
+      const error = await meeting.conference("986947855", { token: TOKEN }).inviteToShare("p1").catch((e: unknown) => e);
       expect(error).toMatchObject({
         name: "AuthenticationError",
         status: 401,
@@ -78,10 +75,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       ["200 whose non-JSON body echoes the token", [{ status: 200, headers: { "content-type": "text/plain" }, body: `hello ${TOKEN}` }]],
     ] as [string, Step[]][])("a control call: %s", async (_, script) => {
       const { meeting, logged } = await rig(script);
-      const error = await meeting
-        .conference("986947855", { token: TOKEN })
-        .realTimeInfo()
-        .catch((e: unknown) => e);
+      const error = await meeting.conference("986947855", { token: TOKEN }).realTimeInfo().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MeetingError);
       expectNoSecret([...outputs(error), JSON.stringify(logged)]);
       expect(inspect(error)).toContain("[redacted]");
@@ -90,10 +84,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     it("a managed handle's control call whose error echoes the password and nonce too", async () => {
       const issued: Step = { status: 200, body: JSON.stringify({ data: { token: TOKEN } }) };
       const { meeting, logged } = await rig([issued, echo(403)]);
-      const error = await meeting
-        .conference("986947855", { hostPassword: PASSWORD, nonce: NONCE })
-        .realTimeInfo()
-        .catch((e: unknown) => e);
+      const error = await meeting.conference("986947855", { hostPassword: PASSWORD, nonce: NONCE }).realTimeInfo().catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "PermissionDeniedError" });
       expectNoSecret([...outputs(error), JSON.stringify(logged)]);
     });
@@ -113,10 +104,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       const issue = (token: string): Step => ({ status: 200, body: JSON.stringify({ data: { token, confTokenExpireTime: 1800 } }) });
       const echoBoth: Step = { status: 401, body: JSON.stringify({ error_code: "MMC.118000001", error_msg: `${TOKEN} then ${TOKEN2}` }) };
       const { meeting, logged } = await rig([issue(TOKEN), echoBoth, issue(TOKEN2), echoBoth], { maxRetries: 0 });
-      const error = await meeting
-        .conference("986947855", { hostPassword: PASSWORD })
-        .inviteToShare("p1")
-        .catch((e: unknown) => e);
+      const error = await meeting.conference("986947855", { hostPassword: PASSWORD }).inviteToShare("p1").catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "AuthenticationError" });
       expect(server!.requests).toHaveLength(4);
       expectNoSecret([...outputs(error), JSON.stringify(logged)]);
@@ -124,10 +112,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
 
     it("timeouts and connection failures", async () => {
       const { meeting, logged } = await rig(["hang"], { timeoutMs: 50, maxRetries: 0 });
-      const timeout = await meeting
-        .conference("986947855", { token: TOKEN })
-        .inviteToShare("p1")
-        .catch((e: unknown) => e);
+      const timeout = await meeting.conference("986947855", { token: TOKEN }).inviteToShare("p1").catch((e: unknown) => e);
       expect(timeout).toMatchObject({ name: "MeetingTimeoutError" });
       const refused = await createMeetingClient({ baseUrl: "http://127.0.0.1:9", maxRetries: 0 })
         .conference("986947855", { hostPassword: PASSWORD, nonce: NONCE })

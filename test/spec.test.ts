@@ -9,15 +9,7 @@ import { root, specPath } from "../scripts/prism.js";
 const spec = parse(readFileSync(specPath, "utf8"));
 // A copy of the vendor's page for inviteShare (shared/reference/invite-share-seed.txt).
 const seed = readFileSync(join(root, "test", "fixtures", "invite-share-seed.txt"), "utf8");
-const resolve = (node: any): any =>
-  node?.$ref
-    ? resolve(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((n: any, k: string) => n[k], spec),
-      )
-    : node;
+const resolve = (node: any): any => (node?.$ref ? resolve(node.$ref.slice(2).split("/").reduce((n: any, k: string) => n[k], spec)) : node);
 
 describe("openapi.yaml", () => {
   it("is OpenAPI 3.1 with the 2020-12 JSON Schema dialect", () => {

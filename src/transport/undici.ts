@@ -27,11 +27,7 @@ export function undiciSender(dispatcher?: Dispatcher | null): Sender {
     undici ??= await (loading ??= import("undici"));
     const plain: Record<string, string> = {};
     headers.forEach((value, name) => (plain[name] = value));
-    const {
-      statusCode,
-      headers: received,
-      body: stream,
-    } = await undici.request(url, {
+    const { statusCode, headers: received, body: stream } = await undici.request(url, {
       method: method as Dispatcher.HttpMethod,
       headers: plain,
       body: body === null ? undefined : typeof body === "string" ? body : Buffer.from(body),
