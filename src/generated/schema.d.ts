@@ -155,7 +155,8 @@ export interface components {
          *     as they are. The values of each field are those the official SDKs' model lists.
          *     Client-side assumptions: at least one field (`minProperties`), no field the model
          *     does not have (`additionalProperties`), and no value the model does not list (`enum`);
-         *     this client refuses such a body before sending it.
+         *     this client refuses such a body before sending it. Third-party clients also send
+         *     fields the model lacks (`enableWaitingRoom`); this spec keeps to the model.
          */
         UpdateStartedConfigReqBody: {
             /**
