@@ -1,6 +1,7 @@
 import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
 import { callInit, readJson, type CallOptions } from "./send.js";
+import { checkSettings, type MeetingSettings } from "./settings.js";
 import type { Api, TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
@@ -20,6 +21,15 @@ export interface Conference {
   realTimeInfo(options?: CallOptions): Promise<RealTimeInfo>;
   /** A valid meeting-control token (obtained or renewed as needed), for the meeting-control WebSocket. */
   token(options?: CallOptions): Promise<string>;
+  /** Locks sharing, so that only the host may share: `{"lockSharing":1}`. */
+  lockSharing(options?: CallOptions): Promise<void>;
+  /** Unlocks sharing, so that participants may share again: `{"lockSharing":0}`. */
+  unlockSharing(options?: CallOptions): Promise<void>;
+  /**
+   * Changes the meeting's settings: only those given change. An empty object, an unknown
+   * setting or a value the spec does not list is refused with `MeetingInputError`.
+   */
+  updateSettings(settings: MeetingSettings, options?: CallOptions): Promise<void>;
 }
 
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource): Conference {
@@ -56,6 +66,16 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     );
   };
 
+  const update = async (settings: MeetingSettings, options?: CallOptions): Promise<void> => {
+    const body = checkSettings(settings);
+    // Success is a 200 with an empty body or any JSON object.
+    readJson(
+      ...(await authorized(options, (header, fetch) =>
+        api.PUT("/v1/mmc/control/conferences/updateStartedConfConfig", { params: { query: { conferenceID }, header }, body, parseAs: "text", fetch }),
+      )),
+    );
+  };
+
   return {
     conferenceID,
     inviteToShare: (participantID, options) => share(participantID, 1, options),
@@ -67,5 +87,8 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
       return readJson<RealTimeInfo>(result, secrets) ?? Promise.reject(apiError(result.response, undefined, secrets, "the answer is empty"));
     },
     token: async (options) => tokens.get(callInit(transport, options)),
+    lockSharing: (options) => update({ lockSharing: 1 }, options),
+    unlockSharing: (options) => update({ lockSharing: 0 }, options),
+    updateSettings: (settings, options) => update(settings, options),
   };
 }

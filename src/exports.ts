@@ -3,6 +3,7 @@ export { regions } from "./client.js";
 export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
 export type { Conference, RealTimeInfo } from "./conference.js";
 export type { CallOptions } from "./send.js";
+export type { MeetingSettings } from "./settings.js";
 export type { Fetch, Logger } from "./transport.js";
 export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token.js";
 export {

@@ -79,10 +79,33 @@ describe.concurrent("meeting-control against the Prism mock", () => {
   it("--help: the commands on stdout, exit 0; no arguments: the same on stderr, exit 2", async () => {
     const help = await cli(["--help"]);
     expect(help.code).toBe(0);
-    for (const command of ["participants", "share invite", "share cancel", "token"]) expect(help.stdout).toContain(command);
+    for (const command of ["participants", "share invite", "share cancel", "share lock", "share unlock", "token"]) expect(help.stdout).toContain(command);
     const none = await cli([]);
     expect(none).toMatchObject({ code: 2, stdout: "" });
     expect(none.stderr).toContain("Usage: meeting-control <command>");
+  });
+});
+
+// Outside the concurrent block: a spawned bin is slow on a loaded machine, and these need not wait on each other.
+describe("share lock and unlock against the Prism mock", () => {
+  it.each([
+    ["lock", "Locked sharing in conference 986947855: only the host may share.\n"],
+    ["unlock", "Unlocked sharing in conference 986947855: participants may share.\n"],
+  ])("share %s: Prism finds the requests valid; the result on stdout", async (verb, stdout) => {
+    const run = await cli(["share", verb, ...conference, ...prism(), "--verbose"], { MEETING_HOST_PASSWORD: PASSWORD });
+    expect(run).toMatchObject({ code: 0, stdout });
+    expect(run.stderr).toMatch(/GET .+\/token\?conferenceID=986947855 attempt 1\/3 → 200/);
+    expect(run.stderr).toMatch(/PUT .+\/updateStartedConfConfig\?conferenceID=986947855 attempt 1\/3 → 200/);
+    expect(run.stderr).not.toContain("sl-violations");
+    expectClean(run);
+  });
+
+  it.each(["share lock", "share unlock"])("%s --help: its usage on stdout, exit 0", async (command) => {
+    const run = await cli([...command.split(" "), "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`Usage: meeting-control ${command} --conference ID [options]`);
+    expect(run.stdout).toContain("MEETING_HOST_PASSWORD");
+    expect(run.stderr).toBe("");
   });
 });
 
@@ -106,6 +129,27 @@ describe("share invite and cancel, as the server receives them", () => {
     expect(token!.headers["x-password"]).toBe(PASSWORD);
     expect(call).toMatchObject({ method: "PUT", target: "/v1/mmc/control/conferences/participants/share/invite?conferenceID=986947855&participantID=p1", body });
     expect(call!.headers["x-conference-authorization"]).toBe(TOKEN);
+  });
+
+  it.each([
+    ["lock", '{"lockSharing":1}', "Locked sharing in conference 986947855: only the host may share."],
+    ["unlock", '{"lockSharing":0}', "Unlocked sharing in conference 986947855: participants may share."],
+  ])("share %s", async (verb, body, message) => {
+    server.requests.length = 0;
+    const run = await cli(["share", verb, ...conference, "--base-url", server.url], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run).toEqual({ code: 0, stdout: `${message}\n`, stderr: "" });
+    expect(server.requests).toHaveLength(1);
+    const [call] = server.requests;
+    expect(call).toMatchObject({ method: "PUT", target: "/v1/mmc/control/conferences/updateStartedConfConfig?conferenceID=986947855", body });
+    expect(call!.headers["x-conference-authorization"]).toBe(TOKEN);
+  });
+
+  it("share lock takes no --participant", async () => {
+    server.requests.length = 0;
+    const run = await cli(["share", "lock", ...conference, "--participant", "p1", "--base-url", server.url], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Usage: meeting-control share lock --conference ID [options]");
+    expect(server.requests).toHaveLength(0);
   });
 
   it.each([

@@ -99,6 +99,24 @@ describe("the API docs page", () => {
     await page.screenshot({ path: join(root, ".screenshots", "docs.png") });
   });
 
+  it("shows updateStartedConfConfig under Meeting settings, with its settings and the lockSharing example", async () => {
+    const update = spec.paths["/v1/mmc/control/conferences/updateStartedConfConfig"].put;
+    expect(update.tags).toEqual(["Meeting settings"]);
+    const main = await open(update);
+    for (const name of ["conferenceID", "X-Conference-Authorization", "lockSharing", "freeShare", "isLock", "chatPermission"]) {
+      await expect(main.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(true);
+    }
+    expect(await main.innerText()).toContain(`{"lockSharing": 1}`);
+  });
+
+  it("shows createWebSocketToken under Event channel, with its webSocketToken answer", async () => {
+    const wsToken = spec.paths["/v1/mmc/control/conferences/wsToken"].get;
+    expect(wsToken.tags).toEqual(["Event channel"]);
+    const main = await open(wsToken);
+    await expect(main.getByText("webSocketToken", { exact: true }).first().isVisible()).resolves.toBe(true);
+    expect(await main.innerText()).toContain("EXAMPLE-websocket-token");
+  });
+
   it("shows the error examples of every error status", async () => {
     const main = await open(invite);
     for (const status of ["400", "401", "403", "500"]) {

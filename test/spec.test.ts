@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { regions } from "../src/index.js";
+import { SETTING_VALUES } from "../src/settings.js";
 import { root, specPath } from "../scripts/prism.js";
 
 const spec = parse(readFileSync(specPath, "utf8"));
@@ -65,5 +66,105 @@ describe("openapi.yaml", () => {
   it("names the other operations after the vendor's SDKs", () => {
     expect(spec.paths["/v1/mmc/control/conferences/token"].get.operationId).toBe("createConfToken");
     expect(spec.paths["/v1/mmc/control/conferences/realTimeInfo"].get.operationId).toBe("showRealTimeInfoOfMeeting");
+  });
+});
+
+// The audit of the spec against the vendor's SDKs and pages (shared/reference/spec-audit.md).
+describe("openapi.yaml, faithful to the vendor", () => {
+  const schemas = spec.components.schemas;
+  const ops = Object.entries<any>(spec.paths).flatMap(([path, item]) => Object.entries<any>(item).map(([method, op]) => ({ path, method, op })));
+  const op = (id: string) => ops.find((o) => o.op.operationId === id)!;
+
+  /** Every schema node under `node`, with its path. */
+  function* walk(node: any, at = ""): Generator<[string, any]> {
+    if (!node || typeof node !== "object") return;
+    if (typeof node.type === "string") yield [at, node];
+    for (const [key, child] of Object.entries(node)) yield* walk(child, `${at}/${key}`);
+  }
+
+  it("has updateStartedConfConfig and createWebSocketToken as the official SDK models them", () => {
+    const update = op("updateStartedConfConfig");
+    expect([update.path, update.method, update.op.tags]).toEqual(["/v1/mmc/control/conferences/updateStartedConfConfig", "put", ["Meeting settings"]]);
+    expect(update.op.parameters.map(resolve).map((p: any) => [p.name, p.in, p.required])).toEqual([
+      ["conferenceID", "query", true],
+      ["X-Conference-Authorization", "header", true],
+    ]);
+    expect(Object.keys(schemas.UpdateStartedConfigReqBody.properties).sort()).toEqual(
+      ["lockSharing", "callInRestriction", "allowUnmuteByOneself", "chatPermission", "audienceCallInRestriction", "clientRecMode", "allowOpenCamera", "allowRename", "isLock", "freeShare"].sort(),
+    );
+    expect(schemas.UpdateStartedConfigReqBody.required).toBeUndefined();
+    const ws = op("createWebSocketToken");
+    expect([ws.path, ws.method, ws.op.tags]).toEqual(["/v1/mmc/control/conferences/wsToken", "get", ["Event channel"]]);
+    expect(Object.keys(resolve(ws.op.responses["200"].content["application/json"].schema).properties)).toEqual(["webSocketToken"]);
+    expect(Object.keys(ws.op.responses)).toEqual(["200", "400", "401", "403", "500"]);
+  });
+
+  it("the facade's settings table is the spec's: same settings, same enums", () => {
+    const fromSpec = Object.fromEntries(Object.entries<any>(schemas.UpdateStartedConfigReqBody.properties).map(([name, s]) => [name, s.enum ?? null]));
+    expect(SETTING_VALUES).toEqual(fromSpec);
+  });
+
+  it("every integer has the int32 or int64 format the SDKs declare", () => {
+    const integers = [...walk(spec.components), ...walk(spec.paths)].filter(([, node]) => node.type === "integer");
+    expect(integers.length).toBeGreaterThan(15);
+    for (const [at, node] of integers) expect([at, node.format]).toEqual([at, expect.stringMatching(/^int(32|64)$/)]);
+    expect(schemas.ConfToken.properties.expireTime.format).toBe("int64");
+  });
+
+  it("has no invented example values: wsURL is a bare prefix, notify types end in Notify, gloablPublicIP is a URL", () => {
+    const example = op("createConfToken").op.responses["200"].content["application/json"].example;
+    expect(new URL(example.data.wsURL)).toMatchObject({ protocol: "wss:", pathname: "/", search: "" });
+    expect(example.data.wsURL).not.toContain("/cms/");
+    expect(example.data.supportNotifyType.length).toBeGreaterThan(0);
+    for (const name of example.data.supportNotifyType) expect(name).toMatch(/^[A-Z][A-Za-z]+Notify$/);
+    expect(new URL(example.gloablPublicIP).protocol).toBe("https:");
+    expect(schemas.TokenInfo.properties.gloablPublicIP.description).toMatch(/management platform/);
+  });
+
+  it("states the fields' meanings as the vendor does", () => {
+    const conf = schemas.ConfToken.properties;
+    expect(conf.userID.description).toMatch(/scheduled the meeting/);
+    expect(conf.orgID.description).toMatch(/enterprise the meeting belongs to/);
+    expect(schemas.TokenInfo.properties.addressToken.description).toMatch(/corporate directory/);
+    expect(conf.wsURL.description).toMatch(/prefix/);
+    expect(conf.role.enum).toBeUndefined(); // a closed response enum would reject the audience role and any new one
+  });
+
+  it("labels every response `required` as a client-side assumption", () => {
+    const responseSchemas = ["TokenInfo", "ConfToken", "ErrorResponse", "WebSocketToken", "RealTimeInfo", "RealTimeAttendee", "RealTimeParticipant", "RealTimeConfInfo"];
+    for (const name of responseSchemas) {
+      if (schemas[name].required) expect([name, schemas[name].description]).toEqual([name, expect.stringContaining("Client-side assumption")]);
+    }
+    expect(schemas.TokenInfo.required).toEqual(["data"]);
+  });
+
+  it("labels the 401 and 403 of the token and real-time operations, which the vendor's pages do not list", () => {
+    for (const id of ["createConfToken", "showRealTimeInfoOfMeeting"]) {
+      const { op: operation } = op(id);
+      expect(Object.keys(operation.responses)).toContain("401");
+      expect(operation.description).toMatch(/Client-side assumption: the vendor's page for this operation lists only `200`, `400`\s+and `500`/);
+    }
+  });
+
+  it("marks the error codes no source publishes as illustrative", () => {
+    const examples = ["Unauthorized", "Forbidden", "ServerError"].flatMap((name) => Object.values<any>(spec.components.responses[name].content["application/json"].examples));
+    for (const example of examples) expect(example.summary).toMatch(/illustrative/);
+  });
+
+  it("says which forms of X-Conference-Authorization the vendor shows, and which this client sends", () => {
+    expect(spec.info.description).toMatch(/`Basic <base64\(token\)>`/);
+    expect(spec.info.description).toMatch(/This client sends the token exactly as\s+`createConfToken` returned it/);
+    expect(resolve({ $ref: "#/components/parameters/ConferenceAuthorization" }).description).toMatch(/Basic <base64\(token\)>/);
+  });
+
+  it("claims no 429 without saying it is an assumption, and borrows no length limits", () => {
+    expect(spec.info.description).not.toMatch(/may also answer `429`/);
+    expect(spec.info.description).toMatch(/Client-side assumption: no vendor page for these operations lists `429`/);
+    expect(JSON.stringify(schemas.RealTimeParticipant)).not.toMatch(/up to \d+ characters/);
+  });
+
+  it("gives inviteShare and updateStartedConfConfig no 200 body, as the SDK models have none", () => {
+    expect(op("inviteShare").op.responses["200"].content).toBeUndefined();
+    expect(op("updateStartedConfConfig").op.responses["200"].content).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 // Compile-time guarantees: misuse of the raw client or the facade does not type-check.
 import { describe, expectTypeOf, it } from "vitest";
-import { createMeetingClient, type Conference, type MeetingClient, type RealTimeInfo } from "../src/index.js";
+import { createMeetingClient, type Conference, type MeetingClient, type MeetingSettings, type RealTimeInfo, type components } from "../src/index.js";
 
 declare const meeting: MeetingClient;
 declare const conf: Conference;
@@ -68,6 +68,27 @@ describe("the facade", () => {
     conf.inviteToShare();
     // @ts-expect-error participantID is a string
     conf.inviteToShare(42);
+  });
+
+  it("locks, unlocks and updates settings, resolving with nothing", () => {
+    expectTypeOf(conf.lockSharing()).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(conf.unlockSharing({ timeoutMs: 1000 })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(conf.updateSettings({ freeShare: 1, isLock: 0 })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf<MeetingSettings>().toEqualTypeOf<components["schemas"]["UpdateStartedConfigReqBody"]>();
+    expectTypeOf<MeetingSettings["callInRestriction"]>().toEqualTypeOf<0 | 2 | 3 | undefined>();
+  });
+
+  it("takes only the spec's settings and values", () => {
+    // @ts-expect-error lockSharing is 0 | 1
+    conf.updateSettings({ lockSharing: 2 });
+    // @ts-expect-error chatPermission is 1 | 2 | 3 | 4
+    conf.updateSettings({ chatPermission: 0 });
+    // @ts-expect-error no such setting
+    conf.updateSettings({ lockShare: 1 });
+    // @ts-expect-error values are numbers
+    conf.updateSettings({ freeShare: "1" });
+    // @ts-expect-error the settings are required
+    conf.updateSettings();
   });
 
   it("takes { token } or { hostPassword }, never both or neither", () => {

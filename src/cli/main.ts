@@ -68,6 +68,24 @@ const commands: Command[] = [
     },
   },
   {
+    name: "share lock",
+    summary: "lock sharing: only the host may share",
+    options: {},
+    async run(conf) {
+      await conf.lockSharing();
+      return `Locked sharing in conference ${conf.conferenceID}: only the host may share.`;
+    },
+  },
+  {
+    name: "share unlock",
+    summary: "unlock sharing: participants may share again",
+    options: {},
+    async run(conf) {
+      await conf.unlockSharing();
+      return `Unlocked sharing in conference ${conf.conferenceID}: participants may share.`;
+    },
+  },
+  {
     name: "token",
     summary: "print a fresh meeting-control token, for scripts that drive the WebSocket",
     options: {},

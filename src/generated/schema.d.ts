@@ -43,6 +43,10 @@ export interface paths {
          *     password is then not checked again. If the token has expired and the password is
          *     sent, the server authenticates again and returns a new token. The meeting must be in
          *     progress: a token request for a meeting that has not started fails.
+         *
+         *     Client-side assumption: the vendor's page for this operation lists only `200`, `400`
+         *     and `500`; `401` and `403` are listed here because the other meeting-control
+         *     operations answer a refused token or password with them.
          */
         get: operations["createConfToken"];
         put?: never;
@@ -66,6 +70,11 @@ export interface paths {
          *     called, or joining) and the meeting's current state. One account joined from two
          *     devices is two participants. A participant's `pid` is the `participantID` that
          *     `inviteShare` takes.
+         *
+         *     Client-side assumption: the vendor's page for this operation lists only `200`, `400`
+         *     and `500`; `401` and `403` are listed here because the other meeting-control
+         *     operations answer a refused token with them, and this client replaces a refused
+         *     token once on a `401`.
          */
         get: operations["showRealTimeInfoOfMeeting"];
         put?: never;
@@ -90,6 +99,9 @@ export interface paths {
          *     change. `lockSharing: 1` lets only the host share; `freeShare` says who may take over
          *     a share in progress. Official SDK operation `UpdateStartedConfConfig`, body model
          *     `UpdateStartedConfigReqBody`.
+         *
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
          */
         put: operations["updateStartedConfConfig"];
         post?: never;
@@ -130,6 +142,7 @@ export interface components {
         /** @description The invitation flag. */
         InviteShareDTO: {
             /**
+             * Format: int32
              * @description Invitation flag.
              *     - `0`: cancel the invitation.
              *     - `1`: invite the participant to share a screen.
@@ -137,7 +150,14 @@ export interface components {
              */
             share: 0 | 1;
         };
-        /** @description Settings of an ongoing meeting to change. Every field is optional; those left out stay as they are. */
+        /**
+         * @description Settings of an ongoing meeting to change. Every field is optional; those left out stay
+         *     as they are. The values of each field are those the official SDKs' model lists.
+         *     Client-side assumptions: at least one field (`minProperties`), no field the model
+         *     does not have (`additionalProperties`), and no value the model does not list (`enum`);
+         *     this client refuses such a body before sending it. Third-party clients also send
+         *     fields the model lacks (`enableWaitingRoom`); this spec keeps to the model.
+         */
         UpdateStartedConfigReqBody: {
             /**
              * Format: int32
@@ -159,7 +179,7 @@ export interface components {
              * Format: int32
              * @description Meeting lock.
              *     - `0`: unlocked.
-             *     - `1`: locked: nobody more may join.
+             *     - `1`: locked.
              * @enum {integer}
              */
             isLock?: 0 | 1;
@@ -223,12 +243,16 @@ export interface components {
              */
             clientRecMode?: number;
         };
-        /** @description A single-use token for connecting to the meeting-control WebSocket. */
+        /** @description A single-use token for connecting to the meeting-control WebSocket. Every field is optional, as in the official SDKs' model. */
         WebSocketToken: {
             /** @description The token, valid for one minute and one connection; sent as the `tmpToken` query parameter. */
             webSocketToken?: string;
         };
-        /** @description An error as the meeting service reports it. */
+        /**
+         * @description An error as the meeting service reports it. Client-side assumption: `required` states
+         *     the shape these operations are expected to use; no vendor page for them shows an
+         *     error body, and the official Go SDK also reads `code`/`message`, as this client does.
+         */
         ErrorResponse: {
             /**
              * @description The vendor's error code, starting with `MMC.` or `USG.`.
@@ -241,48 +265,76 @@ export interface components {
              */
             error_msg: string;
         };
-        /** @description A meeting-control token and what goes with it. */
+        /**
+         * @description A meeting-control token and what goes with it. Client-side assumption: the vendor marks
+         *     no response field as required; `data` is required here because without it the answer
+         *     holds no token, and this client fails with a clear error when it is missing.
+         */
         TokenInfo: {
             data: components["schemas"]["ConfToken"];
-            /** @description Address token. */
+            /** @description Temporary token for querying the corporate directory. */
             addressToken?: string;
-            /** @description Global public IP address. The name is misspelled by the vendor, in its documentation and every official SDK. */
+            /**
+             * @description URL of the Huawei Cloud Meeting management platform (older SDK descriptions said
+             *     "global public IP address"; the vendor's current page and SDKs say a URL). The
+             *     name is misspelled by the vendor, in its documentation and every official SDK.
+             *     The example is a placeholder.
+             */
             gloablPublicIP?: string;
         };
-        /** @description The meeting-control token. */
+        /**
+         * @description The meeting-control token. Client-side assumption: `token` is required and non-empty
+         *     here, though the vendor marks no response field as required; this client fails with a
+         *     clear error when it is missing or empty.
+         */
         ConfToken: {
-            /** @description The meeting-control token, valid for half an hour. Send it as it is in `X-Conference-Authorization`. */
+            /** @description The meeting-control token, valid for half an hour. Send it in `X-Conference-Authorization`. */
             token: string;
             /** @description Temporary token for the meeting-control WebSocket. */
             tmpWsToken?: string;
-            /** @description Address of the meeting-control WebSocket. */
+            /**
+             * @description Address prefix of the meeting-control WebSocket (scheme and host): the client
+             *     appends `/cms/open/websocket/confctl/increment/conn?confID=…&tmpToken=…`. No vendor
+             *     source shows a real value; the example is a placeholder.
+             */
             wsURL?: string;
             /**
-             * @description The caller's role in the meeting.
+             * Format: int32
+             * @description The caller's role in the meeting, as the official SDKs and the vendor's page list it.
              *     - `0`: participant.
              *     - `1`: host.
-             * @enum {integer}
+             *
+             *     Not a closed list: the meeting-control WebSocket also knows `2` (audience), and one
+             *     third-party SDK documents the reverse meaning (`0` host, `1` participant), so a
+             *     client should tolerate other values.
              */
-            role?: 0 | 1;
+            role?: number;
             /**
              * Format: int64
              * @description When the token expires, in epoch milliseconds.
              */
             expireTime?: number;
-            /** @description The caller's user ID. */
+            /** @description UUID of the user who scheduled the meeting. */
             userID?: string;
-            /** @description The caller's organization ID. */
+            /** @description ID of the enterprise the meeting belongs to. */
             orgID?: string;
             /**
              * @deprecated
              * @description The caller's participant ID. Deprecated by the vendor.
              */
             participantID?: string;
-            /** @description The token's lifetime, in seconds. */
+            /**
+             * Format: int32
+             * @description The token's lifetime, in seconds.
+             */
             confTokenExpireTime?: number;
-            /** @description ID of the meeting currently held in the personal or cloud meeting room. */
+            /** @description ID of the meeting currently held in the cloud meeting room. */
             vmrCurrentConfID?: string;
-            /** @description Notification types that the meeting-control WebSocket supports. */
+            /**
+             * @description Notification types that the meeting-control WebSocket supports. The example lists
+             *     subscribe types documented for the WebSocket (their names end in `Notify`); no
+             *     vendor source shows this field's content.
+             */
             supportNotifyType?: string[];
         };
         /** @description An ongoing meeting's attendees, online participants and state. */
@@ -318,11 +370,12 @@ export interface components {
         RealTimeParticipant: {
             /** @description The participant's ID, the `participantID` that `inviteShare` takes. */
             pid?: string;
-            /** @description The participant's name or nickname (up to 96 characters). */
+            /** @description The participant's name or nickname. */
             name?: string;
-            /** @description The registered number of the participant's device (SIP or TEL, up to 127 characters). */
+            /** @description The registered number of the participant's device (SIP or TEL). */
             phone?: string;
             /**
+             * Format: int32
              * @description The participant's state.
              *     - `0`: in the meeting.
              *     - `1`: being called.
@@ -330,18 +383,21 @@ export interface components {
              */
             state?: number;
             /**
+             * Format: int32
              * @description Audio or video.
              *     - `0`: audio.
              *     - `1`: video.
              */
             video?: number;
             /**
+             * Format: int32
              * @description Microphone state.
              *     - `0`: on.
              *     - `1`: muted.
              */
             mute?: number;
             /**
+             * Format: int32
              * @description Hand state.
              *     - `0`: not raised.
              *     - `1`: raised.
@@ -407,7 +463,9 @@ export interface components {
          */
         ConferenceID: string;
         /**
-         * @description Meeting-control token, obtained with `createConfToken`, sent as it is.
+         * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+         *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+         *     pages the token as it is (see the API's description).
          * @example EXAMPLE-control-token
          */
         ConferenceAuthorization: string;
@@ -440,7 +498,9 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description Meeting-control token, obtained with `createConfToken`, sent as it is.
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
                  * @example EXAMPLE-control-token
                  */
                 "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
@@ -455,18 +515,16 @@ export interface operations {
         };
         responses: {
             /**
-             * @description Operation successful. The vendor documents no body: expect an empty body or a
-             *     JSON object without documented fields.
+             * @description Operation successful. The vendor documents no body: its page's example has none,
+             *     and the official SDKs' response model is empty. This client takes an empty body
+             *     or any JSON object as success.
              */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
-                content: {
-                    /** @example {} */
-                    "application/json": Record<string, never>;
-                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
@@ -522,21 +580,21 @@ export interface operations {
                      *       "data": {
                      *         "token": "EXAMPLE-control-token",
                      *         "tmpWsToken": "EXAMPLE-ws-token",
-                     *         "wsURL": "wss://api.meeting.huaweicloud.com/cms/open/websocket/confctl/increment/conn",
+                     *         "wsURL": "wss://meeting-ws.example.com",
                      *         "role": 1,
                      *         "expireTime": 1576650640000,
-                     *         "userID": "7f8e9d0c1b2a3948",
+                     *         "userID": "ff808081699b56cb0169be103500012b",
                      *         "orgID": "60813",
                      *         "confTokenExpireTime": 1800,
                      *         "vmrCurrentConfID": "",
                      *         "supportNotifyType": [
-                     *           "ConfBasicInfo",
-                     *           "ConfRealTimeInfo",
-                     *           "ParticipantsInfo"
+                     *           "ConfBasicInfoNotify",
+                     *           "ConfDynamicInfoNotify",
+                     *           "ParticipantsNotify"
                      *         ]
                      *       },
                      *       "addressToken": "EXAMPLE-address-token",
-                     *       "gloablPublicIP": "203.0.113.10"
+                     *       "gloablPublicIP": "https://meeting.example.com"
                      *     }
                      */
                     "application/json": components["schemas"]["TokenInfo"];
@@ -559,7 +617,9 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description Meeting-control token, obtained with `createConfToken`, sent as it is.
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
                  * @example EXAMPLE-control-token
                  */
                 "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
@@ -638,7 +698,9 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description Meeting-control token, obtained with `createConfToken`, sent as it is.
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
                  * @example EXAMPLE-control-token
                  */
                 "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
@@ -652,7 +714,10 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Operation successful. The vendor documents no body. */
+            /**
+             * @description Operation successful. The vendor documents no body (the official SDKs' response
+             *     model is empty). This client takes an empty body or any JSON object as success.
+             */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -677,7 +742,9 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description Meeting-control token, obtained with `createConfToken`, sent as it is.
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
                  * @example EXAMPLE-control-token
                  */
                 "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
