@@ -5,7 +5,7 @@
 import { execFile, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { pack } from "./check-package.js";
@@ -71,6 +71,7 @@ export async function consumerProject(): Promise<string> {
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtimes-consumer", private: true, type: "module" }));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
   for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs"]) cpSync(join(root, "test", "runtimes", file), join(project, file));
+  writeFileSync(join(project, "reexport.mjs"), 'export * from "huaweicloud-meeting-control";\n'); // for bundle()
   return project;
 }
 
@@ -104,30 +105,41 @@ export async function smoke(runtime: Runtime, binary: string, project: string, s
     // Proves that no entry needs eval or new Function.
     node: ["--disallow-code-generation-from-strings", "server-runtime.mjs"],
     bun: ["run", "server-runtime.mjs"],
-    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "--allow-read=.", "--allow-env", "server-runtime.mjs"],
+    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "server-runtime.mjs"],
   };
   const env = { ...process.env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(runtimesDir, "deno-dir") };
   const { stdout } = await run(binary, [...command[runtime.kind], ...args], { cwd: project, env, timeout: TIMEOUT_MS });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Outcome;
 }
 
-// workerd runs a bundle, as wrangler builds one (conditions workerd, worker, browser), from its
-// own capnp config; its outbound network is opened to loopback only, for the server.
-async function workerd(binary: string, project: string, server: Server): Promise<Outcome> {
-  const bundle = await build({
-    entryPoints: [join(project, "worker.mjs")],
+/** The export conditions wrangler bundles a Cloudflare Worker with. */
+export const WRANGLER_CONDITIONS = ["workerd", "worker", "browser"];
+
+/**
+ * Bundles `file` in the consumer project with esbuild and exactly these export conditions (as a
+ * bundler for that target would), and returns which of the package's dist files it took.
+ */
+export async function bundle(project: string, file: string, conditions: string[], outfile?: string): Promise<string> {
+  const { metafile } = await build({
+    entryPoints: [join(project, file)],
     bundle: true,
     format: "esm",
     platform: "neutral",
-    conditions: ["workerd", "worker", "browser"],
+    conditions,
     mainFields: ["browser", "module", "main"],
-    outfile: join(project, "worker.bundle.js"),
+    ...(outfile ? { outfile: join(project, outfile) } : { write: false }),
     metafile: true,
     logLevel: "silent",
   });
-  const entry = Object.keys(bundle.metafile.inputs)
-    .map((input) => relative(project, join(project, input)).match(/huaweicloud-meeting-control\/(dist\/.+)$/)?.[1])
-    .find(Boolean);
+  const entries = Object.keys(metafile.inputs).flatMap((input) => input.match(/huaweicloud-meeting-control\/(dist\/.+)$/)?.[1] ?? []);
+  if (entries.length !== 1) throw new Error(`the bundle took ${entries.length} entries of the package: ${entries.join(", ")}`);
+  return entries[0]!;
+}
+
+// workerd runs a bundle, as wrangler builds one (conditions workerd, worker, browser), from its
+// own capnp config; its outbound network is opened to loopback only, for the server.
+async function workerd(binary: string, project: string, server: Server): Promise<Outcome> {
+  const entry = await bundle(project, "worker.mjs", WRANGLER_CONDITIONS, "worker.bundle.js");
   const port = await freePort();
   const text = (name: string, value: string) => `(name = "${name}", text = ${JSON.stringify(value)})`;
   writeFileSync(
@@ -165,7 +177,7 @@ const smoke :Workerd.Worker = (
         const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
         const body = (await response.json()) as Outcome & { error?: string };
         if (!response.ok) throw Object.assign(new Error(`the worker failed: ${body.error}\n${output}`), { final: true });
-        return { entry: entry ?? "(none)", ...body };
+        return { ...body, entry };
       } catch (error) {
         if ((error as { final?: boolean }).final || Date.now() > deadline) throw error;
         await new Promise((resolve) => setTimeout(resolve, 100)); // not listening yet
