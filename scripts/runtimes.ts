@@ -193,6 +193,11 @@ export function expected(runtime: Runtime): Pick<Outcome, "entry" | "codegen"> {
   return { entry: runtime.entry, codegen: runtime.kind === "node" || runtime.kind === "workerd" ? "forbidden" : "allowed" };
 }
 
+/**
+ * The Prism mock as the smoke's server: its examples, and no event channel. The stateful fake
+ * (`createMeetingFake().listen()`, with a seeded meeting that has a participant) plugs in the
+ * same way, with `events: true` so that every runtime with a WebSocket checks the channel too.
+ */
 export const prismServer = (baseUrl: string): Server => ({ baseUrl, conferenceID: "986947855", hostPassword: "EXAMPLE-host-password", events: false });
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -203,7 +208,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     const project = await consumerProject();
     for (const runtime of runtimes) {
       const t0 = Date.now();
-      const label = `${runtime.name} ${runtime.version}`.padEnd(36);
+      const label = `${runtime.name} ${runtime.version}`.padEnd(42);
       try {
         const binary = await ensureRuntime(runtime);
         const outcome = await smoke(runtime, binary, project, prismServer(prism.url));

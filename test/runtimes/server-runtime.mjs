@@ -8,5 +8,6 @@ const args = globalThis.Deno ? globalThis.Deno.args : process.argv.slice(2);
 const [baseUrl, conferenceID, hostPassword, events] = args;
 const resolved = import.meta.resolve("huaweicloud-meeting-control");
 const entry = resolved.slice(resolved.lastIndexOf("/huaweicloud-meeting-control/") + "/huaweicloud-meeting-control/".length);
-const result = await story(pkg, { baseUrl, conferenceID, hostPassword, events: events === "events" });
+const webSocket = typeof WebSocket === "function" || entry === "dist/index.js"; // the Node entry has undici's
+const result = await story(pkg, { baseUrl, conferenceID, hostPassword, events: events === "events" }, webSocket);
 console.log(JSON.stringify({ entry, codegen: codegen(), ...result }));

@@ -7,7 +7,7 @@ import { codegen, story } from "./story.mjs";
 export default {
   async fetch(_request, env) {
     try {
-      const result = await story(pkg, { baseUrl: env.BASE_URL, conferenceID: env.CONFERENCE_ID, hostPassword: env.HOST_PASSWORD, events: env.EVENTS === "events" });
+      const result = await story(pkg, { baseUrl: env.BASE_URL, conferenceID: env.CONFERENCE_ID, hostPassword: env.HOST_PASSWORD, events: env.EVENTS === "events" }, typeof WebSocket === "function");
       return Response.json({ codegen: codegen(), ...result });
     } catch (error) {
       return Response.json({ error: `${error?.name}: ${error?.message}` }, { status: 500 });
