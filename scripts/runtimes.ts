@@ -99,16 +99,24 @@ const TIMEOUT_MS = 60_000;
 
 /** Runs the smoke story on one runtime, in the consumer project; rejects with its output on failure. */
 export async function smoke(runtime: Runtime, binary: string, project: string, server: Server): Promise<Outcome> {
-  const args = [server.baseUrl, server.conferenceID, server.hostPassword, server.events ? "events" : "no-events"];
   if (runtime.kind === "workerd") return workerd(binary, project, server);
   const command: Record<Exclude<Runtime["kind"], "workerd">, string[]> = {
     // Proves that no entry needs eval or new Function.
     node: ["--disallow-code-generation-from-strings", "server-runtime.mjs"],
     bun: ["run", "server-runtime.mjs"],
-    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "server-runtime.mjs"],
+    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "--allow-env=SMOKE_CONFERENCE_ID,SMOKE_HOST_PASSWORD,SMOKE_EVENTS", "server-runtime.mjs"],
   };
-  const env = { ...process.env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(runtimesDir, "deno-dir") };
-  const { stdout } = await run(binary, [...command[runtime.kind], ...args], { cwd: project, env, timeout: TIMEOUT_MS });
+  const env = {
+    ...process.env,
+    SMOKE_CONFERENCE_ID: server.conferenceID,
+    SMOKE_HOST_PASSWORD: server.hostPassword,
+    SMOKE_EVENTS: server.events ? "1" : "0",
+    NO_COLOR: "1",
+    DO_NOT_TRACK: "1",
+    DENO_NO_UPDATE_CHECK: "1",
+    DENO_DIR: join(runtimesDir, "deno-dir"),
+  };
+  const { stdout } = await run(binary, [...command[runtime.kind], server.baseUrl], { cwd: project, env, timeout: TIMEOUT_MS });
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Outcome;
 }
 
