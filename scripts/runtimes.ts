@@ -3,7 +3,7 @@
 // .runtimes/ (git-ignored; RUNTIMES_DIR moves it): never a devDependency, so `npm ci` stays light.
 // test/runtimes.test.ts runs the same rows under vitest; the smoke itself is test/runtimes/*.mjs.
 import { execFile, spawn } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -208,33 +208,56 @@ export function expected(runtime: Runtime): Pick<Outcome, "entry" | "codegen"> {
  */
 export const prismServer = (baseUrl: string): Server => ({ baseUrl, conferenceID: "986947855", hostPassword: "EXAMPLE-host-password", events: false });
 
+/** One row of `npm run test:runtimes`: what it showed, or a rejection saying what went wrong. */
+async function runtimeRow(runtime: Runtime, project: string, server: Server): Promise<string> {
+  const outcome = await smoke(runtime, await ensureRuntime(runtime), project, server);
+  const want = expected(runtime);
+  if (outcome.entry !== want.entry || outcome.codegen !== want.codegen) {
+    throw new Error(`got ${outcome.entry} (code generation ${outcome.codegen}), want ${want.entry} (code generation ${want.codegen})`);
+  }
+  return `${outcome.entry}, code generation ${outcome.codegen}; ${outcome.participants} participants, invite + cancel; events ${outcome.events}`;
+}
+
+// The browser row is test/consumer.test.ts's own ("in a browser"): run from here, not repeated.
+async function browserRow(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "runtimes-browser-"));
+  try {
+    const args = ["run", "test/consumer.test.ts", "-t", "in a browser", "--reporter=default", "--reporter=json", `--outputFile.json=${join(dir, "report.json")}`];
+    await run(join(root, "node_modules", ".bin", "vitest"), args, { cwd: root, env: { ...process.env, CI: "" } }).catch((error: { stdout?: string }) => {
+      throw new Error(`npx vitest ${args.slice(0, 4).join(" ")}:\n${(error.stdout ?? "").split("\n").filter((line) => /FAIL|Error|×/.test(line)).join("\n")}`);
+    });
+    const { numPassedTests } = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { numPassedTests: number };
+    if (numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
+    return "dist/browser.js, { hostPassword } refused; participants, invite + cancel (test/consumer.test.ts)";
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
+  const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
   const prism = await startPrism();
+  const project = await consumerProject();
+  const rows: [string, () => Promise<string>][] = [
+    ...runtimes.map((runtime): [string, () => Promise<string>] => [`${runtime.name} ${runtime.version}`, () => runtimeRow(runtime, project, prismServer(prism.url))]),
+    ["chromium (Debian's)", browserRow],
+  ];
   let failed = 0;
   try {
-    const project = await consumerProject();
-    for (const runtime of runtimes) {
-      const t0 = Date.now();
-      const label = `${runtime.name} ${runtime.version}`.padEnd(42);
+    for (const [label, row] of rows) {
+      const rowStarted = Date.now();
       try {
-        const binary = await ensureRuntime(runtime);
-        const outcome = await smoke(runtime, binary, project, prismServer(prism.url));
-        const want = expected(runtime);
-        if (outcome.entry !== want.entry || outcome.codegen !== want.codegen) {
-          throw new Error(`got ${outcome.entry} (code generation ${outcome.codegen}), want ${want.entry} (code generation ${want.codegen})`);
-        }
-        console.log(`pass  ${label} ${outcome.entry}, code generation ${outcome.codegen}; ${outcome.participants} participants, invite + cancel; events ${outcome.events} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+        console.log(`pass  ${label.padEnd(42)} ${await row()} (${seconds(rowStarted)})`);
       } catch (error) {
         failed++;
-        console.log(`FAIL  ${label} ${String((error as Error).message ?? error).split("\n").slice(0, 6).join("\n      ")}`);
+        console.log(`FAIL  ${label.padEnd(42)} ${String((error as Error).message ?? error).split("\n").slice(0, 8).join("\n      ")}`);
       }
     }
-    rmSync(project, { recursive: true, force: true });
   } finally {
+    rmSync(project, { recursive: true, force: true });
     await prism.stop();
   }
-  console.log(`chromium: the browser row is test/consumer.test.ts ("in a browser")`);
-  console.log(`${runtimes.length - failed} passed, ${failed} failed (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`${rows.length - failed} passed, ${failed} failed (${seconds(started)})`);
   process.exitCode = failed === 0 ? 0 : 1;
 }
