@@ -41,6 +41,9 @@ export const runtimesDir = process.env.RUNTIMES_DIR ?? join(root, ".runtimes");
 /** The runtime's binary, installed first if it is not in the cache yet. */
 export async function ensureRuntime(runtime: Runtime): Promise<string> {
   if (!runtime.pkg) return process.execPath;
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(`the runtime matrix installs linux-x64 builds, and this machine is ${process.platform}-${process.arch}`);
+  }
   const dir = join(runtimesDir, `${runtime.pkg.replace("/", "+")}@${runtime.version}`);
   const binary = join(dir, "node_modules", runtime.pkg, runtime.bin!);
   if (existsSync(binary)) return binary;
