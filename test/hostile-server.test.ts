@@ -3,6 +3,7 @@
 // decoded within the same cap.
 import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
+import { Agent, interceptors } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createMeetingClient as onUndici, MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/index.js";
 import { createMeetingClient as onFetch } from "../src/universal.js";
@@ -162,6 +163,21 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       const conf = createMeetingClient({ baseUrl: `${floodUrl}/${coding}/400` }).conference("986947855", { token });
       await expect(conf.realTimeInfo()).rejects.toMatchObject({ name: "BadRequestError", errorCode: "MMC.111070005" });
     });
+  });
+});
+
+describe("a caller's undici dispatcher", () => {
+  it("with a redirect interceptor, still follows no redirect", async () => {
+    const elsewhere = await startFaultServer([{ status: 200 }]);
+    const server = await startFaultServer([{ status: 302, headers: { location: `${elsewhere.url}/collect` } }]);
+    try {
+      const dispatcher = new Agent().compose(interceptors.redirect({ maxRedirections: 3 }));
+      const conf = onUndici({ baseUrl: server.url, dispatcher }).conference("1", { token: "EXAMPLE-t" });
+      await expect(conf.inviteToShare("p1")).rejects.toMatchObject({ name: "MeetingApiError", status: 302 });
+      expect(elsewhere.requests).toHaveLength(0);
+    } finally {
+      await Promise.all([server.close(), elsewhere.close()]);
+    }
   });
 });
 
