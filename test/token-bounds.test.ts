@@ -168,6 +168,29 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expect(meeting.conference("1", { hostPassword }).conferenceID).toBe("1");
     });
 
+    it("a source whose token has expired, and that nobody asks, is dropped", async () => {
+      setFlagsFromString("--expose-gc");
+      const gc = runInNewContext("gc") as () => void;
+      vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-11-25T09:00:00Z") });
+      const server = await serve(issue({ confTokenExpireTime: 1800 }));
+      const meeting = createMeetingClient({ baseUrl: server.url });
+      // Each source holds its host password: 8 KB each, 2.4 MB for 300, plain to see in the heap.
+      const password = (i: number) => `EXAMPLE-${String(i).padStart(4, "0")}-${"p".repeat(8000)}`;
+      for (let i = 0; i < 300; i += 50) {
+        await Promise.all(Array.from({ length: 50 }, (_, j) => meeting.conference(String(1000 + i + j), { hostPassword: password(i + j) }).token()));
+      }
+      gc();
+      const held = process.memoryUsage().heapUsed;
+      vi.advanceTimersByTime(32 * 60_000); // every token expired, none asked for since
+      meeting.conference("1", { hostPassword }); // a client drops what it can as it makes a source
+      gc();
+      const freed = held - process.memoryUsage().heapUsed;
+      expect(freed, `freed ${freed} bytes`).toBeGreaterThan(1_500_000);
+      // The client is still in use: what it dropped was measured, not collected with it.
+      expect(meeting.baseUrl).toBe(server.url);
+      expect(server.tokenRequests()).toBe(300);
+    });
+
     it("a handle whose source was dropped still works, with one token request", async () => {
       const server = await serve(issue({ confTokenExpireTime: 1800 }));
       const meeting = createMeetingClient({ baseUrl: server.url });
