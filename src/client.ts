@@ -36,6 +36,12 @@ export interface MeetingClientOptions {
   timeoutMs?: number;
   /** Retries after a connection failure, a timeout, or a 408, 429, 500, 502, 503 or 504. Default: 2. */
   maxRetries?: number;
+  /**
+   * The largest answer read, in bytes after decoding: a larger `Content-Length` is refused
+   * before reading, a longer body cut where it passes the limit; either is a `MeetingError`,
+   * not retried. Default: 8 MiB (8 388 608).
+   */
+  maxResponseBytes?: number;
   /** Receives one `debug` line per attempt, secret headers redacted. Default: none. */
   logger?: Logger;
 }
@@ -77,9 +83,9 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
     baseUrl = url.href.replace(/\/+$/, "");
   }
   const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
-  const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
+  const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2, maxResponseBytes: 8 * 1024 * 1024 }), logger);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
-  const tokens = tokenSources(api, platform.managedTokens);
+  const tokens = tokenSources(api, transport, platform.managedTokens);
   return {
     api,
     baseUrl,

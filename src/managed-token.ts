@@ -1,14 +1,22 @@
 // The managed meeting-control token: obtained with the host password, cached, renewed ahead
 // of expiry. Not part of the browser build, which never holds a host password.
 import type { paths } from "./generated/schema.js";
-import { apiError } from "./errors.js";
+import { apiError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
+import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./retry.js";
 import { readJson } from "./send.js";
-import { shared, type Api, type ManagedTokens, type TokenInfo, type TokenSource } from "./token.js";
+import type { Api, ManagedTokens, TokenInfo, TokenSource } from "./token.js";
+import type { Policy, Transport } from "./transport.js";
 import { checkSecret } from "./validate.js";
 
-/** The vendor's documented lifetime, used only when an answer states neither expiry field. */
+/** The vendor's documented lifetime, used when an answer states no plausible expiry. */
 const DEFAULT_LIFETIME_MS = 30 * 60_000;
+/** A stated lifetime longer than this is implausible (a unit mistake): the default applies. */
+const MAX_LIFETIME_MS = 24 * 60 * 60_000;
+/** Most token sources one client keeps; the least recently used beyond this are dropped. */
+const MAX_SOURCES = 1_000;
+/** A source without a valid token is kept this long after it was last asked, then dropped. */
+const IDLE_MS = 60_000;
 /** Renew this long before expiry (at most half the lifetime). */
 const RENEW_AHEAD_MS = 5 * 60_000;
 /** Stop sending a token this long before it expires (at most a tenth of the lifetime), so it does not expire in flight. */
@@ -19,18 +27,41 @@ const RENEW_RETRY_MS = 5_000;
 /**
  * The managed token sources of one client. Handles on the same conference with the same host
  * password share one managed token, so that however many handles and calls there are, a
- * conference costs one token request at a time.
+ * conference costs one token request at a time. The map stays small: a source is dropped once
+ * it holds no valid token, nothing is pending on it and it has not been asked for a minute,
+ * and beyond `MAX_SOURCES` the least recently used go. A dropped source's handles keep it.
  */
-export const managedTokens: ManagedTokens = (api) => {
-  const sources = new Map<string, TokenSource>();
+export const managedTokens: ManagedTokens = (api, transport) => {
+  const sources = new Map<string, Source>();
   return (conferenceID, hostPassword, nonce) => {
     const secrets = [checkSecret("auth.hostPassword", hostPassword)];
     if (nonce !== undefined) secrets.push(checkSecret("auth.nonce", nonce));
     let source = sources.get(conferenceID);
-    if (source?.secrets.join("\n") !== secrets.join("\n")) sources.set(conferenceID, (source = managedToken(api, conferenceID, secrets)));
+    if (source?.secrets.join("\n") !== secrets.join("\n")) source = managedToken(api, transport, conferenceID, secrets);
+    // Most recently used last: eviction starts from the front.
+    sources.delete(conferenceID);
+    sources.set(conferenceID, source);
+    const now = Date.now();
+    for (const [id, oldest] of sources) {
+      if (id === conferenceID || (sources.size <= MAX_SOURCES && !oldest.idle(now))) break;
+      sources.delete(id);
+    }
     return source;
   };
 };
+
+interface Source extends TokenSource {
+  /** True when dropping the source loses nothing: no valid token, nothing pending, not asked lately. */
+  idle(now: number): boolean;
+}
+
+/** One token request and the calls waiting for it; aborted when the last of them stops waiting. */
+interface Flight {
+  promise: Promise<string>;
+  policy: Policy;
+  controller: AbortController;
+  waiters: number;
+}
 
 interface Held {
   token: string;
@@ -42,17 +73,21 @@ interface Held {
 
 /**
  * Obtains the token with the host password, caches it, and renews it before it expires.
- * One request at a time per conference: concurrent callers share it. `secrets` are the host
+ * One request at a time per conference: concurrent callers share it. It is sent with the
+ * policy of the call that needs it first; a call that joins it waits no longer than its own
+ * policy allows, and once no call waits for it any more it is aborted. `secrets` are the host
  * password, then the nonce if there is one.
  */
-function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenSource {
+function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[]): Source {
   const [password, nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
+  let flight: Flight | undefined;
+  let asked = Date.now();
 
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
   // the held token while it is valid, and is not tried again for a few seconds.
-  const refresh = shared(async () => {
+  const refresh = async (policy: Policy, signal: AbortSignal): Promise<string> => {
     const sentAt = Date.now();
     const current = held && sentAt < held.expiresAt ? held : undefined;
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
@@ -63,52 +98,89 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
     if (nonce) header["X-Nonce"] = nonce;
     const sent = current ? [current.token, ...secrets] : secrets;
     try {
-      const result = await api.GET("/v1/mmc/control/conferences/token", { params: { query: { conferenceID }, header }, parseAs: "text" });
+      const result = await api.GET("/v1/mmc/control/conferences/token", {
+        params: { query: { conferenceID }, header },
+        parseAs: "text",
+        fetch: (request) => transport(request, policy, signal),
+      });
       const body = readJson<TokenInfo>(result, sent);
       const data = body?.data;
       if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
       held = lifetime(data, sentAt);
       return data.token;
     } catch (error) {
-      if (!current || held !== current || Date.now() >= current.expiresAt) throw error;
+      if (signal.aborted || !current || held !== current || Date.now() >= current.expiresAt) throw error;
       renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
       return current.token;
     }
-  });
+  };
+
+  const start = (policy: Policy): Flight => {
+    const controller = new AbortController();
+    const started: Flight = { policy, controller, waiters: 0, promise: undefined! };
+    started.promise = refresh(policy, controller.signal).finally(() => {
+      if (flight === started) flight = undefined;
+    });
+    return started;
+  };
+
+  const leave = (left: Flight) => {
+    if (--left.waiters > 0 || flight !== left) return;
+    flight = undefined;
+    left.controller.abort();
+  };
+
+  // The wait of a call that joined a request sent with another policy: what its own allows.
+  const wait = async (joined: Flight, policy: Policy, signal: AbortSignal | undefined): Promise<string> => {
+    const ms = worstCase(policy);
+    const outcome = await race(signal, joined.promise.then((token) => ({ token })), ms);
+    if (outcome === "timeout") throw new MeetingTimeoutError(`GET /v1/mmc/control/conferences/token: no token within ${ms} ms (the call's timeoutMs and maxRetries)`, 0);
+    return outcome.token;
+  };
 
   return {
     secrets,
     get(options) {
-      const now = Date.now();
-      return held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))
-        ? Promise.resolve(held.token)
-        : (race(options?.signal, refresh()) as Promise<string>);
+      const now = (asked = Date.now());
+      if (held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))) return Promise.resolve(held.token);
+      if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
+      const policy = options?.policy ?? transport.defaults;
+      const joined = (flight ??= start(policy));
+      joined.waiters++;
+      const waiting = joined.policy === policy ? (race(options?.signal, joined.promise) as Promise<string>) : wait(joined, policy, options?.signal);
+      return waiting.finally(() => leave(joined));
     },
     invalidate(token) {
       // Only the token that failed: a newer one, obtained meanwhile, stays.
       if (held?.token === token) held = undefined;
       return true;
     },
+    idle: (now) => !flight && now >= Math.max(held?.expiresAt ?? 0, asked + IDLE_MS),
   };
+}
+
+/** The longest a call with `policy` can take: every attempt timing out, every backoff at its ceiling. */
+function worstCase({ timeoutMs, maxRetries }: Policy): number {
+  let ms = timeoutMs * (maxRetries + 1);
+  for (let retry = 1; retry <= maxRetries; retry++) ms += Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+  return ms;
 }
 
 /**
  * When the token expires, by the server's word: the lifetime in `confTokenExpireTime`
  * (seconds, immune to clock skew, counted from when the request was sent) or else the
- * epoch `expireTime`; the documented half hour only when the answer states neither.
+ * epoch `expireTime` (ms); the documented half hour when the answer states neither, or only
+ * an implausible expiry (in the past, more than a day ahead: epoch seconds, a unit mistake).
  */
 function lifetime(data: TokenInfo["data"], sentAt: number): Held {
   const { confTokenExpireTime: seconds, expireTime } = data;
-  const expiry = positive(seconds) ? sentAt + seconds * 1000 : positive(expireTime) ? expireTime : sentAt + DEFAULT_LIFETIME_MS;
-  const span = Math.max(0, expiry - sentAt);
+  const plausible = (expiry: unknown): expiry is number => typeof expiry === "number" && expiry > sentAt && expiry <= sentAt + MAX_LIFETIME_MS;
+  const stated = typeof seconds === "number" ? sentAt + seconds * 1000 : undefined;
+  const expiry = plausible(stated) ? stated : plausible(expireTime) ? expireTime : sentAt + DEFAULT_LIFETIME_MS;
+  const span = expiry - sentAt;
   return {
     token: data.token,
     expiresAt: expiry - Math.min(EXPIRY_SAFETY_MS, span / 10),
     renewAt: expiry - Math.min(RENEW_AHEAD_MS, span / 2),
   };
 }
-
-function positive(value: unknown): value is number {
-  return typeof value === "number" && value > 0 && value < Infinity;
-}
-

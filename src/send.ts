@@ -10,41 +10,58 @@ export interface CallOptions {
   timeoutMs?: number;
   /** How many times a failed attempt is retried. */
   maxRetries?: number;
+  /** The largest answer read, in bytes (decoded); a larger one is a `MeetingError`, not retried. */
+  maxResponseBytes?: number;
 }
 
 /** Longest timeout accepted: what a timer can hold (about 24.8 days). */
 export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 /** Most retries accepted. */
 export const MAX_RETRIES = 10;
+/** Largest `maxResponseBytes` accepted: 512 MiB, about the longest string V8 can make. */
+export const MAX_RESPONSE_BYTES = 2 ** 29;
 
 /** `value` as an object, or the error that names `field`. */
 export function object<T>(field: string, value: T): T {
   return value && typeof value === "object" ? value : fail(field, `must be an object, got ${kind(value)}`);
 }
 
-/** Checks `timeoutMs` and `maxRetries` over `base`; the result is `base` itself when nothing changes. */
-export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown }, base: Policy, prefix = ""): Policy {
-  const { timeoutMs = base.timeoutMs, maxRetries = base.maxRetries } = options;
+/** Checks `timeoutMs`, `maxRetries` and `maxResponseBytes` over `base`; the result is `base` itself when nothing changes. */
+export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown; maxResponseBytes?: unknown }, base: Policy, prefix = ""): Policy {
+  const { timeoutMs = base.timeoutMs, maxRetries = base.maxRetries, maxResponseBytes = base.maxResponseBytes } = options;
   if (!(typeof timeoutMs === "number" && timeoutMs > 0 && timeoutMs <= MAX_TIMEOUT_MS)) {
     fail(`${prefix}timeoutMs`, `must be ms in (0, ${MAX_TIMEOUT_MS}], got ${kind(timeoutMs)}`);
   }
   if (!(Number.isInteger(maxRetries) && (maxRetries as number) >= 0 && (maxRetries as number) <= MAX_RETRIES)) {
     fail(`${prefix}maxRetries`, `must be an integer in [0, ${MAX_RETRIES}], got ${kind(maxRetries)}`);
   }
-  return timeoutMs === base.timeoutMs && maxRetries === base.maxRetries ? base : { timeoutMs, maxRetries: maxRetries as number };
+  if (!(Number.isInteger(maxResponseBytes) && (maxResponseBytes as number) >= 1 && (maxResponseBytes as number) <= MAX_RESPONSE_BYTES)) {
+    fail(`${prefix}maxResponseBytes`, `must be an integer in [1, ${MAX_RESPONSE_BYTES}], got ${kind(maxResponseBytes)}`);
+  }
+  return timeoutMs === base.timeoutMs && maxRetries === base.maxRetries && maxResponseBytes === base.maxResponseBytes
+    ? base
+    : { timeoutMs, maxRetries: maxRetries as number, maxResponseBytes: maxResponseBytes as number };
+}
+
+/** What a call is sent with: its `signal` and policy (for the token phase too), and its `fetch`. */
+export interface CallInit {
+  signal?: AbortSignal;
+  policy?: Policy;
+  fetch?: (request: Request) => Promise<Response>;
 }
 
 /**
- * One call's `signal` (for waiting on a token) and the `fetch` openapi-fetch is to send it
- * with: the transport bound to the call's policy and signal. The signal is not put on the
- * Request, so that no Request ever holds a listener on the caller's signal.
+ * One call's `signal` and policy (for the token phase) and the `fetch` openapi-fetch is to send
+ * it with: the transport bound to the call's policy and signal. The signal is not put on the
+ * Request, so that no Request ever holds a listener on the caller's signal. Empty when the
+ * call has the client's defaults.
  */
-export function callInit(transport: Transport, options: CallOptions | undefined): { signal?: AbortSignal; fetch?: (request: Request) => Promise<Response> } {
+export function callInit(transport: Transport, options: CallOptions | undefined): CallInit {
   if (options === undefined) return {};
   const { signal } = object("options", options);
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail("options.signal", `must be an AbortSignal, got ${kind(signal)}`);
   const chosen = policy(options, transport.defaults, "options.");
-  return chosen === transport.defaults && !signal ? {} : { signal, fetch: (request) => transport(request, chosen, signal) };
+  return chosen === transport.defaults && !signal ? {} : { signal, policy: chosen, fetch: (request) => transport(request, chosen, signal) };
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 import { race } from "./race.js";
+import type { CallInit } from "./send.js";
+import type { Transport } from "./transport.js";
 import { checkSecret, fail, kind } from "./validate.js";
 
 export type Api = Client<paths, "application/json">;
@@ -26,7 +28,8 @@ export type ConferenceAuth =
 
 /** Hands out the meeting-control token for one conference. */
 export interface TokenSource {
-  get(options?: { signal?: AbortSignal }): Promise<string>;
+  /** The token; a call's `signal` and policy bound the wait, and any request made for it. */
+  get(options?: CallInit): Promise<string>;
   /** The server refused `token`: forget it. True when asking again may give another token. */
   invalidate(token: string): boolean;
   /** Secrets besides the token that this source holds, to redact from any error. */
@@ -37,11 +40,11 @@ export interface TokenSource {
  * Makes the token sources for `{ hostPassword }` handles of one client: with
  * `(conferenceID, hostPassword, nonce)`.
  */
-export type ManagedTokens = (api: Api) => (conferenceID: string, hostPassword: unknown, nonce: unknown) => TokenSource;
+export type ManagedTokens = (api: Api, transport: Transport) => (conferenceID: string, hostPassword: unknown, nonce: unknown) => TokenSource;
 
 /** The token sources of one client; `managedTokens` is what `{ hostPassword }` needs, left out of the browser build. */
-export function tokenSources(api: Api, managedTokens?: ManagedTokens): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
-  const managed = managedTokens?.(api);
+export function tokenSources(api: Api, transport: Transport, managedTokens?: ManagedTokens): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
+  const managed = managedTokens?.(api, transport);
   return (conferenceID, auth) => {
     const { token, hostPassword, nonce } = (auth ?? {}) as { token?: unknown; hostPassword?: unknown; nonce?: unknown };
     if ((token === undefined) === (hostPassword === undefined)) fail("auth", "must be { token } or { hostPassword }, not both");

@@ -1,23 +1,30 @@
 // The retrying, timed transport: the `fetch` that openapi-fetch calls. Each attempt is one
 // exchange with the sender, which resolves only once the whole body is in, so the attempt's
-// timeout covers the body too.
-import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
+// timeout covers the body too. No sender follows a redirect: the secret headers would go with it.
+import { apiError, MeetingConnectionError, MeetingError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
-import { redactHeaders } from "./redact.js";
+import { redactDeep, redactHeaders, SECRET_HEADERS } from "./redact.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
 
 /** A WHATWG `fetch`, as a caller may pass one: called as `fetch(url, init)`. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-/** What one attempt sends. The sender sets `abort`: how to stop this attempt if it is given up. */
+/**
+ * What one attempt sends, and `limit`: the most body bytes to read (decoded). The sender sets
+ * `abort`: how to stop this attempt if it is given up.
+ */
 export interface SendInit {
   method: string;
   headers: Headers;
   body: string | ArrayBuffer | null;
+  limit: number;
   abort?: () => void;
 }
 
-/** Sends one attempt and resolves with the whole answer, body read. */
+/**
+ * Sends one attempt without following a redirect, and resolves with the whole answer, body
+ * read; rejects with `tooLarge()` once the body passes `init.limit`.
+ */
 export type Sender = (url: string, init: SendInit) => Promise<Response>;
 
 /** A console-compatible logger; only `debug` is used. */
@@ -28,6 +35,7 @@ export interface Logger {
 export interface Policy {
   timeoutMs: number;
   maxRetries: number;
+  maxResponseBytes: number;
 }
 
 /** What openapi-fetch hands the transport: its `Request`, or the lighter `CallRequest`. */
@@ -43,14 +51,14 @@ export interface Transport {
 type Outcome = Response | "timeout" | { error: unknown };
 
 export function createTransport(sender: Sender, defaults: Policy, logger?: Logger): Transport {
-  const send = async (request: Outgoing, { timeoutMs, maxRetries } = defaults, caller = request.signal): Promise<Response> => {
+  const send = async (request: Outgoing, { timeoutMs, maxRetries, maxResponseBytes } = defaults, caller = request.signal): Promise<Response> => {
     caller?.throwIfAborted();
     const { method, url, headers } = request;
     // A WHATWG Request (from a caller's middleware) holds a stream, read once; a CallRequest holds the text.
     const body = (request.arrayBuffer ? request.body && (await request.arrayBuffer()) : request.body) as SendInit["body"];
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
-      const init: SendInit = { method, headers, body };
+      const init: SendInit = { method, headers, body, limit: maxResponseBytes };
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
       const outcome: Outcome = await race(caller, sender(url, init).catch((error: unknown) => ({ error })), timeoutMs).catch((reason: unknown) => {
@@ -59,7 +67,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       });
       if (outcome === "timeout") init.abort?.();
       const answered = typeof outcome === "object" && "status" in outcome;
-      const retry = attempt <= maxRetries && (!answered || retryableStatus(outcome.status));
+      const retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : outcome === "timeout" || !(outcome.error instanceof MeetingError));
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
       if (logger) {
@@ -71,7 +79,12 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
         );
       }
       if (!retry) {
-        if (answered) return outcome;
+        if (answered) {
+          if (redirected(outcome)) throw redirectError(outcome, headers);
+          return outcome;
+        }
+        // The sender's own verdict (the body is too large): final, not a connection failure.
+        if (outcome !== "timeout" && outcome.error instanceof MeetingError) throw outcome.error;
         const what = `${method} ${url}: `;
         const tries = ` (${attempt} attempt${attempt > 1 ? "s" : ""})`;
         if (outcome === "timeout") throw new MeetingTimeoutError(`${what}no complete answer within ${timeoutMs} ms${tries}`, attempt);
@@ -83,15 +96,61 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
   return Object.assign(send, { defaults });
 }
 
+/** A 3xx, or what a browser shows of one (an opaque redirect: status 0, no headers). */
+function redirected(response: Response): boolean {
+  return (response.status >= 300 && response.status < 400) || response.type === "opaqueredirect";
+}
+
+/** A redirect is an error naming its status and `Location`, any secret the request carried redacted. */
+function redirectError(response: Response, sent: Headers): MeetingError {
+  const secrets = SECRET_HEADERS.flatMap((name) => sent.get(name) ?? []);
+  const location = response.headers.get("Location");
+  const where = response.type === "opaqueredirect" ? "hidden by the browser" : location === null ? "without Location" : `to ${JSON.stringify(redactDeep(location, secrets))}`;
+  return apiError(response, undefined, secrets, `redirect ${where}: not followed`);
+}
+
+/** The error for a body past `limit` bytes: final, never retried. */
+export function tooLarge(url: string, { method, limit }: SendInit): MeetingError {
+  return new MeetingError(`${method} ${url}: the answer is larger than maxResponseBytes (${limit} bytes); not read`);
+}
+
 /** The sender on a WHATWG `fetch`: any runtime, any `fetch` a caller passes. */
 export function fetchSender(fetch: Fetch): Sender {
   return async (url, init) => {
     const controller = new AbortController();
     init.abort = () => controller.abort();
-    const response = await fetch(url, { ...init, signal: controller.signal });
-    // A null-body status (204, 304 …) has no body to read, and may be given none.
-    return new Response(response.body && (await response.arrayBuffer()), response);
+    const { method, headers, body, limit } = init;
+    const response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
+    // An opaque redirect has status 0, which no Response can be made with; nothing to read either.
+    if (response.type === "opaqueredirect") return response;
+    const length = response.headers.get("Content-Length");
+    if (Number(length) > limit) {
+      controller.abort();
+      throw tooLarge(url, init);
+    }
+    // A null-body status (204, 304 …) has no body to read, and may be given none. A stated
+    // length bounds the body, unless the body is decoded on the way (gzip …).
+    const bytes = !response.body ? null : length !== null && !response.headers.has("Content-Encoding") ? await response.arrayBuffer() : await readCapped(response.body.getReader(), limit, () => {
+      controller.abort();
+      return tooLarge(url, init);
+    });
+    return new Response(bytes, response);
   };
+}
+
+/** Reads a stream whole, or rejects with `cut()` as soon as it passes `limit` bytes. */
+async function readCapped(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number, cut: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) throw cut();
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(size);
+  size = 0;
+  for (const chunk of chunks) bytes.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
+  return bytes;
 }
 
 /** The most telling part of a failure: the system's code (ECONNREFUSED …) where there is one. */
