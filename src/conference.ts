@@ -1,6 +1,6 @@
 import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
-import { callInit, readJson, type CallOptions } from "./send.js";
+import { callInit, readJson, type CallInit, type CallOptions } from "./send.js";
 import type { Api, TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
@@ -8,6 +8,9 @@ import { checkId } from "./validate.js";
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 type Share = components["schemas"]["InviteShareDTO"]["share"];
 type Header = { "X-Conference-Authorization": string };
+
+const SHARE = "/v1/mmc/control/conferences/participants/share/invite";
+const REAL_TIME_INFO = "/v1/mmc/control/conferences/realTimeInfo";
 
 /** One ongoing meeting, controlled as its host. Made by `meeting.conference()`. */
 export interface Conference {
@@ -18,7 +21,10 @@ export interface Conference {
   cancelShareInvitation(participantID: string, options?: CallOptions): Promise<void>;
   /** The meeting's attendees, online participants (each with its `pid`) and state. */
   realTimeInfo(options?: CallOptions): Promise<RealTimeInfo>;
-  /** A valid meeting-control token (obtained or renewed as needed), for the meeting-control WebSocket. */
+  /**
+   * A valid meeting-control token (obtained or renewed as needed), for the meeting-control
+   * WebSocket. `options.headers` go on the token request this call starts, if it starts one.
+   */
   token(options?: CallOptions): Promise<string>;
 }
 
@@ -30,28 +36,26 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
    */
   const authorized = async <R extends { response: Response }>(
     options: CallOptions | undefined,
-    send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
+    send: (header: Header, init: CallInit) => Promise<R>,
   ): Promise<[R, string[]]> => {
     const init = callInit(transport, options);
-    const token = await tokens.get(init);
-    const result = await send({ "X-Conference-Authorization": token }, init.fetch);
+    // The call's headers are for its own request, not for a token request it may wait on.
+    const wait = { signal: init.signal };
+    const token = await tokens.get(wait);
+    const result = await send({ "X-Conference-Authorization": token }, init);
     const secrets = [token, ...tokens.secrets];
     if (result.response.status !== 401 || !tokens.invalidate(token)) return [result, secrets];
-    const fresh = await tokens.get(init);
-    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
+    const fresh = await tokens.get(wait);
+    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init), [fresh, ...secrets]];
   };
 
   const share = async (participantID: string, share: Share, options?: CallOptions): Promise<void> => {
     checkId("participantID", participantID);
     // Success is a 200 with an empty body or any JSON object.
     readJson(
-      ...(await authorized(options, (header, fetch) =>
-        api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
-          params: { query: { conferenceID, participantID }, header },
-          body: { share },
-          parseAs: "text",
-          fetch,
-        }),
+      `PUT ${SHARE}`,
+      ...(await authorized(options, (header, { fetch, headers }) =>
+        api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch, headers }),
       )),
     );
   };
@@ -61,10 +65,11 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     inviteToShare: (participantID, options) => share(participantID, 1, options),
     cancelShareInvitation: (participantID, options) => share(participantID, 0, options),
     async realTimeInfo(options) {
-      const [result, secrets] = await authorized(options, (header, fetch) =>
-        api.GET("/v1/mmc/control/conferences/realTimeInfo", { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
+      const [result, secrets] = await authorized(options, (header, { fetch, headers }) =>
+        api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch, headers }),
       );
-      return readJson<RealTimeInfo>(result, secrets) ?? Promise.reject(apiError(result.response, undefined, secrets, "the answer is empty"));
+      const call = `GET ${REAL_TIME_INFO}`;
+      return readJson<RealTimeInfo>(call, result, secrets) ?? Promise.reject(apiError(call, result.response, undefined, secrets, "the answer is empty"));
     },
     token: async (options) => tokens.get(callInit(transport, options)),
   };

@@ -5,7 +5,10 @@ import { apiError } from "./errors.js";
 import { race } from "./race.js";
 import { readJson } from "./send.js";
 import { shared, type Api, type ManagedTokens, type TokenInfo, type TokenSource } from "./token.js";
-import { checkSecret } from "./validate.js";
+import { checkSecret, HEADER_RULE, isHeaderValue } from "./validate.js";
+
+const TOKEN_PATH = "/v1/mmc/control/conferences/token";
+const CALL = `GET ${TOKEN_PATH}`;
 
 /** The vendor's documented lifetime, used only when an answer states neither expiry field. */
 const DEFAULT_LIFETIME_MS = 30 * 60_000;
@@ -52,7 +55,7 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
 
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
   // the held token while it is valid, and is not tried again for a few seconds.
-  const refresh = shared(async () => {
+  const refresh = shared(async (headers?: Record<string, string>) => {
     const sentAt = Date.now();
     const current = held && sentAt < held.expiresAt ? held : undefined;
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
@@ -63,10 +66,12 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
     if (nonce) header["X-Nonce"] = nonce;
     const sent = current ? [current.token, ...secrets] : secrets;
     try {
-      const result = await api.GET("/v1/mmc/control/conferences/token", { params: { query: { conferenceID }, header }, parseAs: "text" });
-      const body = readJson<TokenInfo>(result, sent);
+      const result = await api.GET(TOKEN_PATH, { params: { query: { conferenceID }, header }, parseAs: "text", headers });
+      const body = readJson<TokenInfo>(CALL, result, sent);
       const data = body?.data;
-      if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
+      if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
+      // Checked as a caller's token is: it goes into a header on every call.
+      if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
       held = lifetime(data, sentAt);
       return data.token;
     } catch (error) {
@@ -82,7 +87,7 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
       const now = Date.now();
       return held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))
         ? Promise.resolve(held.token)
-        : (race(options?.signal, refresh()) as Promise<string>);
+        : (race(options?.signal, refresh(options?.headers)) as Promise<string>);
     },
     invalidate(token) {
       // Only the token that failed: a newer one, obtained meanwhile, stays.

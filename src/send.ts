@@ -1,6 +1,6 @@
 import { apiError } from "./errors.js";
 import type { Policy, Transport } from "./transport.js";
-import { fail, kind } from "./validate.js";
+import { checkHeaders, checkKeys, fail, kind, type Known } from "./validate.js";
 
 /** Per-call options of every facade method; each overrides the client's option of the same name. */
 export interface CallOptions {
@@ -10,6 +10,22 @@ export interface CallOptions {
   timeoutMs?: number;
   /** How many times a failed attempt is retried. */
   maxRetries?: number;
+  /**
+   * Extra request headers for this call (a tracing header, Prism's `Prefer: code=401`). The
+   * secret headers (`X-Conference-Authorization`, `X-Password`, `X-Nonce`) cannot be set here.
+   * Default: none.
+   */
+  headers?: Record<string, string>;
+}
+
+/** Every key of `CallOptions`: the one list that unknown keys are checked against. */
+const CALL_OPTIONS: Known<CallOptions> = { signal: 1, timeoutMs: 1, maxRetries: 1, headers: 1 };
+
+/** What a call hands on: the signal (for waiting on a token), the bound `fetch`, the extra headers. */
+export interface CallInit {
+  signal?: AbortSignal;
+  fetch?: (request: Request) => Promise<Response>;
+  headers?: Record<string, string>;
 }
 
 /** Longest timeout accepted: what a timer can hold (about 24.8 days). */
@@ -35,31 +51,37 @@ export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown }, b
 }
 
 /**
- * One call's `signal` (for waiting on a token) and the `fetch` openapi-fetch is to send it
- * with: the transport bound to the call's policy and signal. The signal is not put on the
+ * One call's `signal` (for waiting on a token), its extra `headers`, and the `fetch`
+ * openapi-fetch is to send it with: the transport bound to the call's policy and signal. The signal is not put on the
  * Request, so that no Request ever holds a listener on the caller's signal.
  */
-export function callInit(transport: Transport, options: CallOptions | undefined): { signal?: AbortSignal; fetch?: (request: Request) => Promise<Response> } {
+export function callInit(transport: Transport, options: CallOptions | undefined): CallInit {
   if (options === undefined) return {};
-  const { signal } = object("options", options);
+  const { signal, headers } = object("options", options);
+  checkKeys("options.", options, CALL_OPTIONS);
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail("options.signal", `must be an AbortSignal, got ${kind(signal)}`);
+  if (headers !== undefined) checkHeaders("options.headers", headers);
   const chosen = policy(options, transport.defaults, "options.");
-  return chosen === transport.defaults && !signal ? {} : { signal, fetch: (request) => transport(request, chosen, signal) };
+  return chosen === transport.defaults && !signal ? { headers } : { signal, headers, fetch: (request) => transport(request, chosen, signal) };
 }
 
 /**
  * Turns a call's result (openapi-fetch's, with `parseAs: "text"`) into its JSON object:
  * throws the mapped error for an error status, and a `MeetingApiError` for a success whose
- * body is not a JSON object. An empty body is `undefined`. `secrets` are what the request
- * carried, redacted from any error.
+ * body is not a JSON object. An empty body is `undefined`. `call` is the method and path,
+ * for messages; `secrets` are what the request carried, redacted from any error.
  */
-export function readJson<T extends object>({ data, error, response }: { data?: string; error?: unknown; response: Response }, secrets: readonly string[]): T | undefined {
-  if (!response.ok) throw apiError(response, error, secrets);
+export function readJson<T extends object>(
+  call: string,
+  { data, error, response }: { data?: string; error?: unknown; response: Response },
+  secrets: readonly string[],
+): T | undefined {
+  if (!response.ok) throw apiError(call, response, error, secrets);
   if (!data?.trim()) return undefined;
   let body: unknown = data;
   try {
     body = JSON.parse(data);
   } catch {}
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw apiError(response, body, secrets, "the answer is not a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw apiError(call, response, body, secrets, "the answer is not a JSON object");
   return body as T;
 }

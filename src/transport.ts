@@ -90,7 +90,11 @@ export function fetchSender(fetch: Fetch): Sender {
     init.abort = () => controller.abort();
     const response = await fetch(url, { ...init, signal: controller.signal });
     // A null-body status (204, 304 …) has no body to read, and may be given none.
-    return new Response(response.body && (await response.arrayBuffer()), response);
+    const body = response.body && (await response.arrayBuffer());
+    const { status } = response;
+    if (status >= 200 && status <= 599) return new Response(body, response);
+    // Response takes no other status; the answer keeps its own, and becomes a MeetingApiError (retry.ts).
+    return Object.defineProperties(new Response(body, { headers: response.headers }), { status: { value: status }, ok: { value: false } });
   };
 }
 

@@ -22,7 +22,9 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expect(error).toBeInstanceOf(MeetingError);
       expect(error).toMatchObject({ status, errorCode, errorMsg, requestId: "f78b007ec2dabf1498620131c7bc19e0" });
       expect((error as MeetingApiError).body).toEqual({ error_code: errorCode, error_msg: errorMsg });
-      expect((error as Error).message).toBe(`HTTP ${status} ${errorCode}: ${errorMsg} [request f78b007ec2dabf1498620131c7bc19e0]`);
+      expect((error as Error).message).toBe(
+        `PUT /v1/mmc/control/conferences/participants/share/invite: HTTP ${status} ${errorCode}: ${errorMsg} [request f78b007ec2dabf1498620131c7bc19e0]`,
+      );
       expect(exchanges[0]?.violations).toBeNull();
     });
 
