@@ -33,7 +33,7 @@ function forms(secret: string): string[] {
     const utf8 = String.fromCharCode(...new TextEncoder().encode(secret));
     for (const b64 of [btoa(utf8), /^[\0-\xff]*$/.test(secret) ? btoa(secret) : ""]) {
       const bare = b64.replace(/=+$/, "");
-      out.push(bare, bare.replace(/\+/g, "-").replace(/\//g, "_"));
+      out.push(b64, bare, bare.replace(/\+/g, "-").replace(/\//g, "_"));
     }
     out.push(url, url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
   } catch {}
@@ -47,9 +47,11 @@ function forms(secret: string): string[] {
  */
 export function redactResponseHeaders(headers: Headers, secrets: readonly string[]): Headers {
   const text = redactor(secrets);
+  // Names come lower-cased: so are the secrets they are searched for.
+  const names = redactor(secrets.map((secret) => secret.toLowerCase()));
   const out = new Headers();
   headers.forEach((value, name) => {
-    if (text(name) === name) out.append(name, text(value));
+    if (names(name) === name) out.append(name, text(value));
   });
   return out;
 }
@@ -76,4 +78,19 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
     Object.defineProperty(parent, key, { value: copy, enumerable: true, writable: true, configurable: true });
   }
   return root.v;
+}
+
+/**
+ * What a failed attempt's error may be shown as: its name, message, code and stack, and the
+ * same of its causes (a few deep), each with the secrets of `headers` (the request's) redacted.
+ * Nothing else is kept: undici's parser errors carry the server's raw bytes in `data`.
+ */
+export function bareError(error: unknown, headers: Headers, depth = 4): Error {
+  const text = redactor(SECRET_HEADERS.map((name) => headers.get(name) ?? ""));
+  const { name, message, code, stack, cause } = (error ?? {}) as { name?: unknown; message?: unknown; code?: unknown; stack?: unknown; cause?: unknown };
+  const copy = Object.assign(new Error(text(String(message ?? error)), cause != null && depth > 0 ? { cause: bareError(cause, headers, depth - 1) } : {}), {
+    name: text(String(name ?? "Error")),
+    stack: text(String(stack ?? "")),
+  });
+  return typeof code === "string" ? Object.assign(copy, { code: text(code) }) : copy;
 }

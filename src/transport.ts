@@ -3,7 +3,7 @@
 // timeout covers the body too.
 import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
-import { redactHeaders } from "./redact.js";
+import { bareError, redactHeaders } from "./redact.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
 
 /** A WHATWG `fetch`, as a caller may pass one: called as `fetch(url, init)`. */
@@ -75,7 +75,8 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
         const what = `${method} ${url}: `;
         const tries = ` (${attempt} attempt${attempt > 1 ? "s" : ""})`;
         if (outcome === "timeout") throw new MeetingTimeoutError(`${what}no complete answer within ${timeoutMs} ms${tries}`, attempt);
-        throw new MeetingConnectionError(`${what}no response${tries}: ${describe(outcome.error)}`, attempt, outcome.error);
+        const cause = bareError(outcome.error, headers);
+        throw new MeetingConnectionError(`${what}no response${tries}: ${describe(cause)}`, attempt, cause);
       }
       await race(caller, new Promise(() => {}), delay);
     }
