@@ -42,7 +42,7 @@ function close(a: string, b: string): boolean {
     for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     row = next;
   }
-  return row[b.length]! <= Math.max(1, Math.floor(b.length / 3));
+  return row[b.length]! <= Math.ceil(b.length / 3);
 }
 
 /**
