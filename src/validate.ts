@@ -27,10 +27,13 @@ export type Known<T> = Record<T extends unknown ? keyof T : never, 1>;
 export function checkKeys(prefix: string, value: object, known: Known<unknown> | Record<string, 1>): void {
   for (const key of Object.keys(value)) {
     if (Object.hasOwn(known, key)) continue;
-    const near = Object.keys(known).find((k) => close(k.toLowerCase(), key.toLowerCase()));
+    const near = nearest(key, Object.keys(known));
     throw new MeetingInputError(prefix + key, "", `unknown option ${prefix}${key}${near ? ` — did you mean ${prefix}${near}?` : ""}`);
   }
 }
+
+/** The first of `known` that `typed` is a likely misspelling of, letter case aside. */
+export const nearest = (typed: string, known: string[]): string | undefined => known.find((k) => close(k.toLowerCase(), typed.toLowerCase()));
 
 /** Whether `b` is a likely misspelling of `a`: one holds the other, or at most a third of the letters differ. */
 function close(a: string, b: string): boolean {

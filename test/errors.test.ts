@@ -83,10 +83,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     it.each([600, 999])("a status outside 200–599 (%i): a plain MeetingApiError, not retried, on every transport", async (status) => {
       server.requests.length = 0;
       server.respond(() => ({ status, headers: { "x-request-id": "req-odd" }, body: '{"error_code":"X.1"}' }));
-      const error = await createMeetingClient({ baseUrl: server.url, maxRetries: 2 })
+      const error = (await createMeetingClient({ baseUrl: server.url, maxRetries: 2 })
         .conference(conferenceID, token)
         .realTimeInfo()
-        .catch((e: unknown) => e as MeetingApiError);
+        .catch((e: unknown) => e)) as MeetingApiError;
       expect(error.constructor).toBe(MeetingApiError);
       expect(error).toMatchObject({ status, errorCode: "X.1", requestId: "req-odd" });
       expect(error.message).toBe(`GET /v1/mmc/control/conferences/realTimeInfo: HTTP ${status} X.1 [request req-odd]`);

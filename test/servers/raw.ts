@@ -11,7 +11,7 @@ export interface RawServer {
 }
 
 export async function startRawServer(): Promise<RawServer> {
-  let reply = Buffer.from("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}");
+  let reply: Buffer = Buffer.from("HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n{}");
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
