@@ -28,13 +28,17 @@ if (problem) {
 
 // Prism's start-up lines are shown once it listens; a failure is one line, not its whole output.
 const lines: string[] = [];
-let log = (line: string) => void lines.push(line);
+let log = (line: string): void => {
+  lines.push(line);
+};
 const prism = await startPrism({ port, log: (line) => log(line) }).catch((error: Error) => {
   console.error(`npm run mock: Prism did not start on port ${port}: ${error.message.split("\n")[0]}`);
   process.exit(1);
 });
 console.log(lines.join("\n"));
-log = (line) => console.log(line);
+log = (line) => {
+  console.log(line);
+};
 console.log(`Mock of openapi.yaml listening on ${prism.url} (Ctrl-C stops it)`);
 
 let stopping = false;
