@@ -11,7 +11,7 @@ import { rawAnswer, startRawServer, type RawServer } from "./servers/raw.js";
 import { transports } from "./transports.js";
 
 const seed = Number(process.env.FC_SEED ?? 20261202);
-const numRuns = 120;
+const numRuns = 100;
 
 const everyTransport = [
   ...transports,
