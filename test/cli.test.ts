@@ -163,6 +163,21 @@ describe("failures and their exit codes", () => {
     expectClean(run, [PASSWORD]);
   });
 
+  it("anything unforeseen: exit 1 and one line, never a stack trace or another code", async () => {
+    const { main } = await import("../src/cli/main.js");
+    const errors: string[] = [];
+    const code = await main(["token", ...conference], {
+      env: { MEETING_CONTROL_TOKEN: TOKEN },
+      stdin: process.stdin,
+      out: () => {
+        throw new TypeError("stdout is gone");
+      },
+      err: (text) => errors.push(text),
+    });
+    expect(code).toBe(1);
+    expect(errors).toEqual(["meeting-control: unexpected failure (a bug: please report it): stdout is gone"]);
+  });
+
   it("--version: the package's version on stdout, exit 0, at the top and in a command", async () => {
     const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
     expect(await cli(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
