@@ -1,6 +1,6 @@
 import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
-import { callInit, readJson, type CallInit, type CallOptions } from "./send.js";
+import { callInit, readJson, type CallOptions } from "./send.js";
 import type { Api, TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
@@ -36,17 +36,17 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
    */
   const authorized = async <R extends { response: Response }>(
     options: CallOptions | undefined,
-    send: (header: Header, init: CallInit) => Promise<R>,
+    send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
   ): Promise<[R, string[]]> => {
     const init = callInit(transport, options);
     // The call's headers are for its own request, not for a token request it may wait on.
     const wait = { signal: init.signal };
     const token = await tokens.get(wait);
-    const result = await send({ "X-Conference-Authorization": token }, init);
+    const result = await send({ "X-Conference-Authorization": token }, init.fetch);
     const secrets = [token, ...tokens.secrets];
     if (result.response.status !== 401 || !tokens.invalidate(token)) return [result, secrets];
     const fresh = await tokens.get(wait);
-    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init), [fresh, ...secrets]];
+    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
   };
 
   const share = async (participantID: string, share: Share, options?: CallOptions): Promise<void> => {
@@ -54,8 +54,8 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     // Success is a 200 with an empty body or any JSON object.
     readJson(
       `PUT ${SHARE}`,
-      ...(await authorized(options, (header, { fetch, headers }) =>
-        api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch, headers }),
+      ...(await authorized(options, (header, fetch) =>
+        api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch }),
       )),
     );
   };
@@ -65,8 +65,8 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     inviteToShare: (participantID, options) => share(participantID, 1, options),
     cancelShareInvitation: (participantID, options) => share(participantID, 0, options),
     async realTimeInfo(options) {
-      const [result, secrets] = await authorized(options, (header, { fetch, headers }) =>
-        api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch, headers }),
+      const [result, secrets] = await authorized(options, (header, fetch) =>
+        api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
       );
       const call = `GET ${REAL_TIME_INFO}`;
       return readJson<RealTimeInfo>(call, result, secrets) ?? Promise.reject(apiError(call, result.response, undefined, secrets, "the answer is empty"));

@@ -52,7 +52,8 @@ export function policy(options: { timeoutMs?: unknown; maxRetries?: unknown }, b
 
 /**
  * One call's `signal` (for waiting on a token), its extra `headers`, and the `fetch`
- * openapi-fetch is to send it with: the transport bound to the call's policy and signal. The signal is not put on the
+ * openapi-fetch is to send it with: the transport bound to the call's policy and signal,
+ * adding the call's headers. The signal is not put on the
  * Request, so that no Request ever holds a listener on the caller's signal.
  */
 export function callInit(transport: Transport, options: CallOptions | undefined): CallInit {
@@ -62,7 +63,17 @@ export function callInit(transport: Transport, options: CallOptions | undefined)
   if (signal !== undefined && !(signal instanceof AbortSignal)) fail("options.signal", `must be an AbortSignal, got ${kind(signal)}`);
   if (headers !== undefined) checkHeaders("options.headers", headers);
   const chosen = policy(options, transport.defaults, "options.");
-  return chosen === transport.defaults && !signal ? { headers } : { signal, headers, fetch: (request) => transport(request, chosen, signal) };
+  if (chosen === transport.defaults && !signal && !headers) return {};
+  const extra = Object.entries(headers ?? {});
+  return {
+    signal,
+    headers,
+    // The call's headers go on here, so that every method that sends with this fetch has them.
+    fetch: (request) => {
+      for (const [name, value] of extra) request.headers.set(name, value);
+      return transport(request, chosen, signal);
+    },
+  };
 }
 
 /**
