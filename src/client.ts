@@ -4,7 +4,7 @@ import { conference, type Conference } from "./conference.js";
 import { object, policy } from "./send.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
 import { createTransport, fetchSender, type Fetch, type Logger, type Sender } from "./transport.js";
-import { checkId, fail, kind } from "./validate.js";
+import { checkId, checkKeys, fail, kind, type Known } from "./validate.js";
 
 /** The vendor's hosts, one per region (the `servers` of openapi.yaml). */
 export const regions = {
@@ -46,6 +46,19 @@ export interface MeetingClientOptions {
   logger?: Logger;
 }
 
+/** Every key of `MeetingClientOptions`: the one list that unknown keys are checked against. */
+const OPTIONS: Known<MeetingClientOptions> = {
+  baseUrl: 1,
+  maxResponseBytes: 1,
+  region: 1,
+  fetch: 1,
+  dispatcher: 1,
+  allowInsecureHttp: 1,
+  timeoutMs: 1,
+  maxRetries: 1,
+  logger: 1,
+};
+
 /** The client. Conference handles come from `conference()`; `api` is the typed openapi-fetch client itself. */
 export interface MeetingClient {
   /** A handle on one ongoing meeting, authorized by a token or the host password. */
@@ -68,6 +81,7 @@ export interface Platform {
 /** Makes a client for an entry's platform. */
 export function makeClient(options: MeetingClientOptions = {}, platform: Platform): MeetingClient {
   const { baseUrl: given, region, allowInsecureHttp, fetch, dispatcher, logger } = object("options", options);
+  checkKeys("", options, OPTIONS);
   if (allowInsecureHttp !== undefined && typeof allowInsecureHttp !== "boolean") {
     fail("allowInsecureHttp", `must be a boolean, got ${kind(allowInsecureHttp)}`);
   }

@@ -10,6 +10,10 @@ export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 type Share = components["schemas"]["InviteShareDTO"]["share"];
 type Header = { "X-Conference-Authorization": string };
 
+const SHARE = "/v1/mmc/control/conferences/participants/share/invite";
+const REAL_TIME_INFO = "/v1/mmc/control/conferences/realTimeInfo";
+const SETTINGS = "/v1/mmc/control/conferences/updateStartedConfConfig";
+
 /** One ongoing meeting, controlled as its host. Made by `meeting.conference()`. */
 export interface Conference {
   readonly conferenceID: string;
@@ -19,7 +23,10 @@ export interface Conference {
   cancelShareInvitation(participantID: string, options?: CallOptions): Promise<void>;
   /** The meeting's attendees, online participants (each with its `pid`) and state. */
   realTimeInfo(options?: CallOptions): Promise<RealTimeInfo>;
-  /** A valid meeting-control token (obtained or renewed as needed), for the meeting-control WebSocket. */
+  /**
+   * A valid meeting-control token (obtained or renewed as needed), for the meeting-control
+   * WebSocket. `options.headers` go on the token request this call starts, if it starts one.
+   */
   token(options?: CallOptions): Promise<string>;
   /** Locks sharing, so that only the host may share: `{"lockSharing":1}`. */
   lockSharing(options?: CallOptions): Promise<void>;
@@ -43,11 +50,13 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
   ): Promise<[R, string[]]> => {
     const init = callInit(transport, options);
-    const token = await tokens.get(init);
+    // The call's headers are for its own request, not for a token request it may wait on.
+    const wait = { signal: init.signal };
+    const token = await tokens.get(wait);
     const result = await send({ "X-Conference-Authorization": token }, init.fetch);
     const secrets = [token, ...tokens.secrets];
     if (result.response.status !== 401 || !tokens.invalidate(token)) return [result, secrets];
-    const fresh = await tokens.get(init);
+    const fresh = await tokens.get(wait);
     return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
   };
 
@@ -55,13 +64,9 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     checkId("participantID", participantID);
     // Success is a 200 with an empty body or any JSON object.
     readJson(
+      `PUT ${SHARE}`,
       ...(await authorized(options, (header, fetch) =>
-        api.PUT("/v1/mmc/control/conferences/participants/share/invite", {
-          params: { query: { conferenceID, participantID }, header },
-          body: { share },
-          parseAs: "text",
-          fetch,
-        }),
+        api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch }),
       )),
     );
   };
@@ -70,8 +75,9 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     const body = checkSettings(settings);
     // Success is a 200 with an empty body or any JSON object.
     readJson(
+      `PUT ${SETTINGS}`,
       ...(await authorized(options, (header, fetch) =>
-        api.PUT("/v1/mmc/control/conferences/updateStartedConfConfig", { params: { query: { conferenceID }, header }, body, parseAs: "text", fetch }),
+        api.PUT(SETTINGS, { params: { query: { conferenceID }, header }, body, parseAs: "text", fetch }),
       )),
     );
   };
@@ -82,9 +88,10 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     cancelShareInvitation: (participantID, options) => share(participantID, 0, options),
     async realTimeInfo(options) {
       const [result, secrets] = await authorized(options, (header, fetch) =>
-        api.GET("/v1/mmc/control/conferences/realTimeInfo", { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
+        api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
       );
-      return readJson<RealTimeInfo>(result, secrets) ?? Promise.reject(apiError(result.response, undefined, secrets, "the answer is empty"));
+      const call = `GET ${REAL_TIME_INFO}`;
+      return readJson<RealTimeInfo>(call, result, secrets) ?? Promise.reject(apiError(call, result.response, undefined, secrets, "the answer is empty"));
     },
     token: async (options) => tokens.get(callInit(transport, options)),
     lockSharing: (options) => update({ lockSharing: 1 }, options),

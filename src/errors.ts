@@ -1,4 +1,4 @@
-import { redactDeep } from "./redact.js";
+import { redactDeep, redactResponseHeaders } from "./redact.js";
 
 /**
  * Every error this library throws is a `MeetingError`, so one `instanceof` check tells a
@@ -16,15 +16,16 @@ export class MeetingInputError extends MeetingError {
   override name = "MeetingInputError";
   declare readonly field: string;
 
-  constructor(field: string, rule: string) {
-    super(`${field} ${rule}`);
+  constructor(field: string, rule: string, message = `${field} ${rule}`) {
+    super(message);
     this.field = field;
   }
 }
 
 /**
- * Thrown when the server answers a call with an error status (or a success whose body is
- * unusable).
+ * Thrown when the server answers a call with an error status, a status outside 200–599, or a
+ * success whose body is unusable. The message opens with what was called
+ * (`PUT /v1/mmc/control/conferences/participants/share/invite: HTTP 401 MMC.… [request …]`).
  *
  * - `status`: the HTTP status.
  * - `errorCode`: the vendor's code (`MMC.…`, `USG.…`), read from `error_code`, then
@@ -35,7 +36,7 @@ export class MeetingInputError extends MeetingError {
  * - `body`: the parsed JSON body, or the raw text when it was not JSON.
  * - `headers`: the response headers.
  *
- * A secret the request carried is `[redacted]` wherever the server echoed it.
+ * A secret the request carried is `[redacted]` wherever the server echoed it (see README, Secrets).
  */
 export class MeetingApiError extends MeetingError {
   override name = "MeetingApiError";
@@ -46,10 +47,10 @@ export class MeetingApiError extends MeetingError {
   declare readonly body: unknown;
   declare readonly headers: Headers;
 
-  constructor(fields: ApiErrorFields, detail = "") {
+  constructor(call: string, fields: ApiErrorFields, detail = "") {
     const { status, errorCode, errorMsg, requestId } = fields;
     const code = errorCode === String(status) ? "" : ` ${errorCode}`;
-    super(`HTTP ${status}${code}${errorMsg ? `: ${errorMsg}` : ""}${detail}${requestId ? ` [request ${requestId}]` : ""}`);
+    super(`${call}: HTTP ${status}${code}${errorMsg ? `: ${errorMsg}` : ""}${detail}${requestId ? ` [request ${requestId}]` : ""}`);
     Object.assign(this, fields);
   }
 }
@@ -69,7 +70,7 @@ export class PermissionDeniedError extends MeetingApiError {
   override name = "PermissionDeniedError";
 }
 
-/** HTTP 5xx: the server or a gateway in front of it failed. */
+/** HTTP 500–599: the server or a gateway in front of it failed. */
 export class InternalServerError extends MeetingApiError {
   override name = "InternalServerError";
 }
@@ -107,21 +108,24 @@ interface ApiErrorFields {
 
 /**
  * The one place a response becomes an error: picks the class by status and reads the
- * vendor's fields. `secrets` (the token or password the request carried) are redacted
- * wherever a server echoed them: body, code, message, headers.
+ * vendor's fields. `call` is the method and path (`GET /v1/…`); `secrets` (the token or
+ * password the request carried) are redacted wherever a server echoed them: body, code,
+ * message, header values. Any status without a class of its own (a 404, a 600) is a plain
+ * `MeetingApiError`.
  */
-export function apiError(response: Response, body: unknown, secrets: readonly string[], detail?: string): MeetingApiError {
+export function apiError(call: string, response: Response, body: unknown, secrets: readonly string[], detail?: string): MeetingApiError {
   const { status } = response;
   body = redactDeep(body === "" ? undefined : body, secrets);
   const fields = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
-  const headers = redactDeep(response.headers, secrets);
+  const headers = redactResponseHeaders(response.headers, secrets);
   const Class =
     status === 400 ? BadRequestError
     : status === 401 ? AuthenticationError
     : status === 403 ? PermissionDeniedError
-    : status >= 500 ? InternalServerError
+    : status >= 500 && status < 600 ? InternalServerError
     : MeetingApiError;
   return new Class(
+    call,
     {
       status,
       errorCode: pick(fields, "error_code", "errorCode", "code") ?? String(status),

@@ -7,7 +7,10 @@ import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./retry.js";
 import { readJson } from "./send.js";
 import type { Api, ManagedTokens, TokenInfo, TokenSource } from "./token.js";
 import type { Policy, Transport } from "./transport.js";
-import { checkSecret } from "./validate.js";
+import { checkSecret, HEADER_RULE, isHeaderValue } from "./validate.js";
+
+const TOKEN_PATH = "/v1/mmc/control/conferences/token";
+const CALL = `GET ${TOKEN_PATH}`;
 
 /** The vendor's documented lifetime, used when an answer states no plausible expiry. */
 const DEFAULT_LIFETIME_MS = 30 * 60_000;
@@ -87,7 +90,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
 
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
   // the held token while it is valid, and is not tried again for a few seconds.
-  const refresh = async (policy: Policy, signal: AbortSignal): Promise<string> => {
+  const refresh = async (policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<string> => {
     const sentAt = Date.now();
     const current = held && sentAt < held.expiresAt ? held : undefined;
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
@@ -98,14 +101,17 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     if (nonce) header["X-Nonce"] = nonce;
     const sent = current ? [current.token, ...secrets] : secrets;
     try {
-      const result = await api.GET("/v1/mmc/control/conferences/token", {
+      const result = await api.GET(TOKEN_PATH, {
         params: { query: { conferenceID }, header },
         parseAs: "text",
+        headers,
         fetch: (request) => transport(request, policy, signal),
       });
-      const body = readJson<TokenInfo>(result, sent);
+      const body = readJson<TokenInfo>(CALL, result, sent);
       const data = body?.data;
-      if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
+      if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
+      // Checked as a caller's token is: it goes into a header on every call.
+      if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
       held = lifetime(data, sentAt);
       return data.token;
     } catch (error) {
@@ -115,10 +121,10 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     }
   };
 
-  const start = (policy: Policy): Flight => {
+  const start = (policy: Policy, headers?: Record<string, string>): Flight => {
     const controller = new AbortController();
     const started: Flight = { policy, controller, waiters: 0, promise: undefined! };
-    started.promise = refresh(policy, controller.signal).finally(() => {
+    started.promise = refresh(policy, controller.signal, headers).finally(() => {
       if (flight === started) flight = undefined;
     });
     return started;
@@ -145,7 +151,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
       if (held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))) return Promise.resolve(held.token);
       if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
       const policy = options?.policy ?? transport.defaults;
-      const joined = (flight ??= start(policy));
+      const joined = (flight ??= start(policy, options?.headers));
       joined.waiters++;
       const waiting = joined.policy === policy ? (race(options?.signal, joined.promise) as Promise<string>) : wait(joined, policy, options?.signal);
       return waiting.finally(() => leave(joined));

@@ -1,6 +1,10 @@
 // The retry policy: what is retried, and how long to wait before the next attempt.
 
-/** Statuses worth another attempt: the request may well succeed next time. */
+/**
+ * Statuses worth another attempt: the request may well succeed next time. One policy for
+ * every transport: any other status, including those outside 200–599 (a 600, a 999), is
+ * answered as it is, and becomes a `MeetingApiError`.
+ */
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
 export const BACKOFF_BASE_MS = 500;

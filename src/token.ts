@@ -3,7 +3,7 @@ import type { components, paths } from "./generated/schema.js";
 import { race } from "./race.js";
 import type { CallInit } from "./send.js";
 import type { Transport } from "./transport.js";
-import { checkSecret, fail, kind } from "./validate.js";
+import { checkKeys, checkSecret, fail, kind, type Known } from "./validate.js";
 
 export type Api = Client<paths, "application/json">;
 export type TokenInfo = components["schemas"]["TokenInfo"];
@@ -26,9 +26,12 @@ export type ConferenceAuth =
       token?: never;
     };
 
+/** Every key of `ConferenceAuth`: the one list that unknown keys are checked against. */
+const AUTH_KEYS: Known<ConferenceAuth> = { token: 1, hostPassword: 1, nonce: 1 };
+
 /** Hands out the meeting-control token for one conference. */
 export interface TokenSource {
-  /** The token; a call's `signal` and policy bound the wait, and any request made for it. */
+  /** The token; a call's `signal` and policy bound the wait, and any request made for it; its `headers` go on a token request that this ask starts. */
   get(options?: CallInit): Promise<string>;
   /** The server refused `token`: forget it. True when asking again may give another token. */
   invalidate(token: string): boolean;
@@ -46,9 +49,13 @@ export type ManagedTokens = (api: Api, transport: Transport) => (conferenceID: s
 export function tokenSources(api: Api, transport: Transport, managedTokens?: ManagedTokens): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
   const managed = managedTokens?.(api, transport);
   return (conferenceID, auth) => {
-    const { token, hostPassword, nonce } = (auth ?? {}) as { token?: unknown; hostPassword?: unknown; nonce?: unknown };
-    if ((token === undefined) === (hostPassword === undefined)) fail("auth", "must be { token } or { hostPassword }, not both");
-    if (hostPassword !== undefined) {
+    if (!auth || typeof auth !== "object") fail("auth", `must be { token } or { hostPassword }, got ${kind(auth)}`);
+    checkKeys("auth.", auth, AUTH_KEYS);
+    const { token, hostPassword, nonce } = auth as { token?: unknown; hostPassword?: unknown; nonce?: unknown };
+    if (token !== undefined && hostPassword !== undefined) fail("auth", "must be { token } or { hostPassword }, not both");
+    // A key given as undefined (an unset environment variable) is named: its value is what is missing.
+    if (token === undefined && !("token" in auth) && !("hostPassword" in auth)) fail("auth", "must hold token or hostPassword, got neither");
+    if (hostPassword !== undefined || token === undefined && "hostPassword" in auth) {
       return managed
         ? managed(conferenceID, hostPassword, nonce)
         : fail("auth.hostPassword", "is refused in the browser: keep it on a server and pass { token: () => … } asking it");
@@ -71,7 +78,7 @@ function providedToken(conferenceID: string, provide: TokenProvider): TokenSourc
 }
 
 /** `work`, run once for all who ask while it is under way; a failure is not remembered. */
-export function shared<T>(work: () => Promise<T>): () => Promise<T> {
+export function shared<T, A = void>(work: (arg: A) => Promise<T>): (arg: A) => Promise<T> {
   let pending: Promise<T> | undefined;
-  return () => (pending ??= work().finally(() => (pending = undefined)));
+  return (arg) => (pending ??= work(arg).finally(() => (pending = undefined)));
 }

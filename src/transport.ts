@@ -3,7 +3,7 @@
 // timeout covers the body too. No sender follows a redirect: the secret headers would go with it.
 import { apiError, MeetingConnectionError, MeetingError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
-import { redactDeep, redactHeaders, SECRET_HEADERS } from "./redact.js";
+import { bareError, redactDeep, redactHeaders, SECRET_HEADERS } from "./redact.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
 
 /** A WHATWG `fetch`, as a caller may pass one: called as `fetch(url, init)`. */
@@ -80,7 +80,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       }
       if (!retry) {
         if (answered) {
-          if (redirected(outcome)) throw redirectError(outcome, headers);
+          if (redirected(outcome)) throw redirectError(`${method} ${new URL(url).pathname}`, outcome, headers);
           return outcome;
         }
         // The sender's own verdict (the body is too large): final, not a connection failure.
@@ -88,7 +88,8 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
         const what = `${method} ${url}: `;
         const tries = ` (${attempt} attempt${attempt > 1 ? "s" : ""})`;
         if (outcome === "timeout") throw new MeetingTimeoutError(`${what}no complete answer within ${timeoutMs} ms${tries}`, attempt);
-        throw new MeetingConnectionError(`${what}no response${tries}: ${describe(outcome.error)}`, attempt, outcome.error);
+        const cause = bareError(outcome.error, headers);
+        throw new MeetingConnectionError(`${what}no response${tries}: ${describe(cause)}`, attempt, cause);
       }
       await race(caller, new Promise(() => {}), delay);
     }
@@ -102,11 +103,11 @@ function redirected(response: Response): boolean {
 }
 
 /** A redirect is an error naming its status and `Location`, any secret the request carried redacted. */
-function redirectError(response: Response, sent: Headers): MeetingError {
+function redirectError(call: string, response: Response, sent: Headers): MeetingError {
   const secrets = SECRET_HEADERS.flatMap((name) => sent.get(name) ?? []);
   const location = response.headers.get("Location");
   const where = response.type === "opaqueredirect" ? "hidden by the browser" : location === null ? "without Location" : `to ${JSON.stringify(redactDeep(location, secrets))}`;
-  return apiError(response, undefined, secrets, `redirect ${where}: not followed`);
+  return apiError(call, response, undefined, secrets, `redirect ${where}: not followed`);
 }
 
 /** The error for a body past `limit` bytes: final, never retried. */
@@ -134,7 +135,10 @@ export function fetchSender(fetch: Fetch): Sender {
       controller.abort();
       return tooLarge(url, init);
     });
-    return new Response(bytes, response);
+    const { status } = response;
+    if (status >= 200 && status <= 599) return new Response(bytes, response);
+    // Response takes no other status; the answer keeps its own, and becomes a MeetingApiError (retry.ts).
+    return Object.defineProperties(new Response(bytes, { headers: response.headers }), { status: { value: status }, ok: { value: false } });
   };
 }
 

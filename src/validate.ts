@@ -1,4 +1,5 @@
 import { MeetingInputError } from "./errors.js";
+import { SECRET_HEADERS } from "./redact.js";
 
 /** Longest conferenceID or participantID accepted; the vendor's IDs are far shorter. */
 export const MAX_ID_LENGTH = 256;
@@ -8,9 +9,57 @@ const NOT_IN_ID = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF
 // A header value: visible ASCII, space, tab or Latin-1, not starting or ending with white space.
 const HEADER_VALUE = /^(?![\t ])[\t\u0020-\u007e\u0080-\u00ff]+(?<![\t ])$/;
 
+// An HTTP token (RFC 9110): what a header name may hold.
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
 /** Throws the `MeetingInputError` for `field` breaking `rule`. */
 export function fail(field: string, rule: string): never {
   throw new MeetingInputError(field, rule);
+}
+
+/** The keys an options object may hold, typed so that the compiler keeps them in step with its interface. */
+export type Known<T> = Record<T extends unknown ? keyof T : never, 1>;
+
+/**
+ * Throws for a key of `value` that is not in `known`, naming it and the known key it is
+ * closest to: a misspelt option must not be ignored silently (`baseURL` would send to production).
+ */
+export function checkKeys(prefix: string, value: object, known: Known<unknown> | Record<string, 1>): void {
+  for (const key of Object.keys(value)) {
+    if (Object.hasOwn(known, key)) continue;
+    const near = nearest(key, Object.keys(known));
+    throw new MeetingInputError(prefix + key, "", `unknown option ${prefix}${key}${near ? ` — did you mean ${prefix}${near}?` : ""}`);
+  }
+}
+
+/** The first of `known` that `typed` is a likely misspelling of, letter case aside. */
+export const nearest = (typed: string, known: string[]): string | undefined => known.find((k) => close(k.toLowerCase(), typed.toLowerCase()));
+
+/** Whether `b` is a likely misspelling of `a`: one holds the other, or at most a third of the letters differ. */
+function close(a: string, b: string): boolean {
+  if (b.length > 3 && (a.includes(b) || b.includes(a))) return true;
+  // Levenshtein distance, one row at a time.
+  let row = [...Array(b.length + 1).keys()];
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]! <= Math.ceil(b.length / 3);
+}
+
+/**
+ * Per-call headers: names that are HTTP tokens, values that are header values, and none of
+ * the secret headers, which come from the conference's auth alone.
+ */
+export function checkHeaders(field: string, value: unknown): Record<string, string> {
+  if (!value || typeof value !== "object" || Array.isArray(value)) fail(field, `must be an object of header names to values, got ${kind(value)}`);
+  for (const [name, item] of Object.entries(value)) {
+    if (!HEADER_NAME.test(name)) fail(field, `holds a name that is not a header name: ${JSON.stringify(name)}`);
+    if (SECRET_HEADERS.includes(name.toLowerCase())) fail(`${field}.${name}`, "cannot be set per call: it comes from the conference's auth");
+    if (typeof item !== "string" || (item !== "" && !isHeaderValue(item))) fail(`${field}.${name}`, `${HEADER_RULE}, got ${kind(item)}`);
+  }
+  return value as Record<string, string>;
 }
 
 /** `value` as a non-empty string, or the error that names `field`. */
@@ -27,13 +76,15 @@ export function checkId(field: string, value: unknown): string {
   return id;
 }
 
+export const HEADER_RULE = "must be a header value: Latin-1, no CR, LF or controls, no edge spaces";
+
+/** Whether `value` can be sent as a header value as it is. */
+export const isHeaderValue = (value: string): boolean => HEADER_VALUE.test(value);
+
 /** A secret sent in a header (token, host password, nonce). The message never shows the value. */
 export function checkSecret(field: string, value: unknown): string {
   const secret = text(field, value);
-  if (!HEADER_VALUE.test(secret)) {
-    fail(field, "must be a header value: Latin-1, no CR, LF or controls, no edge spaces");
-  }
-  return secret;
+  return isHeaderValue(secret) ? secret : fail(field, HEADER_RULE);
 }
 
 /** What a caller passed, for a message: a number as itself, anything else by its kind. Never a string's value. */

@@ -1,5 +1,6 @@
 // The real bin, spawned as a shell would, against the Prism mock and loopback servers.
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort, root } from "../scripts/prism.js";
@@ -177,25 +178,83 @@ describe("failures and their exit codes", () => {
   afterAll(() => fault?.close());
 
   it.each([
-    ["missing credentials", ["participants", ...conference], {}, "credentials are missing"],
-    ["two sources of credentials", ["participants", ...conference], { MEETING_HOST_PASSWORD: PASSWORD, MEETING_CONTROL_TOKEN: TOKEN }, "credentials must come from one source"],
-    ["no --conference", ["participants"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference is required"],
-    ["a bad conference ID", ["participants", "--conference", "98\u0007"], { MEETING_CONTROL_TOKEN: TOKEN }, "conferenceID must not hold control characters"],
-    ["no --participant", ["share", "invite", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "--participant is required"],
-    ["an unknown command", ["mute", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: mute"],
-    ["an unknown option", ["participants", ...conference, "--fast"], { MEETING_CONTROL_TOKEN: TOKEN }, "Unknown option '--fast'"],
-    ["a secret on the command line", ["participants", ...conference, "--token", TOKEN], { MEETING_CONTROL_TOKEN: TOKEN }, "Unknown option '--token'"],
-    ["a bad --timeout", ["participants", ...conference, "--timeout", "soon"], { MEETING_CONTROL_TOKEN: TOKEN }, '--timeout must be a number of seconds above 0, got "soon"'],
-    ["a bad --retries", ["participants", ...conference, "--retries", "1.5"], { MEETING_CONTROL_TOKEN: TOKEN }, "--retries must be a whole number from 0 to 10"],
-    ["an http base URL to a real host", ["participants", ...conference, "--base-url", "http://api.meeting.huaweicloud.com"], { MEETING_CONTROL_TOKEN: TOKEN }, "baseUrl must be https:"],
-    ["an env token that is no header value", ["participants", ...conference], { MEETING_CONTROL_TOKEN: `${TOKEN}\u0001` }, "auth.token must be a header value"],
-  ])("%s: exit 2, the reason and the usage on stderr", async (_, args, env, reason) => {
+    ["missing credentials", ["participants", ...conference], {}, "credentials are missing", "participants"],
+    ["two sources of credentials", ["participants", ...conference], { MEETING_HOST_PASSWORD: PASSWORD, MEETING_CONTROL_TOKEN: TOKEN }, "credentials must come from one source", "participants"],
+    ["no --conference", ["participants"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference is required", "participants"],
+    ["a bad conference ID", ["participants", "--conference", "98\u0007"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference must not hold control characters or lone surrogates", "participants"],
+    ["an empty conference ID", ["participants", "--conference", ""], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference must not be empty", "participants"],
+    ["no --participant", ["share", "invite", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "--participant is required", "share invite"],
+    ["an unknown command", ["mute", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: mute", undefined],
+    ["a misspelt command", ["participant", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: participant — did you mean participants?", undefined],
+    ["an unknown option", ["participants", ...conference, "--fast"], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown option --fast", "participants"],
+    ["a misspelt option", ["participants", "--conferenceID", "986947855"], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown option --conferenceID — did you mean --conference?", "participants"],
+    ["an option without its value", ["participants", "--conference"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference needs a value", "participants"],
+    ["a secret on the command line", ["participants", ...conference, "--token", TOKEN], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown option --token", "participants"],
+    ["a bad --timeout", ["participants", ...conference, "--timeout", "soon"], { MEETING_CONTROL_TOKEN: TOKEN }, '--timeout must be a number of seconds above 0, got "soon"', "participants"],
+    ["a bad --retries", ["participants", ...conference, "--retries", "1.5"], { MEETING_CONTROL_TOKEN: TOKEN }, "--retries must be a whole number from 0 to 10", "participants"],
+    ["a bad --region", ["participants", ...conference, "--region", "eu-west-0"], { MEETING_CONTROL_TOKEN: TOKEN }, "--region must be one of cn-north-4, ap-southeast-1", "participants"],
+    ["an http base URL to a real host", ["participants", ...conference, "--base-url", "http://api.meeting.huaweicloud.com"], { MEETING_CONTROL_TOKEN: TOKEN }, "--base-url must be https: (http: only to a loopback host)", "participants"],
+    ["an env token that is no header value", ["participants", ...conference], { MEETING_CONTROL_TOKEN: `${TOKEN}\u0001` }, "MEETING_CONTROL_TOKEN must be a header value", "participants"],
+    ["an empty env password", ["token", ...conference], { MEETING_HOST_PASSWORD: "" }, "MEETING_HOST_PASSWORD must not be empty", "token"],
+  ])("%s: exit 2, one line in the command line's terms and where the usage is", async (_, args, env, reason, command) => {
     const run = await cli(args as string[], env as Record<string, string>);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    expect(run.stderr).toContain(reason);
-    expect(run.stderr).toContain("Usage: meeting-control");
+    const help = command ? `meeting-control ${command} --help` : "meeting-control --help";
+    expect(run.stderr).toBe(`meeting-control: ${reason}${run.stderr.split("\n")[0]!.slice(`meeting-control: ${reason}`.length)}\nRun '${help}' for usage.\n`);
+    expect(run.stderr.split("\n")[0]).toContain(reason);
+    expect(run.stderr.replace(reason, "")).not.toMatch(/baseUrl|timeoutMs|maxRetries|conferenceID|participantID|auth\.|allowInsecureHttp|Usage:/);
     expectClean(run, [PASSWORD]);
+  });
+
+  it("anything unforeseen: exit 1 and one line, never a stack trace or another code", async () => {
+    const { main } = await import("../src/cli/main.js");
+    const errors: string[] = [];
+    const code = await main(["token", ...conference], {
+      env: { MEETING_CONTROL_TOKEN: TOKEN },
+      stdin: process.stdin,
+      out: () => {
+        throw new TypeError("stdout is gone");
+      },
+      err: (text) => errors.push(text),
+    });
+    expect(code).toBe(1);
+    expect(errors).toEqual(["meeting-control: unexpected failure (a bug: please report it): stdout is gone"]);
+  });
+
+  it("--version: the package's version on stdout, exit 0, at the top and in a command", async () => {
+    const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+    expect(await cli(["--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    expect(await cli(["token", "--version"])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+  });
+
+  it.each([
+    ["x", 401, 3],
+    ["t", 401, 3],
+    ["content", 401, 3],
+    ["ab", 400, 4],
+  ])("a short token (%j) and a %i echoing it: the documented exit code %i, the request ID intact", async (token, status, code) => {
+    fault = await startFaultServer([
+      {
+        status,
+        headers: { "access-control-expose-headers": "x-request-id", "x-request-id": "f78b007ec2dabf1498620131c7bc19e0", "x-echo": token },
+        body: JSON.stringify({ error_code: "MMC.118000001", error_msg: "content refused", token }),
+      },
+    ]);
+    const run = await cli(["participants", ...conference, "--base-url", fault.url], { MEETING_CONTROL_TOKEN: token });
+    expect(run.code).toBe(code);
+    expect(run.stderr).toContain("requestId: f78b007ec2dabf1498620131c7bc19e0");
+    expect(run.stderr).toContain("errorMsg:  content refused");
+    await fault.close();
+  });
+
+  it.each([600, 999])("a status %i: exit 4, not retried", async (status) => {
+    fault = await startFaultServer([{ status, body: '{"error_code":"X.1"}' }]);
+    const run = await cli(["participants", ...conference, "--base-url", fault.url], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(4);
+    expect(run.stderr).toContain(`GET /v1/mmc/control/conferences/realTimeInfo: HTTP ${status} X.1`);
+    expect(fault.requests).toHaveLength(1);
+    await fault.close();
   });
 
   it("an authentication failure: exit 3", async () => {

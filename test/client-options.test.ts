@@ -60,6 +60,66 @@ describe("createMeetingClient options", () => {
   });
 });
 
+describe("unknown option keys are named, with the right one where it is close", () => {
+  it.each([
+    [{ baseURL: "http://127.0.0.1:9" }, "baseURL", "unknown option baseURL — did you mean baseUrl?"],
+    [{ timeout: 5 }, "timeout", "unknown option timeout — did you mean timeoutMs?"],
+    [{ retries: 1 }, "retries", "unknown option retries — did you mean maxRetries?"],
+    [{ regoin: "cn-north-4" }, "regoin", "unknown option regoin — did you mean region?"],
+    [{ baseUrl: "http://127.0.0.1:9", colour: "blue" }, "colour", "unknown option colour"],
+    [{ baseURL: undefined }, "baseURL", "unknown option baseURL — did you mean baseUrl?"],
+  ])("createMeetingClient(%j) → %s", (options, field, message) => {
+    // @ts-expect-error -- callers without types
+    const make = () => createMeetingClient(options);
+    expect(make).toThrow(MeetingInputError);
+    expect(make).toThrow(expect.objectContaining({ field, message }));
+  });
+
+  it.each([
+    [{ timeout: 5 }, "options.timeout", "unknown option options.timeout — did you mean options.timeoutMs?"],
+    [{ maxRetry: 1 }, "options.maxRetry", "unknown option options.maxRetry — did you mean options.maxRetries?"],
+    [{ header: { a: "b" } }, "options.header", "unknown option options.header — did you mean options.headers?"],
+    [{ abort: new AbortController().signal }, "options.abort", "unknown option options.abort"],
+  ])("a call's %j → %s", async (options, field, message) => {
+    const conf = createMeetingClient({ baseUrl: "http://127.0.0.1:9" }).conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.realTimeInfo(options)).rejects.toMatchObject({ name: "MeetingInputError", field, message });
+    // @ts-expect-error -- callers without types
+    await expect(conf.token(options)).rejects.toMatchObject({ name: "MeetingInputError", field, message });
+  });
+
+  it.each([
+    [{ hostpassword: "x" }, "auth.hostpassword", "unknown option auth.hostpassword — did you mean auth.hostPassword?"],
+    [{ token: "t", nounce: "n" }, "auth.nounce", "unknown option auth.nounce — did you mean auth.nonce?"],
+    [{ password: "x" }, "auth.password", "unknown option auth.password — did you mean auth.hostPassword?"],
+  ])("auth %j → %s", (auth, field, message) => {
+    const meeting = createMeetingClient({ baseUrl: "http://127.0.0.1:9" });
+    // @ts-expect-error -- callers without types
+    expect(() => meeting.conference(conferenceID, auth)).toThrow(expect.objectContaining({ name: "MeetingInputError", field, message }));
+  });
+});
+
+describe("auth says what is missing", () => {
+  const meeting = createMeetingClient({ baseUrl: "http://127.0.0.1:9" });
+  it.each([
+    [[], "auth must be { token } or { hostPassword }, got undefined"],
+    [[null], "auth must be { token } or { hostPassword }, got null"],
+    [[{}], "auth must hold token or hostPassword, got neither"],
+    [[{ hostPassword: undefined }], "auth.hostPassword must be a string, got undefined"],
+    [[{ token: undefined }], "auth.token must be a string, got undefined"],
+    [[{ hostPassword: undefined, nonce: "n" }], "auth.hostPassword must be a string, got undefined"],
+    [[{ token: "t", hostPassword: "p" }], "auth must be { token } or { hostPassword }, not both"],
+    [[{ token: "t", nonce: "n" }], "auth.nonce goes with hostPassword only"],
+  ])("conference(id, ...%j): %s", (args, message) => {
+    // @ts-expect-error -- callers without types
+    expect(() => meeting.conference(conferenceID, ...args)).toThrow(expect.objectContaining({ name: "MeetingInputError", message }));
+  });
+
+  it("{ hostPassword: undefined, token } uses the token: an unset variable beside a set one is not an error", () => {
+    expect(meeting.conference(conferenceID, { token: "t", hostPassword: undefined as never }).conferenceID).toBe(conferenceID);
+  });
+});
+
 describe("per-call options are checked before any request", () => {
   let server: Recorder;
   beforeAll(async () => {
@@ -77,6 +137,13 @@ describe("per-call options are checked before any request", () => {
     [{ maxRetries: 2.5 }, "options.maxRetries"],
     [{ signal: "abort" }, "options.signal"],
     ["fast", "options"],
+    [{ headers: "Prefer: code=401" }, "options.headers"],
+    [{ headers: { "X-Conference-Authorization": "other" } }, "options.headers.X-Conference-Authorization"],
+    [{ headers: { "x-password": "other" } }, "options.headers.x-password"],
+    [{ headers: { "X-Nonce": "other" } }, "options.headers.X-Nonce"],
+    [{ headers: { "bad name": "v" } }, "options.headers"],
+    [{ headers: { "X-Trace": "a\r\nX-Injected: 1" } }, "options.headers.X-Trace"],
+    [{ headers: { "X-Trace": 42 } }, "options.headers.X-Trace"],
   ])("rejects %j naming %s", async (options, field) => {
     const conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t" });
     // @ts-expect-error -- callers without types

@@ -22,7 +22,9 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expect(error).toBeInstanceOf(MeetingError);
       expect(error).toMatchObject({ status, errorCode, errorMsg, requestId: "f78b007ec2dabf1498620131c7bc19e0" });
       expect((error as MeetingApiError).body).toEqual({ error_code: errorCode, error_msg: errorMsg });
-      expect((error as Error).message).toBe(`HTTP ${status} ${errorCode}: ${errorMsg} [request f78b007ec2dabf1498620131c7bc19e0]`);
+      expect((error as Error).message).toBe(
+        `PUT /v1/mmc/control/conferences/participants/share/invite: HTTP ${status} ${errorCode}: ${errorMsg} [request f78b007ec2dabf1498620131c7bc19e0]`,
+      );
       expect(exchanges[0]?.violations).toBeNull();
     });
 
@@ -76,6 +78,19 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       const error = await call();
       expect(error).toBeInstanceOf(BadRequestError);
       expect(error).toMatchObject({ status: 400, errorCode, errorMsg, requestId: "req-1", body });
+    });
+
+    it.each([600, 999])("a status outside 200–599 (%i): a plain MeetingApiError, not retried, on every transport", async (status) => {
+      server.requests.length = 0;
+      server.respond(() => ({ status, headers: { "x-request-id": "req-odd" }, body: '{"error_code":"X.1"}' }));
+      const error = (await createMeetingClient({ baseUrl: server.url, maxRetries: 2 })
+        .conference(conferenceID, token)
+        .realTimeInfo()
+        .catch((e: unknown) => e)) as MeetingApiError;
+      expect(error.constructor).toBe(MeetingApiError);
+      expect(error).toMatchObject({ status, errorCode: "X.1", requestId: "req-odd" });
+      expect(error.message).toBe(`GET /v1/mmc/control/conferences/realTimeInfo: HTTP ${status} X.1 [request req-odd]`);
+      expect(server.requests).toHaveLength(1);
     });
 
     it.each([

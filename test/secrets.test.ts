@@ -2,7 +2,7 @@
 // an operator can see is searched for distinctive secret strings.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { MeetingError, type MeetingClientOptions } from "../src/index.js";
+import { MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/index.js";
 import { startFaultServer, type FaultServer, type Step } from "./servers/faults.js";
 import { transports } from "./transports.js";
 
@@ -142,6 +142,78 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       });
       for (const error of errors) expect(error).toMatchObject({ name: "MeetingInputError" });
       expectNoSecret(errors.flatMap(outputs));
+    });
+
+    it.each(["x", "t", "ab", "content", "e"])("a short secret (%j) is redacted only as a whole value: header names and the request ID stay intact", async (secret) => {
+      const { meeting } = await rig([
+        {
+          status: 401,
+          headers: { "access-control-expose-headers": "x-request-id", "x-request-id": "f78b007ec2dabf1498620131c7bc19e0", "x-echo": secret },
+          body: JSON.stringify({ error_code: "MMC.118000001", error_msg: "content type text", token: secret }),
+        },
+      ]);
+      const error = await meeting.conference("986947855", { token: secret }).inviteToShare("p1").catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        name: "AuthenticationError",
+        requestId: "f78b007ec2dabf1498620131c7bc19e0",
+        errorMsg: "content type text",
+        body: { error_code: "MMC.118000001", error_msg: "content type text", token: "[redacted]" },
+      });
+      const headers = (error as { headers: Headers }).headers;
+      expect(headers.get("access-control-expose-headers")).toBe("x-request-id");
+      expect(headers.get("x-echo")).toBe("[redacted]");
+    });
+
+    it("a long secret echoed URL-encoded or in base64 is redacted in every form", async () => {
+      const secret = "SECRET tok/+é=&?41";
+      const encoded = [encodeURIComponent(secret), Buffer.from(secret, "latin1").toString("base64"), Buffer.from(secret).toString("base64"), Buffer.from(secret).toString("base64url")];
+      const { meeting } = await rig([
+        {
+          status: 400,
+          headers: { "x-request-id": "req-enc", "x-echo": `a=${encoded[0]}; b=${encoded[1]}` },
+          body: JSON.stringify({ error_code: "MMC.1", error_msg: `got ${encoded.join(" and ")}`, [encoded[2]!]: encoded[3] }),
+        },
+      ]);
+      const error = await meeting.conference("986947855", { token: secret }).realTimeInfo().catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "BadRequestError", requestId: "req-enc", errorMsg: "got [redacted] and [redacted] and [redacted] and [redacted]" });
+      expect((error as { headers: Headers }).headers.get("x-echo")).toBe("a=[redacted]; b=[redacted]");
+      for (const text of outputs(error)) for (const form of [secret, ...encoded]) expect(text).not.toContain(form);
+    });
+
+    it("a header whose name holds a long secret is left out of the error; names are never rewritten", async () => {
+      const { meeting } = await rig([{ status: 403, headers: { [`x-${TOKEN}`]: "1", "x-request-id": "req-name" }, body: "{}" }]);
+      const error = await meeting.conference("986947855", { token: TOKEN }).inviteToShare("p1").catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "PermissionDeniedError", requestId: "req-name" });
+      expect([...(error as { headers: Headers }).headers.keys()]).not.toContain(`x-${TOKEN.toLowerCase()}`);
+      expectNoSecret(outputs(error));
+    });
+
+    it("a 50,000-deep JSON error body: a MeetingApiError, the secret inside redacted, no stack overflow", async () => {
+      const depth = 50_000;
+      const { meeting } = await rig([{ status: 500, body: `${'{"a":['.repeat(depth)}"${TOKEN}"${"]}".repeat(depth)}` }], { maxRetries: 0 });
+      const error = await meeting.conference("986947855", { token: TOKEN }).realTimeInfo().catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "InternalServerError", status: 500 });
+      let inner = (error as { body: unknown }).body;
+      for (let i = 0; i < depth; i++) inner = (inner as { a: unknown[] }).a[0];
+      expect(inner).toBe("[redacted]");
+    });
+
+    it.each([
+      ["CR LF", `${TOKEN}\r\nX-Injected: 1`],
+      ["non-Latin-1 characters", `${TOKEN}\u4e2d`],
+      ["an edge space", ` ${TOKEN}`],
+      ["a short one with a NUL", "a\u0000"],
+    ])("a token the server issues with %s: a MeetingApiError saying so, the token redacted", async (_, token) => {
+      const { meeting } = await rig([{ status: 200, headers: { "x-request-id": "req-issued" }, body: JSON.stringify({ data: { token } }) }]);
+      const error = await meeting.conference("986947855", { hostPassword: PASSWORD }).inviteToShare("p1").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MeetingApiError);
+      expect((error as Error).message).toBe(
+        "GET /v1/mmc/control/conferences/token: HTTP 200 (the answer's data.token must be a header value: Latin-1, no CR, LF or controls, no edge spaces) [request req-issued]",
+      );
+      expect(error).toMatchObject({ body: { data: { token: "[redacted]" } } });
+      expect(server!.requests).toHaveLength(1);
+      expectNoSecret(outputs(error));
+      for (const text of outputs(error)) expect(text).not.toContain(token);
     });
 
     it("the log lines of successful calls", async () => {

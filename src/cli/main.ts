@@ -2,6 +2,7 @@
 // meeting-control: invite, cancel and list participants from a shell. The bin is bin.ts.
 // One command makes one or two calls: the global fetch (ready at once) serves it better than
 // undici's pool, whose first load costs about 100 ms.
+import { createRequire } from "node:module";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import {
   AuthenticationError,
@@ -14,9 +15,13 @@ import {
   type ConferenceAuth,
   type RealTimeInfo,
 } from "../universal.js";
+import { nearest } from "../validate.js";
 
-/** Exit codes, as documented in the README and in `--help`. */
+/** Exit codes, as documented in the README and in `--help`; no other is ever used. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5 } as const;
+
+/** The package's version: package.json is two folders up from both src/cli/ and dist/cli/. */
+export const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
 
 type Option = NonNullable<ParseArgsConfig["options"]>[string] & { describe: string; arg?: string };
 
@@ -30,6 +35,7 @@ const common: Record<string, Option> = {
   "token-stdin": { type: "boolean", describe: "read the meeting-control token from standard input" },
   verbose: { type: "boolean", describe: "show each attempt on stderr, secrets redacted" },
   help: { type: "boolean", short: "h", describe: "show this help" },
+  version: { type: "boolean", describe: "print the version" },
 };
 
 interface Command {
@@ -98,8 +104,8 @@ const CREDENTIALS = `Credentials come from the environment or standard input, ne
   MEETING_CONTROL_TOKEN   a meeting-control token, sent as it is
   --password-stdin / --token-stdin read one of them from standard input instead.`;
 
-const EXIT_CODES = `Exit codes: 0 success, 2 usage error, 3 authentication failed, 4 other API error,
-5 network failure or timeout.`;
+const EXIT_CODES = `Exit codes: 0 success, 1 unexpected failure (a bug: please report it), 2 usage error,
+3 authentication failed, 4 other API error, 5 network failure or timeout.`;
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -113,7 +119,7 @@ function mainHelp(): string {
     "",
     EXIT_CODES,
     "",
-    "Run 'meeting-control <command> --help' for the options of a command.",
+    "Run 'meeting-control <command> --help' for the options of a command; --version prints the version.",
   ].join("\n");
 }
 
@@ -135,14 +141,27 @@ function commandHelp(command: Command): string {
   ].join("\n");
 }
 
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly help: string,
-  ) {
-    super(message);
-  }
+/** A mistake on the command line: reported in one line, with where to read the usage. */
+class UsageError extends Error {}
+
+/**
+ * The command line's names for the library's fields, so that a message names what the user
+ * typed or set. `secret` is where the credential came from (an environment variable or a flag).
+ */
+function cliName(field: string, secret: string): string {
+  const names: Record<string, string> = {
+    baseUrl: "--base-url",
+    region: "--region",
+    timeoutMs: "--timeout",
+    maxRetries: "--retries",
+    conferenceID: "--conference",
+    participantID: "--participant",
+  };
+  return names[field] ?? (/^auth\.(token|hostPassword)/.test(field) ? secret : field);
 }
+
+/** The rule as the command line states it: no library option names in it. */
+const cliRule = (rule: string) => rule.replace(" (http: only to loopback, or with allowInsecureHttp)", " (http: only to a loopback host)");
 
 function required(values: Record<string, unknown>, name: string): string {
   const value = values[name];
@@ -189,30 +208,37 @@ export async function main(
   args: string[],
   io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream; out: (text: string) => void; err: (text: string) => void },
 ): Promise<number> {
-  let help = mainHelp();
+  let usage = "meeting-control --help";
+  let secret = "the credential";
   try {
     const words = args.filter((a) => !a.startsWith("-"));
     const command = commands.find((c) => c.name === words.slice(0, c.name.split(" ").length).join(" "));
     if (!command) {
       if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
-        io[args.length === 0 ? "err" : "out"](help);
+        io[args.length === 0 ? "err" : "out"](mainHelp());
         return args.length === 0 ? EXIT.usage : EXIT.ok;
       }
-      throw new UsageError(`unknown command: ${words.slice(0, 2).join(" ") || args[0]}`, help);
+      if (args.length === 1 && args[0] === "--version") {
+        io.out(VERSION);
+        return EXIT.ok;
+      }
+      // As many words as a command has that starts with the first one ("share …").
+      const typed = words.slice(0, commands.some((c) => c.name.startsWith(`${words[0]} `)) ? 2 : 1).join(" ") || args[0]!;
+      const near = nearest(typed, commands.map((c) => c.name));
+      throw new UsageError(`unknown command: ${typed}${near ? ` — did you mean ${near}?` : ""}`);
     }
-    help = commandHelp(command);
-    let parsed;
-    try {
-      parsed = parseArgs({ args, options: { ...command.options, ...common }, allowPositionals: true, strict: true });
-    } catch (error) {
-      throw new UsageError((error as Error).message, help);
-    }
-    const { values, positionals } = parsed;
+    usage = `meeting-control ${command.name} --help`;
+    const options = { ...command.options, ...common };
+    const { values, positionals } = parse(args, options);
     if (values.help) {
-      io.out(help);
+      io.out(commandHelp(command));
       return EXIT.ok;
     }
-    if (positionals.length > command.name.split(" ").length) throw new UsageError(`unexpected argument: ${positionals.at(-1)}`, help);
+    if (values.version) {
+      io.out(VERSION);
+      return EXIT.ok;
+    }
+    if (positionals.length > command.name.split(" ").length) throw new UsageError(`unexpected argument: ${positionals.at(-1)}`);
 
     const meeting = createMeetingClient({
       baseUrl: values["base-url"] as string | undefined,
@@ -221,15 +247,34 @@ export async function main(
       maxRetries: number(values, "retries", (n) => Number.isInteger(n) && n >= 0 && n <= 10, "a whole number from 0 to 10"),
       logger: values.verbose ? { debug: (line: string, meta: unknown) => io.err(`${line} ${JSON.stringify(meta)}`) } : undefined,
     });
-    const conf = meeting.conference(required(values, "conference"), await credentials(values, io));
+    const [auth, source] = await credentials(values, io);
+    secret = source;
+    const conf = meeting.conference(required(values, "conference"), auth);
     io.out(await command.run(conf, values));
     return EXIT.ok;
   } catch (error) {
-    return fail(error, help, io.err);
+    return fail(error, usage, secret, io.err);
   }
 }
 
-async function credentials(values: Record<string, unknown>, io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream }): Promise<ConferenceAuth> {
+/** parseArgs, its errors restated in one short line (with the flag meant, where one is close). */
+function parse(args: string[], options: Record<string, Option>) {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const flag = /'(-[^' ]+)/.exec(message)?.[1] ?? "";
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") {
+      const near = nearest(flag.replace(/^-+/, ""), Object.keys(options));
+      throw new UsageError(`unknown option ${flag}${near ? ` — did you mean --${near}?` : ""}`);
+    }
+    if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") throw new UsageError(`${flag} ${/argument missing/.test(message) ? "needs a value" : "takes no value"}`);
+    throw new UsageError(message);
+  }
+}
+
+/** The auth, and the name of where it came from, for messages. */
+async function credentials(values: Record<string, unknown>, io: { env: NodeJS.ProcessEnv; stdin: NodeJS.ReadableStream }): Promise<[ConferenceAuth, string]> {
   const password = io.env.MEETING_HOST_PASSWORD;
   const token = io.env.MEETING_CONTROL_TOKEN;
   const sources = [values["password-stdin"], values["token-stdin"], password !== undefined, token !== undefined].filter(Boolean).length;
@@ -239,15 +284,16 @@ async function credentials(values: Record<string, unknown>, io: { env: NodeJS.Pr
   if (sources > 1) {
     throw new MeetingInputError("credentials", "must come from one source: MEETING_HOST_PASSWORD, MEETING_CONTROL_TOKEN, --password-stdin or --token-stdin");
   }
-  if (values["password-stdin"]) return { hostPassword: await readStdin(io.stdin) };
-  if (values["token-stdin"]) return { token: await readStdin(io.stdin) };
-  return password !== undefined ? { hostPassword: password } : { token: token! };
+  if (values["password-stdin"]) return [{ hostPassword: await readStdin(io.stdin) }, "the host password from --password-stdin"];
+  if (values["token-stdin"]) return [{ token: await readStdin(io.stdin) }, "the token from --token-stdin"];
+  return password !== undefined ? [{ hostPassword: password }, "MEETING_HOST_PASSWORD"] : [{ token: token! }, "MEETING_CONTROL_TOKEN"];
 }
 
 /** Prints what went wrong, without a stack trace, and picks the exit code. */
-function fail(error: unknown, help: string, err: (text: string) => void): number {
+function fail(error: unknown, usage: string, secret: string, err: (text: string) => void): number {
   if (error instanceof UsageError || error instanceof MeetingInputError) {
-    err(`meeting-control: ${error.message}\n\n${help}`);
+    const message = error instanceof MeetingInputError ? restate(error, secret) : error.message;
+    err(`meeting-control: ${message}\nRun '${usage}' for usage.`);
     return EXIT.usage;
   }
   if (error instanceof MeetingApiError) {
@@ -261,6 +307,13 @@ function fail(error: unknown, help: string, err: (text: string) => void): number
     err(`meeting-control: ${error.message}`);
     return EXIT.network;
   }
-  err(`meeting-control: ${error instanceof Error ? error.message : String(error)}`);
+  err(`meeting-control: unexpected failure (a bug: please report it): ${error instanceof Error ? error.message : String(error)}`);
   return EXIT.failure;
+}
+
+/** A library's input error in the command line's terms: its flag or environment variable, not its option name. */
+function restate(error: MeetingInputError, secret: string): string {
+  const { field, message } = error;
+  if (!message.startsWith(`${field} `)) return message.replace(field, cliName(field, secret));
+  return `${cliName(field, secret)} ${cliRule(message.slice(field.length + 1))}`;
 }
