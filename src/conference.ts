@@ -50,8 +50,9 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
   ): Promise<[R, string[]]> => {
     const init = callInit(transport, options);
-    // The call's headers are for its own request, not for a token request it may wait on.
-    const wait = { signal: init.signal };
+    // The call's signal and policy bound its token phase too; its headers are for its own
+    // request, not for a token request it may wait on.
+    const wait = { signal: init.signal, policy: init.policy };
     const token = await tokens.get(wait);
     const result = await send({ "X-Conference-Authorization": token }, init.fetch);
     const secrets = [token, ...tokens.secrets];
