@@ -2,6 +2,7 @@ import createClient from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { conference, type Conference } from "./conference.js";
 import { object, policy } from "./send.js";
+import type { TokenStore } from "./stores/token-store.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
 import { createTransport, fetchSender, type Fetch, type Logger, type Sender } from "./transport.js";
 import { checkId, fail, kind } from "./validate.js";
@@ -38,6 +39,13 @@ export interface MeetingClientOptions {
   maxRetries?: number;
   /** Receives one `debug` line per attempt, secret headers redacted. Default: none. */
   logger?: Logger;
+  /**
+   * Where the processes of a fleet share `{ hostPassword }` tokens, so that they obtain and
+   * renew one token per conference between them: `redisTokenStore(redisClient)` from
+   * `huaweicloud-meeting-control/redis`, or your own `TokenStore`. Default: none, one token
+   * per conference per process. Not in the browser, which has no host password.
+   */
+  tokenStore?: TokenStore;
 }
 
 /** The client. Conference handles come from `conference()`; `api` is the typed openapi-fetch client itself. */
@@ -79,7 +87,7 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
   const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
   const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
-  const tokens = tokenSources(api, platform.managedTokens);
+  const tokens = tokenSources(api, platform.managedTokens, options);
   return {
     api,
     baseUrl,

@@ -4,6 +4,7 @@ import type { paths } from "./generated/schema.js";
 import { apiError } from "./errors.js";
 import { race } from "./race.js";
 import { readJson } from "./send.js";
+import { fleet as makeFleet, type FleetToken } from "./stores/fleet.js";
 import { shared, type Api, type ManagedTokens, type TokenInfo, type TokenSource } from "./token.js";
 import { checkSecret } from "./validate.js";
 
@@ -21,13 +22,14 @@ const RENEW_RETRY_MS = 5_000;
  * password share one managed token, so that however many handles and calls there are, a
  * conference costs one token request at a time.
  */
-export const managedTokens: ManagedTokens = (api) => {
+export const managedTokens: ManagedTokens = (api, options) => {
   const sources = new Map<string, TokenSource>();
+  const fleet = makeFleet(options?.tokenStore, options?.logger);
   return (conferenceID, hostPassword, nonce) => {
     const secrets = [checkSecret("auth.hostPassword", hostPassword)];
     if (nonce !== undefined) secrets.push(checkSecret("auth.nonce", nonce));
     let source = sources.get(conferenceID);
-    if (source?.secrets.join("\n") !== secrets.join("\n")) sources.set(conferenceID, (source = managedToken(api, conferenceID, secrets)));
+    if (source?.secrets.join("\n") !== secrets.join("\n")) sources.set(conferenceID, (source = managedToken(api, conferenceID, secrets, fleet?.(conferenceID))));
     return source;
   };
 };
@@ -45,7 +47,7 @@ interface Held {
  * One request at a time per conference: concurrent callers share it. `secrets` are the host
  * password, then the nonce if there is one.
  */
-function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenSource {
+function managedToken(api: Api, conferenceID: string, secrets: string[], fleet?: FleetToken): TokenSource {
   const [password, nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
@@ -53,8 +55,21 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
   // the held token while it is valid, and is not tried again for a few seconds.
   const refresh = shared(async () => {
+    const current = held && Date.now() < held.expiresAt ? held : undefined;
+    try {
+      // With a token store, the fleet obtains or renews once for all its processes.
+      held = await (fleet ? fleet.obtain(current, request) : request(current));
+      return held.token;
+    } catch (error) {
+      if (!current || held !== current || Date.now() >= current.expiresAt) throw error;
+      renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
+      return current.token;
+    }
+  });
+
+  // One token request: a renewal of `current` when there is one.
+  const request = async (current: Held | undefined): Promise<Held> => {
     const sentAt = Date.now();
-    const current = held && sentAt < held.expiresAt ? held : undefined;
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
       "X-Password": password!,
       "X-Login-Type": 1,
@@ -62,19 +77,12 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
     if (current) header["X-Conference-Authorization"] = current.token;
     if (nonce) header["X-Nonce"] = nonce;
     const sent = current ? [current.token, ...secrets] : secrets;
-    try {
-      const result = await api.GET("/v1/mmc/control/conferences/token", { params: { query: { conferenceID }, header }, parseAs: "text" });
-      const body = readJson<TokenInfo>(result, sent);
-      const data = body?.data;
-      if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
-      held = lifetime(data, sentAt);
-      return data.token;
-    } catch (error) {
-      if (!current || held !== current || Date.now() >= current.expiresAt) throw error;
-      renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
-      return current.token;
-    }
-  });
+    const result = await api.GET("/v1/mmc/control/conferences/token", { params: { query: { conferenceID }, header }, parseAs: "text" });
+    const body = readJson<TokenInfo>(result, sent);
+    const data = body?.data;
+    if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
+    return lifetime(data, sentAt);
+  };
 
   return {
     secrets,
@@ -87,6 +95,7 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
     invalidate(token) {
       // Only the token that failed: a newer one, obtained meanwhile, stays.
       if (held?.token === token) held = undefined;
+      fleet?.invalidate(token);
       return true;
     },
   };
