@@ -23,7 +23,7 @@ export interface FleetToken {
 }
 
 /** Longest any one store operation may take before the store counts as unavailable. */
-const STORE_TIMEOUT_MS = 500;
+const STORE_TIMEOUT_MS = 1_000;
 /** After the store failed, go without it this long before trying it again. */
 const STORE_RETRY_MS = 10_000;
 /** How long a lock holder may take to obtain a token before another process takes over. */
@@ -44,23 +44,29 @@ export function fleet(store: unknown, logger: Logger | undefined): ((conferenceI
   }
   const tokens = store as TokenStore;
   let downUntil = 0;
+  let failing = false;
 
-  /** The operation's result, or FAILED when it throws or is slow: then the store rests a while, and the first failure is logged. */
+  /** The operation's result, or FAILED when it throws or is slow: then the store rests a while; the first failure of a spell is logged. */
   const op = async <T>(work: () => Promise<T>, secrets: string[]): Promise<T | typeof FAILED> => {
     if (Date.now() < downUntil) return FAILED;
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      return await Promise.race([
+      const result = await Promise.race([
         work(),
         new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)), STORE_TIMEOUT_MS);
+          // A second turn of the event loop: after a busy spell the timer would otherwise win over an answer already received.
+          const late = () => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`));
+          timer = setTimeout(() => (timer = setTimeout(late, 0)), STORE_TIMEOUT_MS);
         }),
       ]);
+      failing = false;
+      return result;
     } catch (error) {
-      if (Date.now() >= downUntil) {
+      if (!failing) {
         const reason = redactDeep(error instanceof Error ? error.message : kind(error), secrets);
-        logger?.debug(`meeting-control token store unavailable (${reason}); each process obtains its own tokens for ${STORE_RETRY_MS} ms`);
+        logger?.debug(`meeting-control token store unavailable (${reason}); tokens are obtained per process, and the store is tried again every ${STORE_RETRY_MS} ms`);
       }
+      failing = true;
       downUntil = Date.now() + STORE_RETRY_MS;
       return FAILED;
     } finally {

@@ -7,7 +7,7 @@
  * own prefix. Values are opaque strings: a stored token is a secret, so keep the store as
  * private as the host password (access control, TLS).
  *
- * Every operation is bounded by the client (a quarter of a second): one that fails or is slow
+ * Every operation is bounded by the client (one second): one that fails or is slow
  * makes the client carry on without the store, per process, and try it again later. A store
  * therefore never needs retries of its own.
  */
