@@ -87,7 +87,7 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
   const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
   const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
-  const tokens = tokenSources(api, platform.managedTokens, options);
+  const tokens = tokenSources(api, platform.managedTokens);
   return {
     api,
     baseUrl,

@@ -6,6 +6,7 @@ import { race } from "./race.js";
 import { readJson } from "./send.js";
 import { fleet as makeFleet, type FleetToken } from "./stores/fleet.js";
 import { shared, type Api, type ManagedTokens, type TokenInfo, type TokenSource } from "./token.js";
+import type { MeetingClientOptions } from "./client.js";
 import { checkSecret } from "./validate.js";
 
 /** The vendor's documented lifetime, used only when an answer states neither expiry field. */
@@ -20,9 +21,10 @@ const RENEW_RETRY_MS = 5_000;
 /**
  * The managed token sources of one client. Handles on the same conference with the same host
  * password share one managed token, so that however many handles and calls there are, a
- * conference costs one token request at a time.
+ * conference costs one token request at a time; with a `tokenStore`, one at a time for the
+ * whole fleet of processes sharing it.
  */
-export const managedTokens: ManagedTokens = (api, options) => {
+export function managedTokens(api: Api, options: Pick<MeetingClientOptions, "tokenStore" | "logger"> | undefined): ReturnType<ManagedTokens> {
   const sources = new Map<string, TokenSource>();
   const fleet = makeFleet(options?.tokenStore, options?.logger);
   return (conferenceID, hostPassword, nonce) => {
@@ -32,7 +34,7 @@ export const managedTokens: ManagedTokens = (api, options) => {
     if (source?.secrets.join("\n") !== secrets.join("\n")) sources.set(conferenceID, (source = managedToken(api, conferenceID, secrets, fleet?.(conferenceID))));
     return source;
   };
-};
+}
 
 interface Held {
   token: string;

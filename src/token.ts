@@ -1,8 +1,6 @@
 import type { Client } from "openapi-fetch";
 import type { components, paths } from "./generated/schema.js";
 import { race } from "./race.js";
-import type { TokenStore } from "./stores/token-store.js";
-import type { Logger } from "./transport.js";
 import { checkSecret, fail, kind } from "./validate.js";
 
 export type Api = Client<paths, "application/json">;
@@ -39,18 +37,11 @@ export interface TokenSource {
  * Makes the token sources for `{ hostPassword }` handles of one client: with
  * `(conferenceID, hostPassword, nonce)`.
  */
-export type ManagedTokens = (
-  api: Api,
-  options?: { tokenStore?: TokenStore; logger?: Logger },
-) => (conferenceID: string, hostPassword: unknown, nonce: unknown) => TokenSource;
+export type ManagedTokens = (api: Api) => (conferenceID: string, hostPassword: unknown, nonce: unknown) => TokenSource;
 
 /** The token sources of one client; `managedTokens` is what `{ hostPassword }` needs, left out of the browser build. */
-export function tokenSources(
-  api: Api,
-  managedTokens?: ManagedTokens,
-  options?: Parameters<ManagedTokens>[1],
-): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
-  const managed = managedTokens?.(api, options);
+export function tokenSources(api: Api, managedTokens?: ManagedTokens): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
+  const managed = managedTokens?.(api);
   return (conferenceID, auth) => {
     const { token, hostPassword, nonce } = (auth ?? {}) as { token?: unknown; hostPassword?: unknown; nonce?: unknown };
     if ((token === undefined) === (hostPassword === undefined)) fail("auth", "must be { token } or { hostPassword }, not both");
