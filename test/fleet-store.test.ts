@@ -62,6 +62,24 @@ describe("redisTokenStore on a real redis-server", () => {
     expect(await store.deleteIf("c3:token", "new")).toBe(false);
   });
 
+  it("keeps the lock of a holder whose token request outlasts the lease: no second request", async () => {
+    // Two clients in one process share nothing but the store, as two processes would.
+    const vendor = await startVendor();
+    try {
+      const store = redisTokenStore(redis, { prefix: "slow-holder:" });
+      const slow = createMeetingClient({ baseUrl: vendor.url, tokenStore: store, timeoutMs: 30_000 });
+      slow.api.use({ onRequest: () => new Promise((resolve) => setTimeout(() => resolve(undefined), 6_000)) });
+      const other = createMeetingClient({ baseUrl: vendor.url, tokenStore: store });
+      const first = slow.conference(conferenceID, { hostPassword: "host-pass" }).token();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const second = other.conference(conferenceID, { hostPassword: "host-pass" }).token();
+      expect(await second).toBe(await first);
+      expect(vendor.tokenRequests).toHaveLength(1);
+    } finally {
+      await vendor.close();
+    }
+  });
+
   it("stores the token and its expiry under the conference's key, and nothing of the host password", async () => {
     const vendor = await startVendor({ password: "fake-host-password" });
     try {

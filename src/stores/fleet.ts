@@ -26,7 +26,7 @@ export interface FleetToken {
 const STORE_TIMEOUT_MS = 1_000;
 /** After the store failed, go without it this long before trying it again. */
 const STORE_RETRY_MS = 10_000;
-/** How long a lock holder may take to obtain a token before another process takes over. */
+/** How long a lock holder's lease lasts; it extends it every half lease while its request is under way. */
 const LEASE_MS = 5_000;
 /** Longest wait for another process's token; then this process asks for its own. */
 const MAX_WAIT_MS = LEASE_MS + 2_000;
@@ -91,11 +91,18 @@ export function fleet(store: unknown, logger: Logger | undefined): ((conferenceI
       return found;
     };
 
+    // Keeps a slow request's lock: take it back only while still ours. Not atomic, so at worst
+    // another process takes it in between, which is what happens without extending.
+    const extend = async (owner: string) => {
+      if ((await op(() => tokens.deleteIf(lockKey, owner), [])) === true) await op(() => tokens.setIfAbsent(lockKey, owner, LEASE_MS), []);
+    };
+
     return {
       async obtain(current, request) {
         await deleting;
         const owner = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
         const deadline = Date.now() + MAX_WAIT_MS;
+        let extending: ReturnType<typeof setInterval> | undefined;
         for (let pause = POLL_MIN_MS; ; pause = Math.min(pause * 2, POLL_MAX_MS)) {
           const found = await read();
           if (found === FAILED) return request(current);
@@ -108,12 +115,14 @@ export function fleet(store: unknown, logger: Logger | undefined): ((conferenceI
               const again = await read();
               if (again !== FAILED && again && Date.now() < again.renewAt) return again;
               const valid = again !== FAILED && again && Date.now() < again.expiresAt ? again : undefined;
+              extending = setInterval(() => void extend(owner), LEASE_MS / 2);
               const got = await request(current ?? valid);
               const value = encode(got);
               const ttlMs = got.expiresAt - Date.now();
               if (ttlMs > 0 && (await op(() => tokens.set(tokenKey, value, ttlMs), [got.token])) !== FAILED) last = { token: got.token, value };
               return got;
             } finally {
+              clearInterval(extending);
               void op(() => tokens.deleteIf(lockKey, owner), []);
             }
           }
