@@ -28,8 +28,8 @@ const STORE_TIMEOUT_MS = 1_000;
 const STORE_RETRY_MS = 10_000;
 /** How long a lock holder's lease lasts; it extends it every half lease while its request is under way. */
 const LEASE_MS = 5_000;
-/** Longest wait for another process's token; then this process asks for its own. */
-const MAX_WAIT_MS = LEASE_MS + 2_000;
+/** Longest wait for another process's token; then this process asks for its own. Long enough for one holder to die and the next to finish. */
+const MAX_WAIT_MS = 3 * LEASE_MS;
 const POLL_MIN_MS = 10;
 const POLL_MAX_MS = 100;
 
