@@ -9,7 +9,7 @@ import { root } from "./prism.js";
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
 await build({
-  entryPoints: ["index", "browser", "universal", "cli/bin"].map((entry) => join(root, "src", `${entry}.ts`)),
+  entryPoints: ["index", "browser", "universal", "cli/bin", "stores/redis"].map((entry) => join(root, "src", `${entry}.ts`)),
   outdir: dist,
   outbase: join(root, "src"),
   bundle: true,

@@ -2,6 +2,7 @@ import createClient from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { conference, type Conference } from "./conference.js";
 import { object, policy } from "./send.js";
+import type { TokenStore } from "./stores/token-store.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
 import { createTransport, fetchSender, type Fetch, type Logger, type Sender } from "./transport.js";
 import { checkId, checkKeys, fail, kind, type Known } from "./validate.js";
@@ -44,12 +45,20 @@ export interface MeetingClientOptions {
   maxResponseBytes?: number;
   /** Receives one `debug` line per attempt, secret headers redacted. Default: none. */
   logger?: Logger;
+  /**
+   * Where the processes of a fleet share `{ hostPassword }` tokens, so that they obtain and
+   * renew one token per conference between them: `redisTokenStore(redisClient)` from
+   * `huaweicloud-meeting-control/redis`, or your own `TokenStore`. Default: none, one token
+   * per conference per process. Not in the browser, which has no host password.
+   */
+  tokenStore?: TokenStore;
 }
 
 /** Every key of `MeetingClientOptions`: the one list that unknown keys are checked against. */
 const OPTIONS: Known<MeetingClientOptions> = {
   baseUrl: 1,
   maxResponseBytes: 1,
+  tokenStore: 1,
   region: 1,
   fetch: 1,
   dispatcher: 1,

@@ -6,6 +6,7 @@ export type { CallOptions } from "./send.js";
 export type { MeetingSettings } from "./settings.js";
 export type { Fetch, Logger } from "./transport.js";
 export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token.js";
+export type { TokenStore } from "./stores/token-store.js";
 export {
   MeetingError,
   MeetingApiError,

@@ -11,5 +11,5 @@ export * from "./exports.js";
  * Conference handles take `{ token }`, `{ token: provider }` or `{ hostPassword }`.
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
-  return makeClient(options, { sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>, Request: CallRequest, managedTokens });
+  return makeClient(options, { sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>, Request: CallRequest, managedTokens: (api, transport) => managedTokens(api, transport, options) });
 }

@@ -5,6 +5,8 @@ import { apiError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./retry.js";
 import { readJson } from "./send.js";
+import type { MeetingClientOptions } from "./client.js";
+import { fleet as makeFleet, type FleetToken } from "./stores/fleet.js";
 import type { Api, ManagedTokens, TokenInfo, TokenSource } from "./token.js";
 import type { Policy, Transport } from "./transport.js";
 import { checkSecret, HEADER_RULE, isHeaderValue } from "./validate.js";
@@ -33,14 +35,16 @@ const RENEW_RETRY_MS = 5_000;
  * conference costs one token request at a time. The map stays small: a source is dropped once
  * it holds no valid token, nothing is pending on it and it has not been asked for a minute,
  * and beyond `MAX_SOURCES` the least recently used go. A dropped source's handles keep it.
+ * With a `tokenStore`, one request at a time for the whole fleet of processes sharing it.
  */
-export const managedTokens: ManagedTokens = (api, transport) => {
+export function managedTokens(api: Api, transport: Transport, options: Pick<MeetingClientOptions, "tokenStore" | "logger"> | undefined): ReturnType<ManagedTokens> {
   const sources = new Map<string, Source>();
+  const fleet = makeFleet(options?.tokenStore, options?.logger);
   return (conferenceID, hostPassword, nonce) => {
     const secrets = [checkSecret("auth.hostPassword", hostPassword)];
     if (nonce !== undefined) secrets.push(checkSecret("auth.nonce", nonce));
     let source = sources.get(conferenceID);
-    if (source?.secrets.join("\n") !== secrets.join("\n")) source = managedToken(api, transport, conferenceID, secrets);
+    if (source?.secrets.join("\n") !== secrets.join("\n")) source = managedToken(api, transport, conferenceID, secrets, fleet?.(conferenceID));
     // Most recently used last: eviction starts from the front.
     sources.delete(conferenceID);
     sources.set(conferenceID, source);
@@ -51,7 +55,7 @@ export const managedTokens: ManagedTokens = (api, transport) => {
     }
     return source;
   };
-};
+}
 
 interface Source extends TokenSource {
   /** True when dropping the source loses nothing: no valid token, nothing pending, not asked lately. */
@@ -81,7 +85,7 @@ interface Held {
  * policy allows, and once no call waits for it any more it is aborted. `secrets` are the host
  * password, then the nonce if there is one.
  */
-function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[]): Source {
+function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[], fleet?: FleetToken): Source {
   const [password, nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
@@ -89,10 +93,24 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
   let asked = Date.now();
 
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
-  // the held token while it is valid, and is not tried again for a few seconds.
+  // the held token while it is valid, and is not tried again for a few seconds. With a token
+  // store, the fleet obtains or renews once for all its processes.
   const refresh = async (policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<string> => {
+    const current = held && Date.now() < held.expiresAt ? held : undefined;
+    const send = (renewing: Held | undefined) => request(renewing, policy, signal, headers);
+    try {
+      held = await (fleet ? fleet.obtain(current, send) : send(current));
+      return held.token;
+    } catch (error) {
+      if (signal.aborted || !current || held !== current || Date.now() >= current.expiresAt) throw error;
+      renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
+      return current.token;
+    }
+  };
+
+  // One token request: a renewal of `current` when there is one.
+  const request = async (current: Held | undefined, policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<Held> => {
     const sentAt = Date.now();
-    const current = held && sentAt < held.expiresAt ? held : undefined;
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
       "X-Password": password!,
       "X-Login-Type": 1,
@@ -100,25 +118,18 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     if (current) header["X-Conference-Authorization"] = current.token;
     if (nonce) header["X-Nonce"] = nonce;
     const sent = current ? [current.token, ...secrets] : secrets;
-    try {
-      const result = await api.GET(TOKEN_PATH, {
-        params: { query: { conferenceID }, header },
-        parseAs: "text",
-        headers,
-        fetch: (request) => transport(request, policy, signal),
-      });
-      const body = readJson<TokenInfo>(CALL, result, sent);
-      const data = body?.data;
-      if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
-      // Checked as a caller's token is: it goes into a header on every call.
-      if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
-      held = lifetime(data, sentAt);
-      return data.token;
-    } catch (error) {
-      if (signal.aborted || !current || held !== current || Date.now() >= current.expiresAt) throw error;
-      renewBlockedUntil = Date.now() + RENEW_RETRY_MS;
-      return current.token;
-    }
+    const result = await api.GET(TOKEN_PATH, {
+      params: { query: { conferenceID }, header },
+      parseAs: "text",
+      headers,
+      fetch: (request) => transport(request, policy, signal),
+    });
+    const body = readJson<TokenInfo>(CALL, result, sent);
+    const data = body?.data;
+    if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
+    // Checked as a caller's token is: it goes into a header on every call.
+    if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
+    return lifetime(data, sentAt);
   };
 
   const start = (policy: Policy, headers?: Record<string, string>): Flight => {
@@ -159,6 +170,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     invalidate(token) {
       // Only the token that failed: a newer one, obtained meanwhile, stays.
       if (held?.token === token) held = undefined;
+      fleet?.invalidate(token);
       return true;
     },
     idle: (now) => !flight && now >= Math.max(held?.expiresAt ?? 0, asked + IDLE_MS),

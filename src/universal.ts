@@ -18,6 +18,6 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
   return makeClient(options, {
     sender: (dispatcher) => (dispatcher === undefined ? sender : fail("dispatcher", "is for Node only")),
     Request: CallRequest,
-    managedTokens,
+    managedTokens: (api, transport) => managedTokens(api, transport, options),
   });
 }
