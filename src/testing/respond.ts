@@ -24,6 +24,17 @@ const paths = new Set(Object.values(operations).map(({ path }) => path));
 // A missing credential is refused as the gateway does, with 401, before the rest is read.
 const MISSING_CREDENTIAL = /^\/header\/(X-Conference-Authorization|X-Password): must have required property/;
 
+// Secret headers: their values, and every password and token the fake knows, never reach the journal.
+const SECRET_HEADERS = ["X-Password", "X-Conference-Authorization", "X-Nonce"];
+
+function redact(violations: string[], headers: Headers, state: State): string[] {
+  const secrets = new Set<string>([...state.tokens.keys(), ...state.wsTokens.keys()]);
+  for (const meeting of state.meetings.values()) secrets.add(meeting.hostPassword);
+  for (const name of SECRET_HEADERS) secrets.add(headers.get(name) ?? "");
+  secrets.delete("");
+  return violations.map((violation) => [...secrets].reduce((text, secret) => text.split(secret).join("[redacted]"), violation));
+}
+
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function respond(context: Context, request: Request): Promise<Response> {
@@ -42,7 +53,7 @@ export async function respond(context: Context, request: Request): Promise<Respo
     error(paths.has(url.pathname) ? codes.wrongMethod : codes.noSuchPath);
   } else {
     const { query, headers, body: json, violations } = checkRequest(operationId, { query: url.searchParams, headers: request.headers, text });
-    entry.violations = violations;
+    entry.violations = redact(violations, request.headers, context.state);
     const fault = context.faults.get(operationId);
     if (violations.some((violation) => MISSING_CREDENTIAL.test(violation))) {
       error(codes.tokenRefused);
