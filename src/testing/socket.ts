@@ -89,9 +89,9 @@ export function socketClass(state: State, channels: Set<Channel>, host: string):
 
     /** The server side closed: 1006 is abnormal (no close frame), anything else a clean close. */
     #closeBy(code: number, reason: string) {
-      if (this.#readyState >= 2) return;
-      this.#readyState = 2;
+      // Queued behind the messages sent before it, so they are delivered first.
       later(() => {
+        if (this.#readyState === 3) return;
         if (code === 1006) this.#dispatch(new Event("error"));
         this.#closed(code, code === 1006 ? "" : reason, code !== 1006);
       });
