@@ -122,7 +122,7 @@ function mutations(request: Typed): fc.Arbitrary<Mutation>[] {
 }
 
 async function send(fake: ReturnType<typeof createMeetingFake>, request: Typed) {
-  const headers = new Headers(Object.entries(request.header).map(([name, value]) => [name, String(value)]));
+  const headers = new Headers(Object.entries(request.header).map(([name, value]): [string, string] => [name, String(value)]));
   if (request.body !== undefined) headers.set("content-type", "application/json");
   const response = await fake.fetch(`${fake.baseUrl}${request.path}?${new URLSearchParams(request.query)}`, {
     method: request.method,
