@@ -52,3 +52,17 @@ describe("huaweicloud-meeting-control/testing", () => {
     expect((failed as { stderr: string }).stderr).toMatch(/EvalError|Code generation from strings disallowed/);
   });
 });
+
+describe("the README's Testing your app example", () => {
+  it("is test/fake-readme-example.test.ts, but for the import paths", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const start = readme.indexOf("// invite.test.ts\n");
+    const example = readme.slice(start + "// invite.test.ts\n".length, readme.indexOf("```", start));
+    const test = readFileSync(join(root, "test/fake-readme-example.test.ts"), "utf8")
+      .replace(/^(\/\/.*\n)+/, "")
+      .replace('"../src/testing/index.js"', '"huaweicloud-meeting-control/testing"')
+      .replace('"../src/index.js"', '"huaweicloud-meeting-control"');
+    expect(start).toBeGreaterThan(0);
+    expect(test).toBe(example);
+  });
+});
