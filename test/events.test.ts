@@ -1,0 +1,133 @@
+// conf.events() and conf.waitUntilSharing() against a scripted loopback meeting-control
+// service (test/servers/channel.ts): real HTTP, real WebSockets (`ws` on the server side,
+// undici's WebSocket on the client side unless a test says otherwise).
+import { Agent } from "undici";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { WebSocket as WsWebSocket } from "ws";
+import {
+  AuthenticationError,
+  createMeetingClient,
+  MeetingConnectionError,
+  MeetingEndedError,
+  MeetingInputError,
+  MeetingTimeoutError,
+  ParticipantLeftError,
+  type Conference,
+  type MeetingClientOptions,
+  type MeetingEvent,
+} from "../src/index.js";
+import { FIXED_TOKEN, PASSWORD, startChannelServer, type ChannelServer } from "./servers/channel.js";
+
+let server: ChannelServer;
+beforeEach(async () => {
+  server = await startChannelServer();
+  server.join("p1", { NAME: "Alice", ROLE: "1", SHARE: "0" });
+  server.join("p2", { NAME: "Bob", ROLE: "0", SHARE: "0" });
+});
+afterEach(() => server.close());
+
+function handle(options: MeetingClientOptions = {}): Conference {
+  return createMeetingClient({ baseUrl: server.url, ...options }).conference(server.conferenceID, { hostPassword: PASSWORD });
+}
+
+async function take(events: AsyncIterator<MeetingEvent>, count: number): Promise<MeetingEvent[]> {
+  const taken: MeetingEvent[] = [];
+  while (taken.length < count) {
+    const { value, done } = await events.next();
+    if (done) throw new Error(`the events ended after ${taken.length}`);
+    taken.push(value);
+  }
+  return taken;
+}
+
+/** Type and participant of each event, for compact comparisons. */
+const brief = (events: MeetingEvent[]) => events.map((e) => ("participantID" in e ? `${e.type} ${e.participantID}` : e.type));
+
+describe("conf.events()", () => {
+  it("connects with a fresh WebSocket token, subscribes with the raw control token as a JSON string, and reports the full roster", async () => {
+    const events = handle().events();
+    const first = await take(events, 3);
+    expect(brief(first)).toEqual(["participantJoined p1", "participantJoined p2", "meetingUpdated"]);
+    expect(first[0]).toMatchObject({ participant: { NAME: "Alice", ROLE: "1", SHARE: "0" } });
+    expect(first[2]).toMatchObject({ meeting: { state: "Created", lockSharing: 0 } });
+
+    const [connection] = server.connections;
+    expect(connection!.url.pathname).toBe("/cms/open/websocket/confctl/increment/conn");
+    expect(connection!.url.searchParams.get("confID")).toBe(server.conferenceID);
+    expect(connection!.url.searchParams.get("tmpToken")).toBe(server.wsTokens[0]);
+    expect(typeof connection!.subscribeData).toBe("string");
+    expect(connection!.subscription).toEqual({
+      subscribeType: ["ConfDynamicInfoNotify", "ParticipantsNotify"],
+      confToken: server.controlTokens[1],
+      conferenceID: server.conferenceID,
+    });
+    await events.return();
+  });
+
+  for (const stringData of [false, true]) {
+    it(`merges incremental pushes into the roster, with share start and stop, joins and leaves (data as ${stringData ? "a JSON string" : "JSON"})`, async () => {
+      server.stringData = stringData;
+      const events = handle().events();
+      await take(events, 3);
+      server.update("p2", { SHARE: "1" });
+      server.join("p3", { NAME: "Carol", SHARE: "1" });
+      server.update("p2", { SHARE: "0", MUTE: "1" });
+      server.leave("p3");
+      server.setMeeting({ lockSharing: 1 });
+      const later = await take(events, 9);
+      expect(brief(later)).toEqual([
+        "participantUpdated p2",
+        "shareStarted p2",
+        "participantJoined p3",
+        "shareStarted p3",
+        "participantUpdated p2",
+        "shareStopped p2",
+        "shareStopped p3",
+        "participantLeft p3",
+        "meetingUpdated",
+      ]);
+      // The merged record: Bob's name and role come from the full message, SHARE from the pushes.
+      expect(later[1]).toMatchObject({ participant: { NAME: "Bob", ROLE: "0", SHARE: "1" } });
+      expect(later[4]).toMatchObject({ changed: ["SHARE", "MUTE"], participant: { NAME: "Bob", SHARE: "0", MUTE: "1" } });
+      expect(later[8]).toMatchObject({ changed: ["lockSharing"], meeting: { state: "Created", lockSharing: 1 } });
+      await events.return();
+    });
+  }
+
+  it("passes unknown pushes on as `unknown` events, keeps unknown keys, and skips a malformed frame (logged at debug)", async () => {
+    const lines: string[] = [];
+    const events = handle({ logger: { debug: (line: string) => lines.push(line) } }).events();
+    await take(events, 3);
+    const [connection] = server.connections;
+    connection!.push("{ not json");
+    connection!.push({ action: "ParticipantsNotify", msgMode: 1, data: "[oops" });
+    connection!.push({ action: "SpeakerChangeNotify", msgMode: 0, data: [{ pid: "p1", speakingVolume: 80 }] });
+    connection!.push({ action: "ParticipantsNotify", msgMode: 1, data: [{ pid: "p1", mode: 0, pinfoMap: { FUTURE_KEY: "x", LEVEL: 3 } }] });
+    connection!.push({ action: "ParticipantsNotify", msgMode: 1, data: [{ pid: "p2", mode: 7 }] });
+    const [unknown, updated, strange] = await take(events, 3);
+    expect(unknown).toEqual({ type: "unknown", frame: { action: "SpeakerChangeNotify", msgMode: 0, data: [{ pid: "p1", speakingVolume: 80 }] } });
+    expect(updated).toMatchObject({ type: "participantUpdated", changed: ["FUTURE_KEY", "LEVEL"], participant: { NAME: "Alice", FUTURE_KEY: "x", LEVEL: "3" } });
+    expect(strange).toMatchObject({ type: "unknown", frame: { data: [{ pid: "p2", mode: 7 }] } });
+    expect(lines.filter((line) => line.includes("malformed"))).toHaveLength(2);
+    expect(lines.join("\n")).not.toContain("not json");
+    expect(lines.join("\n")).not.toContain(server.controlTokens[1]);
+    await events.return();
+  });
+
+  it("reconnects after a dropped channel with a new WebSocket token, and reports only what changed meanwhile", async () => {
+    const events = handle().events();
+    await take(events, 3);
+    server.connections[0]!.socket.terminate();
+    await server.connections[0]!.closed;
+    server.participants.set("p3", { NAME: "Carol", SHARE: "0" }); // joins while the client is away
+    server.participants.set("p1", { NAME: "Alice", ROLE: "1", SHARE: "1" }); // and Alice starts sharing
+    await server.subscribedConnections(2);
+    server.setMeeting({ lock: 1 }); // a marker: nothing else may come before it
+    const after = await take(events, 4);
+    expect(brief(after)).toEqual(["participantUpdated p1", "shareStarted p1", "participantJoined p3", "meetingUpdated"]);
+    expect(server.connections).toHaveLength(2);
+    expect(new Set(server.wsTokens).size).toBe(2);
+    expect(server.connections[1]!.url.searchParams.get("tmpToken")).toBe(server.wsTokens[1]);
+    await events.return();
+  });
+});
