@@ -131,3 +131,114 @@ describe("conf.events()", () => {
     await events.return();
   });
 });
+
+describe("the channel's life", () => {
+  it("treats a heart-beat without an echo as a dead connection, and reconnects", async () => {
+    server.echoHeartBeats = false;
+    const events = handle().events({ heartBeatMs: 50 });
+    await take(events, 3);
+    await server.connections[0]!.closed; // the client gave up on the silent connection
+    expect(server.connections[0]!.received.some((frame) => frame.action === "HeartBeat")).toBe(true);
+    server.echoHeartBeats = true;
+    await server.subscribedConnections(2);
+    server.update("p1", { HAND: "1" });
+    expect(brief(await take(events, 1))).toEqual(["participantUpdated p1"]); // no duplicate joins from the resync
+    await events.return();
+  });
+
+  it("keeps a connection whose heart-beats are echoed", async () => {
+    const events = handle().events({ heartBeatMs: 30 });
+    await take(events, 3);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const beats = server.connections[0]!.received.filter((frame) => frame.action === "HeartBeat");
+    expect(beats.length).toBeGreaterThanOrEqual(3);
+    expect(beats[0]).toEqual({ action: "HeartBeat", sequence: expect.stringMatching(/^\d+$/) });
+    expect(server.connections).toHaveLength(1);
+    await events.return();
+  });
+
+  it("ends with AuthenticationError when the subscription is refused, the token nowhere in it", async () => {
+    server.refuseSubscribe = true;
+    const conf = createMeetingClient({ baseUrl: server.url, wsUrl: server.wsUrl }).conference(server.conferenceID, { token: FIXED_TOKEN });
+    const error = await take(conf.events(), 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).errorCode).toBe("401");
+    expect(JSON.stringify({ ...(error as object), message: (error as Error).message })).not.toContain(FIXED_TOKEN);
+    expect(server.connections).toHaveLength(1); // a fixed token cannot be replaced: no second try
+  });
+
+  it("ends with AuthenticationError when createWebSocketToken refuses the control token", async () => {
+    const conf = createMeetingClient({ baseUrl: server.url, wsUrl: server.wsUrl }).conference(server.conferenceID, { token: "not-a-valid-token" });
+    await expect(take(conf.events(), 1)).rejects.toBeInstanceOf(AuthenticationError);
+    expect(server.connections).toHaveLength(0);
+  });
+
+  it("ends with MeetingConnectionError after the reconnections allowed", async () => {
+    server.refuseUpgrades = true;
+    const started = Date.now();
+    const error = await take(handle().events({ maxReconnects: 1 }), 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeetingConnectionError);
+    expect((error as MeetingConnectionError).attempts).toBe(2);
+    expect(server.wsTokens).toHaveLength(2); // a new token for each attempt
+    expect(Date.now() - started).toBeGreaterThanOrEqual(250); // backoff between them
+  });
+
+  it("ends with MeetingEndedError after the meeting's last state, delivered first", async () => {
+    const events = handle().events();
+    await take(events, 3);
+    server.end();
+    const [last] = await take(events, 1);
+    expect(last).toMatchObject({ type: "meetingUpdated", meeting: { state: "Destroyed" }, changed: ["state"] });
+    await expect(events.next()).rejects.toBeInstanceOf(MeetingEndedError);
+    expect(server.connections).toHaveLength(1); // no reconnection to a meeting that is over
+  });
+
+  it("closes the channel on break", async () => {
+    for await (const event of handle().events()) {
+      if (event.type === "meetingUpdated") break;
+    }
+    expect(await server.connections[0]!.closed).toEqual({ code: 1000 });
+  });
+
+  it("closes the channel and rejects with the reason when the signal aborts", async () => {
+    const controller = new AbortController();
+    const events = handle().events({ signal: controller.signal });
+    await take(events, 3);
+    const pending = events.next();
+    controller.abort(new Error("stop watching"));
+    await expect(pending).rejects.toThrow("stop watching");
+    expect(await server.connections[0]!.closed).toEqual({ code: 1000 });
+    expect(await events.next()).toEqual({ done: true, value: undefined });
+  });
+
+  it("rejects at once for a signal already aborted, without connecting", async () => {
+    await expect(take(handle().events({ signal: AbortSignal.abort() }), 1)).rejects.toThrow(/abort/i);
+    expect(server.wsTokens).toHaveLength(0);
+  });
+
+  it("holds at most maxQueued events for a slow consumer, says how many it dropped, and keeps the records current", async () => {
+    const events = handle().events({ maxQueued: 5, types: ["participantUpdated"] });
+    const first = events.next();
+    await server.subscribedConnections(1);
+    server.update("p1", { HAND: "1" });
+    await first; // now stop reading
+    for (let i = 0; i < 200; i++) server.update("p1", { MUTE: String(i % 2), VIDEO: String(i) });
+    server.update("p1", { HAND: "0" });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const [oldest, ...rest] = await take(events, 5);
+    expect(oldest!.missed).toBe(201 - 5);
+    expect(rest.every((event) => event.missed === undefined)).toBe(true);
+    expect(rest.at(-1)).toMatchObject({ participant: { NAME: "Alice", HAND: "0", VIDEO: "199" } });
+    await events.return();
+  });
+
+  it("yields only the types asked for", async () => {
+    const events = handle().events({ types: ["shareStarted"] });
+    const next = events.next();
+    await server.subscribedConnections(1);
+    server.update("p1", { HAND: "1" });
+    server.update("p2", { SHARE: "1" });
+    expect(await next).toMatchObject({ value: { type: "shareStarted", participantID: "p2" } });
+    await events.return();
+  });
+});
