@@ -242,3 +242,117 @@ describe("the channel's life", () => {
     await events.return();
   });
 });
+
+describe("conf.waitUntilSharing()", () => {
+  it("resolves once the invited participant starts sharing", async () => {
+    server.onInvite = (pid, share) => share === 1 && setTimeout(() => server.update(pid, { SHARE: "1" }), 20);
+    const conf = handle();
+    await conf.inviteToShare("p2");
+    await conf.waitUntilSharing("p2", { timeoutMs: 5_000 });
+    expect(server.invites).toEqual([{ participantID: "p2", share: 1 }]);
+    expect(await server.connections[0]!.closed).toEqual({ code: 1000 }); // the channel is closed once done
+  });
+
+  it("resolves at once when the roster already shows the participant sharing", async () => {
+    server.participants.set("p1", { NAME: "Alice", SHARE: "1" });
+    await handle().waitUntilSharing("p1", { timeoutMs: 5_000 });
+  });
+
+  it("rejects with MeetingTimeoutError when the participant does not share in time", async () => {
+    const error = await handle().waitUntilSharing("p2", { timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeetingTimeoutError);
+    expect((error as Error).message).toMatch(/p2 did not start sharing within 300 ms/);
+    expect(await server.connections[0]!.closed).toEqual({ code: 1000 });
+  });
+
+  it("rejects with ParticipantLeftError when the participant leaves, or is not in the meeting", async () => {
+    const conf = handle();
+    const waiting = conf.waitUntilSharing("p2", { timeoutMs: 5_000 });
+    await server.subscribedConnections(1);
+    server.leave("p2");
+    await expect(waiting).rejects.toMatchObject({ name: "ParticipantLeftError", participantID: "p2" });
+    await expect(conf.waitUntilSharing("nobody", { timeoutMs: 5_000 })).rejects.toBeInstanceOf(ParticipantLeftError);
+  });
+
+  it("rejects with MeetingEndedError when the meeting ends first, and with the reason on abort", async () => {
+    const conf = handle();
+    const waiting = conf.waitUntilSharing("p2");
+    await server.subscribedConnections(1);
+    server.end();
+    await expect(waiting).rejects.toBeInstanceOf(MeetingEndedError);
+
+    const controller = new AbortController();
+    const aborted = conf.waitUntilSharing("p2", { signal: controller.signal });
+    controller.abort(new Error("no longer needed"));
+    await expect(aborted).rejects.toThrow("no longer needed");
+  });
+});
+
+describe("the channel's address and transport", () => {
+  it("refuses ws: to a host that is not loopback, before any request or connection", async () => {
+    expect(() => createMeetingClient({ wsUrl: "ws://meeting.example" })).toThrow(MeetingInputError);
+    expect(() => createMeetingClient({ wsUrl: "ws://meeting.example" })).toThrow(/^wsUrl must be wss:/);
+    expect(() => createMeetingClient({ wsUrl: "wss://user:secret@meeting.example" })).toThrow(/wsUrl must not hold credentials/);
+    expect(() => createMeetingClient({ wsUrl: "ws://meeting.example", allowInsecureHttp: true })).not.toThrow();
+    expect(() => createMeetingClient({ wsUrl: "wss://meeting.example/" })).not.toThrow();
+
+    server.wsURL = "ws://meeting.example"; // a token answer pointing at a plain-text, remote channel
+    const error = await take(handle().events(), 1).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeetingInputError);
+    expect((error as MeetingInputError).field).toBe("data.wsURL of createConfToken");
+    expect(server.wsTokens).toHaveLength(0);
+  });
+
+  it("asks for wsUrl when a { token } handle has no token answer to take it from", async () => {
+    const conf = createMeetingClient({ baseUrl: server.url }).conference(server.conferenceID, { token: FIXED_TOKEN });
+    await expect(take(conf.events(), 1)).rejects.toMatchObject({ name: "MeetingInputError", field: "wsUrl" });
+    expect(server.wsTokens).toHaveLength(0);
+  });
+
+  it("keeps a wsURL that already ends with the channel's path", async () => {
+    server.wsURL = `${server.wsUrl}/cms/open/websocket/confctl/increment/conn/`;
+    const events = handle().events();
+    await take(events, 1);
+    expect(server.connections[0]!.url.pathname).toBe("/cms/open/websocket/confctl/increment/conn");
+    await events.return();
+  });
+
+  it("checks the WebSocket option and the channel options", async () => {
+    expect(() => createMeetingClient({ WebSocket: 42 as never })).toThrow(/^WebSocket must be a WebSocket constructor, got 42$/);
+    expect(() => createMeetingClient({ WebSocket: (() => {}) as never })).toThrow(MeetingInputError);
+    const conf = handle();
+    await expect(take(conf.events({ types: ["shareBegan" as never] }), 1)).rejects.toMatchObject({ field: "options.types" });
+    await expect(take(conf.events({ heartBeatMs: 0 }), 1)).rejects.toMatchObject({ field: "options.heartBeatMs" });
+    await expect(take(conf.events({ maxQueued: 1.5 }), 1)).rejects.toMatchObject({ field: "options.maxQueued" });
+    await expect(conf.waitUntilSharing("p1", { timeoutMs: -1 })).rejects.toMatchObject({ field: "options.timeoutMs" });
+    await expect(conf.waitUntilSharing("")).rejects.toMatchObject({ field: "participantID" });
+    expect(server.wsTokens).toHaveLength(0);
+  });
+
+  it("opens undici's WebSocket on the client's dispatcher", async () => {
+    let dispatched = 0;
+    const agent = new Agent();
+    const dispatcher = Object.assign(Object.create(agent) as Agent, {
+      dispatch: (...args: Parameters<Agent["dispatch"]>) => (dispatched++, agent.dispatch(...args)),
+    });
+    const events = handle({ dispatcher }).events();
+    await take(events, 1);
+    await events.return();
+    expect(dispatched).toBeGreaterThanOrEqual(3); // the token, the WebSocket token, and the upgrade
+    await agent.close();
+  });
+
+  it("uses the WebSocket option when given (here the `ws` library's), and works with a caller's fetch", async () => {
+    const opened: string[] = [];
+    class Recording extends WsWebSocket {
+      constructor(url: string) {
+        super(url);
+        opened.push(new URL(url).pathname);
+      }
+    }
+    const events = handle({ WebSocket: Recording as never, fetch: (url, init) => globalThis.fetch(url, init) }).events();
+    expect(brief(await take(events, 2))).toEqual(["participantJoined p1", "participantJoined p2"]);
+    expect(opened).toEqual(["/cms/open/websocket/confctl/increment/conn"]);
+    await events.return();
+  });
+});
