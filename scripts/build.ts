@@ -6,26 +6,42 @@
 import { execFileSync } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { root } from "./prism.js";
 
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
+const common: BuildOptions = {
+  outdir: dist,
+  outbase: join(root, "src"),
+  bundle: true,
+  format: "esm",
+  platform: "neutral",
+  target: "es2022",
+  sourcemap: true,
+  external: ["openapi-fetch", "undici", "node:*"],
+  logLevel: "warning",
+};
 for (const entry of ["index", "browser", "universal", "cli/bin"]) {
-  await build({
-    entryPoints: [join(root, "src", `${entry}.ts`)],
-    outdir: dist,
-    outbase: join(root, "src"),
-    bundle: true,
-    splitting: true,
-    chunkNames: "chunks/[name]-[hash]",
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    sourcemap: true,
-    external: ["openapi-fetch", "undici", "node:*"],
-    logLevel: "warning",
-  });
+  await build({ ...common, entryPoints: [join(root, "src", `${entry}.ts`)], splitting: true, chunkNames: "chunks/[name]-[hash]" });
 }
+// The fake (huaweicloud-meeting-control/testing), bundled on its own so the main entries never
+// hold it. Its error classes come from the package's main entry, so `instanceof MeetingError`
+// holds across both; `ws` is an optional peer dependency, loaded only by listen().
+await build({
+  ...common,
+  entryPoints: [join(root, "src/testing/index.ts")],
+  external: [...common.external!, "ws", "huaweicloud-meeting-control"],
+  plugins: [
+    {
+      name: "errors-from-the-main-entry",
+      setup(plugin) {
+        plugin.onResolve({ filter: /\/errors\.js$/ }, ({ importer }) =>
+          importer.includes(join("src", "testing")) ? { path: "huaweicloud-meeting-control", external: true } : undefined,
+        );
+      },
+    },
+  ],
+});
 execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
-for (const types of ["schema.d.ts", "events.d.ts"]) cpSync(join(root, "src/generated", types), join(dist, "generated", types));
+for (const file of ["schema.d.ts", "events.d.ts", "validators.d.ts"]) cpSync(join(root, "src/generated", file), join(dist, "generated", file));
