@@ -350,7 +350,7 @@ describe("the channel's address and transport", () => {
         opened.push(new URL(url).pathname);
       }
     }
-    const events = handle({ WebSocket: Recording as never, fetch: (url, init) => globalThis.fetch(url, init) }).events();
+    const events = handle({ WebSocket: Recording, fetch: (url, init) => globalThis.fetch(url, init) }).events();
     expect(brief(await take(events, 2))).toEqual(["participantJoined p1", "participantJoined p2"]);
     expect(opened).toEqual(["/cms/open/websocket/confctl/increment/conn"]);
     await events.return();

@@ -121,7 +121,7 @@ export class Channel {
         finished = true;
         clearTimeout(deadline);
         clearInterval(beat);
-        for (const [type, listener] of listeners) socket.removeEventListener(type, listener as never);
+        for (const [type, listener] of listeners) socket.removeEventListener(type, listener);
         stop.signal.removeEventListener("abort", onStop);
         if (socket.readyState < 2) socket.close(1000);
         resolve(outcome.kind === "dropped" ? { ...outcome, subscribed } : outcome);
@@ -171,7 +171,7 @@ export class Channel {
         ["error", onError],
         ["close", onClose],
       ] as const;
-      for (const [type, listener] of listeners) socket.addEventListener(type, listener as never);
+      for (const [type, listener] of listeners) socket.addEventListener(type, listener);
       stop.signal.addEventListener("abort", onStop);
     });
   }

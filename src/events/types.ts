@@ -84,8 +84,9 @@ export interface SocketLike {
   readonly readyState: number;
   send(text: string): void;
   close(code?: number, reason?: string): void;
-  addEventListener(type: "open" | "message" | "error" | "close", listener: (event: never) => void): void;
-  removeEventListener(type: "open" | "message" | "error" | "close", listener: (event: never) => void): void;
+  // `any`: each implementation types its events its own way (Event, MessageEvent, ws's own classes).
+  addEventListener(type: "open" | "message" | "error" | "close", listener: (event: any) => void): void;
+  removeEventListener(type: "open" | "message" | "error" | "close", listener: (event: any) => void): void;
 }
 
 /** A constructor with the WHATWG `WebSocket` shape, called as `new WebSocket(url)`. */
