@@ -1,5 +1,8 @@
 // npm run build: dist/ — each entry bundled into one ESM file by esbuild (fewer files to load
 // at start-up), with source maps; declarations from tsc. Runtime dependencies stay external.
+// Each entry is built on its own with code splitting: what it loads with import() — the event
+// channel, src/events/ — goes to a chunk of its own (dist/chunks/), loaded only by code that
+// uses it, while the entry itself stays one file (no chunks shared between entries).
 import { execFileSync } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +22,9 @@ const common: BuildOptions = {
   external: ["openapi-fetch", "undici", "node:*"],
   logLevel: "warning",
 };
-await build({ ...common, entryPoints: ["index", "browser", "universal", "cli/bin"].map((entry) => join(root, "src", `${entry}.ts`)) });
+for (const entry of ["index", "browser", "universal", "cli/bin"]) {
+  await build({ ...common, entryPoints: [join(root, "src", `${entry}.ts`)], splitting: true, chunkNames: "chunks/[name]-[hash]" });
+}
 // The fake (huaweicloud-meeting-control/testing), bundled on its own so the main entries never
 // hold it. Its error classes come from the package's main entry, so `instanceof MeetingError`
 // holds across both; `ws` is an optional peer dependency, loaded only by listen().

@@ -1,6 +1,8 @@
 import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
 import { callInit, readJson, type CallOptions } from "./send.js";
+import type { ChannelContext } from "./events/link.js";
+import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api, TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
@@ -20,9 +22,22 @@ export interface Conference {
   realTimeInfo(options?: CallOptions): Promise<RealTimeInfo>;
   /** A valid meeting-control token (obtained or renewed as needed), for the meeting-control WebSocket. */
   token(options?: CallOptions): Promise<string>;
+  /**
+   * The meeting's events, from the meeting-control WebSocket: `for await (const event of conf.events())`.
+   * Connects on the first `next()`, reconnects when the channel drops, and ends with an error
+   * when the meeting ends (`MeetingEndedError`), the token is refused (`AuthenticationError`) or
+   * reconnecting fails (`MeetingConnectionError`). `break` or the signal closes the channel.
+   */
+  events(options?: EventsOptions): AsyncGenerator<MeetingEvent, void, undefined>;
+  /**
+   * Resolves once the participant shares (`SHARE` "1" on the event channel), at once if they
+   * already do. Rejects with `MeetingTimeoutError` after `timeoutMs` (default 120 000), with
+   * `ParticipantLeftError` if they leave or are not in the meeting, or as `events()` ends.
+   */
+  waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
 }
 
-export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource): Conference {
+export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext): Conference {
   /**
    * Sends with the current token; a 401 on a token that can be replaced is retried once with
    * a new one. Resolves with the result and the secrets to redact from any error: every
@@ -67,5 +82,15 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
       return readJson<RealTimeInfo>(result, secrets) ?? Promise.reject(apiError(result.response, undefined, secrets, "the answer is empty"));
     },
     token: async (options) => tokens.get(callInit(transport, options)),
+    // The channel's code loads only here, the first time it is used (a separate chunk).
+    async *events(options) {
+      const { events } = await import("./events/index.js");
+      yield* events({ api, conferenceID, tokens, authorized, channel }, options);
+    },
+    async waitUntilSharing(participantID, options) {
+      checkId("participantID", participantID);
+      const { waitUntilSharing } = await import("./events/index.js");
+      return waitUntilSharing({ api, conferenceID, tokens, authorized, channel }, participantID, options);
+    },
   };
 }

@@ -49,6 +49,7 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
   const [password, nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
+  let wsURL: string | undefined;
 
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
   // the held token while it is valid, and is not tried again for a few seconds.
@@ -68,6 +69,7 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
       const data = body?.data;
       if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
       held = lifetime(data, sentAt);
+      if (typeof data.wsURL === "string" && data.wsURL) wsURL = data.wsURL;
       return data.token;
     } catch (error) {
       if (!current || held !== current || Date.now() >= current.expiresAt) throw error;
@@ -78,6 +80,9 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
 
   return {
     secrets,
+    get wsURL() {
+      return wsURL;
+    },
     get(options) {
       const now = Date.now();
       return held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))

@@ -8,15 +8,17 @@ import {
   createMeetingClient,
   MeetingApiError,
   MeetingConnectionError,
+  MeetingEndedError,
   MeetingInputError,
   regions,
   type Conference,
   type ConferenceAuth,
   type RealTimeInfo,
 } from "../universal.js";
+import { eventLine, NotSharing, waitForShare, watchOptions } from "./events.js";
 
 /** Exit codes, as documented in the README and in `--help`. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5, notSharing: 6 } as const;
 
 type Option = NonNullable<ParseArgsConfig["options"]>[string] & { describe: string; arg?: string };
 
@@ -36,7 +38,10 @@ interface Command {
   name: string;
   summary: string;
   options: Record<string, Option>;
-  run(conf: Conference, values: Record<string, unknown>): Promise<string>;
+  /** The command uses the event channel (a WebSocket). */
+  events?: boolean;
+  /** Resolves with what to print last; `out` prints as the command goes. */
+  run(conf: Conference, values: Record<string, unknown>, out: (text: string) => void): Promise<string>;
 }
 
 const commands: Command[] = [
@@ -52,10 +57,18 @@ const commands: Command[] = [
   {
     name: "share invite",
     summary: "invite a participant to share their screen",
-    options: { participant: { type: "string", arg: "PID", describe: "the participant's pid, from `participants` (required)" } },
+    options: {
+      participant: { type: "string", arg: "PID", describe: "the participant's pid, from `participants` (required)" },
+      wait: { type: "boolean", describe: "then wait until they share (exit 6 if they do not within --timeout, default 120 s)" },
+      ...watchOptions,
+    },
+    events: true,
     async run(conf, values) {
       await conf.inviteToShare(required(values, "participant"));
-      return `Invited ${values.participant} to share their screen in conference ${conf.conferenceID}.`;
+      const invited = `Invited ${values.participant} to share their screen in conference ${conf.conferenceID}.`;
+      if (!values.wait) return invited;
+      await waitForShare(conf, values.participant as string, seconds(number(values, "timeout", (n) => n > 0, "a number of seconds above 0")));
+      return `${invited}\n${values.participant} is sharing their screen.`;
     },
   },
   {
@@ -65,6 +78,20 @@ const commands: Command[] = [
     async run(conf, values) {
       await conf.cancelShareInvitation(required(values, "participant"));
       return `Cancelled the invitation of ${values.participant} to share in conference ${conf.conferenceID}.`;
+    },
+  },
+  {
+    name: "watch",
+    summary: "print the meeting's events as they come (joins, leaves, shares, state), until it ends",
+    options: { json: { type: "boolean", describe: "one JSON object per line, for scripts" }, ...watchOptions },
+    events: true,
+    async run(conf, values, out) {
+      try {
+        for await (const event of conf.events()) out(values.json ? JSON.stringify(event) : eventLine(event));
+      } catch (error) {
+        if (!(error instanceof MeetingEndedError)) throw error;
+      }
+      return values.json ? "" : `Conference ${conf.conferenceID} has ended.`;
     },
   },
   {
@@ -81,7 +108,7 @@ const CREDENTIALS = `Credentials come from the environment or standard input, ne
   --password-stdin / --token-stdin read one of them from standard input instead.`;
 
 const EXIT_CODES = `Exit codes: 0 success, 2 usage error, 3 authentication failed, 4 other API error,
-5 network failure or timeout.`;
+5 network failure or timeout, 6 the participant did not share (share invite --wait).`;
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -202,9 +229,11 @@ export async function main(
       timeoutMs: seconds(number(values, "timeout", (n) => n > 0 && n <= 2_000_000, "a number of seconds above 0")),
       maxRetries: number(values, "retries", (n) => Number.isInteger(n) && n >= 0 && n <= 10, "a whole number from 0 to 10"),
       logger: values.verbose ? { debug: (line: string, meta: unknown) => io.err(`${line} ${JSON.stringify(meta)}`) } : undefined,
+      ...(command.events && { wsUrl: values["ws-url"] as string | undefined, WebSocket: globalThis.WebSocket ?? (await import("undici")).WebSocket }),
     });
     const conf = meeting.conference(required(values, "conference"), await credentials(values, io));
-    io.out(await command.run(conf, values));
+    const last = await command.run(conf, values, io.out);
+    if (last) io.out(last);
     return EXIT.ok;
   } catch (error) {
     return fail(error, help, io.err);
@@ -228,6 +257,10 @@ async function credentials(values: Record<string, unknown>, io: { env: NodeJS.Pr
 
 /** Prints what went wrong, without a stack trace, and picks the exit code. */
 function fail(error: unknown, help: string, err: (text: string) => void): number {
+  if (error instanceof NotSharing) {
+    err(`meeting-control: ${error.message}`);
+    return EXIT.notSharing;
+  }
   if (error instanceof UsageError || error instanceof MeetingInputError) {
     err(`meeting-control: ${error.message}\n\n${help}`);
     return EXIT.usage;

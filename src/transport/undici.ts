@@ -2,6 +2,7 @@
 // undici is loaded on the first call, so creating a client costs nothing at start-up.
 import { EventEmitter } from "node:events";
 import type { Dispatcher } from "undici";
+import type { WebSocketConstructor } from "../events/types.js";
 import type { Sender } from "../transport.js";
 import { CallResponse } from "./call-response.js";
 import { fail } from "../validate.js";
@@ -47,4 +48,14 @@ function toHeaders(received: Record<string, string | string[] | undefined>): Hea
     else if (value) for (const item of value) headers.append(name, item);
   }
   return headers;
+}
+
+/** undici's WebSocket on `dispatcher` (default: undici's global one): the Node default of the event channel. */
+export async function undiciWebSocket(dispatcher: unknown): Promise<WebSocketConstructor> {
+  const { WebSocket } = await (loading ??= import("undici"));
+  return class extends WebSocket {
+    constructor(url: string) {
+      super(url, { dispatcher: dispatcher as Dispatcher | undefined });
+    }
+  } as unknown as WebSocketConstructor;
 }
