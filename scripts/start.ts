@@ -1,6 +1,6 @@
 // npm start: the whole story through the facade, in-process on the stateful fake of the API
 // (huaweicloud-meeting-control/testing): token → participants → invite → the participant starts
-// sharing → cancel. No port, no server: the client's `fetch` is the fake's.
+// sharing → cancel. No port, no server: the client's `fetch` and `WebSocket` are the fake's.
 import { createMeetingClient, MeetingError } from "../src/index.js";
 import { createMeetingFake } from "../src/testing/index.js";
 
@@ -14,7 +14,7 @@ meeting.join({ name: "Bob" });
 console.log(`A fake meeting ${meeting.conferenceID} with Alice and Bob, in-process (${fake.baseUrl})`);
 
 try {
-  const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch });
+  const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: fake.WebSocket });
   const conf = client.conference(meeting.conferenceID, { hostPassword: "FAKE-host-password" });
 
   step(1, `Obtain a meeting-control token for conference ${meeting.conferenceID} with the host password`);
@@ -30,16 +30,10 @@ try {
   await conf.inviteToShare(first.pid);
   console.log(`   invited ${first.pid} (PUT … {"share":1} → 200)`);
 
-  step(4, `Wait until ${first.name ?? first.pid} is sharing`);
-  // TODO(issue 16): `await conf.waitUntilSharing(first.pid)` replaces this, over the event
-  // channel (with `WebSocket: fake.WebSocket` in the client's options). Until then the fake's
-  // own state shows the share.
+  step(4, `Wait until ${first.name ?? first.pid} is sharing, as the event channel tells`);
   const started = Date.now();
-  while (!meeting.participants.find(({ pid }) => pid === first.pid)?.sharing) {
-    if (Date.now() - started > 5_000) throw new Error(`${first.name ?? first.pid} did not start sharing`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  console.log(`   ${first.name ?? first.pid} is sharing (after ${Date.now() - started} ms)`);
+  await conf.waitUntilSharing(first.pid, { timeoutMs: 5_000 });
+  console.log(`   ${first.name ?? first.pid} is sharing (SHARE "1" on the channel after ${Date.now() - started} ms)`);
 
   step(5, "Cancel the invitation");
   await conf.cancelShareInvitation(first.pid);
