@@ -9,14 +9,16 @@ it("invites Alice, sees her share, then cancels", async () => {
   const meeting = fake.addMeeting({ hostPassword: "FAKE-host-password" });
   const alice = meeting.join({ name: "Alice" });
 
-  const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch }); // in-process, no port
+  // In-process, no port: the client's fetch and WebSocket are the fake's.
+  const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: fake.WebSocket });
   const conf = client.conference(meeting.conferenceID, { hostPassword: "FAKE-host-password" });
 
   const { participants } = await conf.realTimeInfo();
   expect(participants?.map((p) => p.name)).toEqual(["Alice"]);
 
   await conf.inviteToShare(alice.pid);
-  await expect.poll(() => meeting.participants[0]?.sharing).toBe(true); // after shareDelayMs (20 ms)
+  await conf.waitUntilSharing(alice.pid); // SHARE "1" on the event channel, shareDelayMs (20 ms) later
+  expect(meeting.participants[0]?.sharing).toBe(true);
 
   await conf.cancelShareInvitation(alice.pid);
   expect(meeting.participants[0]?.sharing).toBe(false);
@@ -24,6 +26,7 @@ it("invites Alice, sees her share, then cancels", async () => {
     "createConfToken 200",
     "showRealTimeInfoOfMeeting 200",
     "inviteShare 200",
+    "createWebSocketToken 200",
     "inviteShare 200",
   ]);
 });
