@@ -13,7 +13,7 @@ import {
   type MeetingState,
   type State,
 } from "./state.js";
-import type { OperationId } from "./validate.js";
+import { operations, type OperationId } from "./validate.js";
 
 export interface Call {
   state: State;
@@ -27,6 +27,9 @@ export interface Call {
 }
 
 type Answer<K extends OperationId> = Operations[K]["responses"][200] extends { content: { "application/json": infer B } } ? B : undefined;
+
+// The vendor documents no body for a successful invitation: answer `{}` only if the spec declares one.
+const invited = () => ((operations.inviteShare.responses as Record<string, string>)["200"] === "json" ? {} : undefined) as Answer<"inviteShare">;
 export type Handlers = { [K in OperationId]: (call: Call) => Answer<K> };
 
 /** The meeting named by `conferenceID`, in progress, or the vendor's refusal. */
@@ -86,7 +89,7 @@ export const handlers: Handlers = {
     if ((call.body as { share: 0 | 1 }).share === 0) {
       participant.invited = false;
       stopSharing(meeting, participant);
-      return {};
+      return invited();
     }
     participant.invited = true;
     if (call.acceptShareInvitations) {
@@ -95,7 +98,7 @@ export const handlers: Handlers = {
       }, call.shareDelayMs);
       (timer as { unref?: () => void }).unref?.();
     }
-    return {};
+    return invited();
   },
 
   updateStartedConfConfig(call) {
