@@ -19,7 +19,19 @@ it("meeting-share.arazzo.yaml passes every step and check against the fake, with
     const report = join(mkdtempSync(join(tmpdir(), "respect-")), "report.json");
     const { stdout } = await promisify(execFile)(
       "npx",
-      ["redocly", "respect", "meeting-share.arazzo.yaml", "--server", `meeting=${server.url}`, "--input", `conferenceID=${meeting.conferenceID}`, "--input", `hostPassword=${HOST_PASSWORD}`, "--json-output", report],
+      [
+        "redocly",
+        "respect",
+        "meeting-share.arazzo.yaml",
+        "--server",
+        `meeting=${server.url}`,
+        "--input",
+        `conferenceID=${meeting.conferenceID}`,
+        "--input",
+        `hostPassword=${HOST_PASSWORD}`,
+        "--json-output",
+        report,
+      ],
       { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
     );
     const workflows = JSON.parse(readFileSync(report, "utf8")).files["meeting-share.arazzo.yaml"].executedWorkflows as {
@@ -35,7 +47,10 @@ it("meeting-share.arazzo.yaml passes every step and check against the fake, with
     for (const step of steps) {
       expect(step.response.statusCode, step.stepId).toBe(200);
       expect(step.checks.length, step.stepId).toBeGreaterThan(0);
-      expect(step.checks.filter((check) => !check.passed), step.stepId).toEqual([]);
+      expect(
+        step.checks.filter((check) => !check.passed),
+        step.stepId,
+      ).toEqual([]);
     }
     // Each step is one request the fake answered, valid and successful; the pid invited is Alice's.
     expect(fake.journal.map(({ path, status, violations }) => [path, status, violations])).toEqual(steps.map((step) => [new URL(step.request.url).pathname, 200, []]));

@@ -145,7 +145,10 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
       const bob = meeting.join({ name: "Bob" });
       meeting.startSharing(alice.pid);
       meeting.startSharing(bob.pid);
-      expect(meeting.participants.map(({ name, sharing }) => [name, sharing])).toEqual([["Alice", false], ["Bob", true]]);
+      expect(meeting.participants.map(({ name, sharing }) => [name, sharing])).toEqual([
+        ["Alice", false],
+        ["Bob", true],
+      ]);
       expect(() => meeting.startSharing("no-such-pid")).toThrow(MeetingInputError);
     });
   });

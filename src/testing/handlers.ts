@@ -2,17 +2,7 @@
 // the state and returns the answer's body, or refuses with one of the codes.
 import type { operations as Operations } from "../generated/schema.js";
 import { codes, refuse } from "./codes.js";
-import {
-  changeSettings,
-  issue,
-  startSharing,
-  stopSharing,
-  TOKEN_LIFETIME_MS,
-  valid,
-  WS_TOKEN_LIFETIME_MS,
-  type MeetingState,
-  type State,
-} from "./state.js";
+import { changeSettings, issue, startSharing, stopSharing, TOKEN_LIFETIME_MS, valid, WS_TOKEN_LIFETIME_MS, type MeetingState, type State } from "./state.js";
 import { operations, type OperationId } from "./validate.js";
 
 export interface Call {
@@ -75,9 +65,7 @@ export const handlers: Handlers = {
     const everyone = [...meeting.participants.values()];
     return {
       attendees: everyone.map(({ name }) => ({ name })),
-      participants: everyone
-        .filter((participant) => participant.online)
-        .map(({ pid, name, phone, mute, video, hand }) => ({ pid, name, phone, state: 0, video, mute, hand })),
+      participants: everyone.filter((participant) => participant.online).map(({ pid, name, phone, mute, video, hand }) => ({ pid, name, phone, state: 0, video, mute, hand })),
       confInfo: { chairID: "", coHosts: [] },
     };
   },
