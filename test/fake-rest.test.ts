@@ -284,7 +284,10 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
     const token = await conf.token();
     await conf.inviteToShare(alice.pid);
     await requestToken(door, meeting.conferenceID, "FAKE-wrong-password");
-    const refused = await control(door, PATHS.invite, { conferenceID: meeting.conferenceID, participantID: alice.pid }, token, { method: "PUT", body: { share: 1, [HOST_PASSWORD]: token } });
+    const refused = await control(door, PATHS.invite, { conferenceID: meeting.conferenceID, participantID: alice.pid }, token, {
+      method: "PUT",
+      body: { share: 1, [HOST_PASSWORD]: token },
+    });
     expect(refused.body?.error_msg).toBe("request does not match openapi.yaml: /body/[redacted]: must NOT have additional properties");
     const wsToken = (await control(door, PATHS.wsToken, { conferenceID: meeting.conferenceID }, token)).body?.webSocketToken as string;
     const journal = JSON.stringify(door.fake.journal);
