@@ -1,15 +1,17 @@
 // npm run build: dist/ — each entry bundled into one ESM file by esbuild (fewer files to load
 // at start-up), with source maps; declarations from tsc. Runtime dependencies stay external.
+// Each entry is built on its own with code splitting: what it loads with import() — the event
+// channel, src/events/ — goes to a chunk of its own (dist/chunks/), loaded only by code that
+// uses it, while the entry itself stays one file (no chunks shared between entries).
 import { execFileSync } from "node:child_process";
 import { cpSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { build } from "esbuild";
+import { build, type BuildOptions } from "esbuild";
 import { root } from "./prism.js";
 
 const dist = join(root, "dist");
 rmSync(dist, { recursive: true, force: true });
-await build({
-  entryPoints: ["index", "browser", "universal", "cli/bin", "stores/redis"].map((entry) => join(root, "src", `${entry}.ts`)),
+const common: BuildOptions = {
   outdir: dist,
   outbase: join(root, "src"),
   bundle: true,
@@ -19,6 +21,27 @@ await build({
   sourcemap: true,
   external: ["openapi-fetch", "undici", "node:*"],
   logLevel: "warning",
+};
+for (const entry of ["index", "browser", "universal", "cli/bin", "stores/redis"]) {
+  await build({ ...common, entryPoints: [join(root, "src", `${entry}.ts`)], splitting: true, chunkNames: "chunks/[name]-[hash]" });
+}
+// The fake (huaweicloud-meeting-control/testing), bundled on its own so the main entries never
+// hold it. Its error classes come from the package's main entry, so `instanceof MeetingError`
+// holds across both; `ws` is an optional peer dependency, loaded only by listen().
+await build({
+  ...common,
+  entryPoints: [join(root, "src/testing/index.ts")],
+  external: [...common.external!, "ws", "huaweicloud-meeting-control"],
+  plugins: [
+    {
+      name: "errors-from-the-main-entry",
+      setup(plugin) {
+        plugin.onResolve({ filter: /\/errors\.js$/ }, ({ importer }) =>
+          importer.includes(join("src", "testing")) ? { path: "huaweicloud-meeting-control", external: true } : undefined,
+        );
+      },
+    },
+  ],
 });
 execFileSync(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.build.json"], { cwd: root, stdio: "inherit" });
-cpSync(join(root, "src/generated/schema.d.ts"), join(dist, "generated/schema.d.ts"));
+for (const file of ["schema.d.ts", "events.d.ts", "validators.d.ts"]) cpSync(join(root, "src/generated", file), join(dist, "generated", file));

@@ -1,6 +1,8 @@
 import createClient from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { conference, type Conference } from "./conference.js";
+import type { ChannelContext } from "./events/link.js";
+import type { WebSocketConstructor } from "./events/types.js";
 import { object, policy } from "./send.js";
 import type { TokenStore } from "./stores/token-store.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
@@ -52,6 +54,19 @@ export interface MeetingClientOptions {
    * per conference per process. Not in the browser, which has no host password.
    */
   tokenStore?: TokenStore;
+  /**
+   * The WebSocket for the event channel (`conf.events()`, `conf.waitUntilSharing()`): a
+   * constructor with the WHATWG shape, called as `new WebSocket(url)`. Default: on Node,
+   * undici's `WebSocket` on the client's `dispatcher`; elsewhere the global `WebSocket`.
+   */
+  WebSocket?: WebSocketConstructor;
+  /**
+   * Where the event channel connects: `data.wsURL` of `createConfToken` (scheme, host and
+   * port). Default: the `wsURL` of the last token answer, for `{ hostPassword }` handles;
+   * required for the channel of `{ token }` handles, which see no token answer. Must be
+   * `wss:`, or `ws:` on a loopback host or with `allowInsecureHttp`.
+   */
+  wsUrl?: string;
 }
 
 /** Every key of `MeetingClientOptions`: the one list that unknown keys are checked against. */
@@ -66,6 +81,8 @@ const OPTIONS: Known<MeetingClientOptions> = {
   timeoutMs: 1,
   maxRetries: 1,
   logger: 1,
+  WebSocket: 1,
+  wsUrl: 1,
 };
 
 /** The client. Conference handles come from `conference()`; `api` is the typed openapi-fetch client itself. */
@@ -85,6 +102,8 @@ export interface Platform {
   sender(dispatcher: unknown): Sender;
   Request?: unknown;
   managedTokens?: ManagedTokens;
+  /** The default WebSocket, made for the client's dispatcher (Node: undici's). Default: the global `WebSocket`. */
+  webSocket?(dispatcher: unknown): Promise<WebSocketConstructor>;
 }
 
 /** Makes a client for an entry's platform. */
@@ -109,17 +128,44 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
   const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2, maxResponseBytes: 8 * 1024 * 1024 }), logger);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
   const tokens = tokenSources(api, transport, platform.managedTokens);
+  const channel = channelContext(options, platform, transport.defaults.timeoutMs);
   return {
     api,
     baseUrl,
-    conference: (conferenceID, auth) => conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth)),
+    conference: (conferenceID, auth) => conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth), channel),
   };
 }
 
-function parseUrl(value: unknown): URL {
+function parseUrl(value: unknown, field = "baseUrl"): URL {
   try {
     return new URL(value as string);
   } catch {
-    return fail("baseUrl", "must be an absolute URL");
+    return fail(field, "must be an absolute URL");
   }
+}
+
+/** The event channel's settings: the `WebSocket` and `wsUrl` options, checked now, and the address rule. */
+function channelContext(options: MeetingClientOptions, platform: Platform, timeoutMs: number): ChannelContext {
+  const { WebSocket, wsUrl, allowInsecureHttp, dispatcher, logger } = options;
+  if (WebSocket !== undefined && !(typeof WebSocket === "function" && WebSocket.prototype)) {
+    fail("WebSocket", `must be a WebSocket constructor, got ${kind(WebSocket)}`);
+  }
+  // The base URL's rule, for WebSocket schemes: wss:, or ws: to loopback or with allowInsecureHttp.
+  const checkBase = (value: unknown, field: string): string => {
+    const url = parseUrl(value, field);
+    const protocol = url.protocol.replace(/^http/, "ws");
+    const local = protocol === "ws:" && (allowInsecureHttp || LOOPBACK.test(url.hostname));
+    if (protocol !== "wss:" && !local) fail(field, "must be wss: (ws: only to loopback, or with allowInsecureHttp)");
+    if (url.username || url.password || url.search || url.hash) fail(field, "must not hold credentials, query or fragment");
+    return `${protocol}//${url.host}${url.pathname}`.replace(/\/+$/, "");
+  };
+  let opening: Promise<WebSocketConstructor> | undefined;
+  const socket = async () => {
+    const Socket =
+      WebSocket ??
+      (await (opening ??= platform.webSocket?.(dispatcher) ?? Promise.resolve(globalThis.WebSocket as unknown as WebSocketConstructor))) ??
+      fail("WebSocket", "is not available in this runtime: pass createMeetingClient({ WebSocket })");
+    return (url: string) => new Socket(url);
+  };
+  return { wsUrl: wsUrl === undefined ? undefined : checkBase(wsUrl, "wsUrl"), checkBase, socket, logger, timeoutMs };
 }

@@ -2,6 +2,8 @@ import type { components } from "./generated/schema.js";
 import { apiError } from "./errors.js";
 import { callInit, readJson, type CallOptions } from "./send.js";
 import { checkSettings, type MeetingSettings } from "./settings.js";
+import type { ChannelContext } from "./events/link.js";
+import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api, TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
@@ -37,9 +39,22 @@ export interface Conference {
    * setting or a value the spec does not list is refused with `MeetingInputError`.
    */
   updateSettings(settings: MeetingSettings, options?: CallOptions): Promise<void>;
+  /**
+   * The meeting's events, from the meeting-control WebSocket: `for await (const event of conf.events())`.
+   * Connects on the first `next()`, reconnects when the channel drops, and ends with an error
+   * when the meeting ends (`MeetingEndedError`), the token is refused (`AuthenticationError`) or
+   * reconnecting fails (`MeetingConnectionError`). `break` or the signal closes the channel.
+   */
+  events(options?: EventsOptions): AsyncGenerator<MeetingEvent, void, undefined>;
+  /**
+   * Resolves once the participant shares (`SHARE` "1" on the event channel), at once if they
+   * already do. Rejects with `MeetingTimeoutError` after `timeoutMs` (default 120 000), with
+   * `ParticipantLeftError` if they leave or are not in the meeting, or as `events()` ends.
+   */
+  waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
 }
 
-export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource): Conference {
+export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext): Conference {
   /**
    * Sends with the current token; a 401 on a token that can be replaced is retried once with
    * a new one. Resolves with the result and the secrets to redact from any error: every
@@ -98,5 +113,15 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     lockSharing: (options) => update({ lockSharing: 1 }, options),
     unlockSharing: (options) => update({ lockSharing: 0 }, options),
     updateSettings: (settings, options) => update(settings, options),
+    // The channel's code loads only here, the first time it is used (a separate chunk).
+    async *events(options) {
+      const { events } = await import("./events/index.js");
+      yield* events({ api, conferenceID, tokens, authorized, channel }, options);
+    },
+    async waitUntilSharing(participantID, options) {
+      checkId("participantID", participantID);
+      const { waitUntilSharing } = await import("./events/index.js");
+      return waitUntilSharing({ api, conferenceID, tokens, authorized, channel }, participantID, options);
+    },
   };
 }

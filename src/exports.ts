@@ -2,6 +2,8 @@
 export { regions } from "./client.js";
 export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
 export type { Conference, RealTimeInfo } from "./conference.js";
+export type { EventsOptions, MeetingEvent, MeetingEventType, MeetingState, Participant, WaitUntilSharingOptions, WebSocketConstructor } from "./events/types.js";
+export { MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
 export type { CallOptions } from "./send.js";
 export type { MeetingSettings } from "./settings.js";
 export type { Fetch, Logger } from "./transport.js";

@@ -2,7 +2,7 @@
 import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
 import { managedTokens } from "./managed-token.js";
 import { CallRequest } from "./transport/call-request.js";
-import { undiciSender } from "./transport/undici.js";
+import { undiciSender, undiciWebSocket } from "./transport/undici.js";
 
 export * from "./exports.js";
 
@@ -11,5 +11,10 @@ export * from "./exports.js";
  * Conference handles take `{ token }`, `{ token: provider }` or `{ hostPassword }`.
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
-  return makeClient(options, { sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>, Request: CallRequest, managedTokens: (api, transport) => managedTokens(api, transport, options) });
+  return makeClient(options, {
+    sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>,
+    Request: CallRequest,
+    managedTokens: (api, transport) => managedTokens(api, transport, options),
+    webSocket: undiciWebSocket,
+  });
 }

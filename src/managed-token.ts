@@ -72,6 +72,8 @@ interface Flight {
 
 interface Held {
   token: string;
+  /** Where the event channel connects, from the token answer (not what another process of the fleet stored). */
+  wsURL?: string;
   /** Our clock, epoch ms: renew from here on. */
   renewAt: number;
   /** Our clock, epoch ms: do not send the token from here on. */
@@ -91,6 +93,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
   let renewBlockedUntil = 0;
   let flight: Flight | undefined;
   let asked = Date.now();
+  let wsURL: string | undefined;
 
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
   // the held token while it is valid, and is not tried again for a few seconds. With a token
@@ -100,6 +103,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     const send = (renewing: Held | undefined) => request(renewing, policy, signal, headers);
     try {
       held = await (fleet ? fleet.obtain(current, send) : send(current));
+      if (held.wsURL) wsURL = held.wsURL;
       return held.token;
     } catch (error) {
       if (signal.aborted || !current || held !== current || Date.now() >= current.expiresAt) throw error;
@@ -129,7 +133,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
     // Checked as a caller's token is: it goes into a header on every call.
     if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
-    return lifetime(data, sentAt);
+    return { ...lifetime(data, sentAt), wsURL: typeof data.wsURL === "string" && data.wsURL ? data.wsURL : undefined };
   };
 
   const start = (policy: Policy, headers?: Record<string, string>): Flight => {
@@ -157,6 +161,9 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
 
   return {
     secrets,
+    get wsURL() {
+      return wsURL;
+    },
     get(options) {
       const now = (asked = Date.now());
       if (held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))) return Promise.resolve(held.token);

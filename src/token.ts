@@ -37,6 +37,8 @@ export interface TokenSource {
   invalidate(token: string): boolean;
   /** Secrets besides the token that this source holds, to redact from any error. */
   readonly secrets: readonly string[];
+  /** The `data.wsURL` of the last token answer, where the source has one: the event channel's address. */
+  readonly wsURL?: string;
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   createMeetingClient,
   MeetingApiError,
   MeetingConnectionError,
+  MeetingEndedError,
   MeetingInputError,
   regions,
   type Conference,
@@ -16,9 +17,10 @@ import {
   type RealTimeInfo,
 } from "../universal.js";
 import { nearest } from "../validate.js";
+import { eventLine, NotSharing, waitForShare, watchOptions } from "./events.js";
 
 /** Exit codes, as documented in the README and in `--help`; no other is ever used. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5, notSharing: 6 } as const;
 
 /** The package's version: package.json is two folders up from both src/cli/ and dist/cli/. */
 export const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
@@ -42,7 +44,10 @@ interface Command {
   name: string;
   summary: string;
   options: Record<string, Option>;
-  run(conf: Conference, values: Record<string, unknown>): Promise<string>;
+  /** The command uses the event channel (a WebSocket). */
+  events?: boolean;
+  /** Resolves with what to print last; `out` prints as the command goes. */
+  run(conf: Conference, values: Record<string, unknown>, out: (text: string) => void): Promise<string>;
 }
 
 const commands: Command[] = [
@@ -58,10 +63,18 @@ const commands: Command[] = [
   {
     name: "share invite",
     summary: "invite a participant to share their screen",
-    options: { participant: { type: "string", arg: "PID", describe: "the participant's pid, from `participants` (required)" } },
+    options: {
+      participant: { type: "string", arg: "PID", describe: "the participant's pid, from `participants` (required)" },
+      wait: { type: "boolean", describe: "then wait until they share (exit 6 if they do not within --timeout, default 120 s)" },
+      ...watchOptions,
+    },
+    events: true,
     async run(conf, values) {
       await conf.inviteToShare(required(values, "participant"));
-      return `Invited ${values.participant} to share their screen in conference ${conf.conferenceID}.`;
+      const invited = `Invited ${values.participant} to share their screen in conference ${conf.conferenceID}.`;
+      if (!values.wait) return invited;
+      await waitForShare(conf, values.participant as string, seconds(number(values, "timeout", (n) => n > 0, "a number of seconds above 0")));
+      return `${invited}\n${values.participant} is sharing their screen.`;
     },
   },
   {
@@ -92,6 +105,20 @@ const commands: Command[] = [
     },
   },
   {
+    name: "watch",
+    summary: "print the meeting's events as they come (joins, leaves, shares, state), until it ends",
+    options: { json: { type: "boolean", describe: "one JSON object per line, for scripts" }, ...watchOptions },
+    events: true,
+    async run(conf, values, out) {
+      try {
+        for await (const event of conf.events()) out(values.json ? JSON.stringify(event) : eventLine(event));
+      } catch (error) {
+        if (!(error instanceof MeetingEndedError)) throw error;
+      }
+      return values.json ? "" : `Conference ${conf.conferenceID} has ended.`;
+    },
+  },
+  {
     name: "token",
     summary: "print a fresh meeting-control token, for scripts that drive the WebSocket",
     options: {},
@@ -105,7 +132,8 @@ const CREDENTIALS = `Credentials come from the environment or standard input, ne
   --password-stdin / --token-stdin read one of them from standard input instead.`;
 
 const EXIT_CODES = `Exit codes: 0 success, 1 unexpected failure (a bug: please report it), 2 usage error,
-3 authentication failed, 4 other API error, 5 network failure or timeout.`;
+3 authentication failed, 4 other API error, 5 network failure or timeout, 6 the participant did not
+share (share invite --wait).`;
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -246,11 +274,13 @@ export async function main(
       timeoutMs: seconds(number(values, "timeout", (n) => n > 0 && n <= 2_000_000, "a number of seconds above 0")),
       maxRetries: number(values, "retries", (n) => Number.isInteger(n) && n >= 0 && n <= 10, "a whole number from 0 to 10"),
       logger: values.verbose ? { debug: (line: string, meta: unknown) => io.err(`${line} ${JSON.stringify(meta)}`) } : undefined,
+      ...(command.events && { wsUrl: values["ws-url"] as string | undefined, WebSocket: globalThis.WebSocket ?? (await import("undici")).WebSocket }),
     });
     const [auth, source] = await credentials(values, io);
     secret = source;
     const conf = meeting.conference(required(values, "conference"), auth);
-    io.out(await command.run(conf, values));
+    const last = await command.run(conf, values, io.out);
+    if (last) io.out(last);
     return EXIT.ok;
   } catch (error) {
     return fail(error, usage, secret, io.err);
@@ -291,6 +321,10 @@ async function credentials(values: Record<string, unknown>, io: { env: NodeJS.Pr
 
 /** Prints what went wrong, without a stack trace, and picks the exit code. */
 function fail(error: unknown, usage: string, secret: string, err: (text: string) => void): number {
+  if (error instanceof NotSharing) {
+    err(`meeting-control: ${error.message}`);
+    return EXIT.notSharing;
+  }
   if (error instanceof UsageError || error instanceof MeetingInputError) {
     const message = error instanceof MeetingInputError ? restate(error, secret) : error.message;
     err(`meeting-control: ${message}\nRun '${usage}' for usage.`);

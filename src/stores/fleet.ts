@@ -10,6 +10,8 @@ import type { TokenStore } from "./token-store.js";
 /** A token as the managed token holds it: our clock, epoch ms. */
 export interface Timed {
   token: string;
+  /** Where the event channel connects (`data.wsURL` of the token answer), stored with the token so the fleet shares it. */
+  wsURL?: string;
   renewAt: number;
   expiresAt: number;
 }
@@ -143,17 +145,20 @@ export function fleet(store: unknown, logger: Logger | undefined): ((conferenceI
 }
 
 /** What is stored: the token, and how long before its expiry it is due for renewal. The key expires with the token. */
-function encode({ token, renewAt, expiresAt }: Timed): string {
-  return JSON.stringify({ token, renewAheadMs: Math.max(0, expiresAt - renewAt) });
+function encode({ token, renewAt, expiresAt, wsURL }: Timed): string {
+  return JSON.stringify({ token, renewAheadMs: Math.max(0, expiresAt - renewAt), wsURL });
 }
 
 function decode(value: string, ttlMs: number): Timed | undefined {
   try {
-    const { token, renewAheadMs } = JSON.parse(value) as { token?: unknown; renewAheadMs?: unknown };
+    const { token, renewAheadMs, wsURL } = JSON.parse(value) as { token?: unknown; renewAheadMs?: unknown; wsURL?: unknown };
     if (typeof renewAheadMs !== "number" || !(renewAheadMs >= 0)) return undefined;
     const expiresAt = Date.now() + ttlMs;
-    // What another process stored goes into a header: it must fit one.
-    return { token: checkSecret("stored token", token), expiresAt, renewAt: expiresAt - renewAheadMs };
+    // What another process stored goes into a header: it must fit one. The channel's address
+    // is checked where it is used, as the token answer's is.
+    const found: Timed = { token: checkSecret("stored token", token), expiresAt, renewAt: expiresAt - renewAheadMs };
+    if (typeof wsURL === "string" && wsURL) found.wsURL = wsURL;
+    return found;
   } catch {
     return undefined;
   }

@@ -3,6 +3,7 @@
 import { EventEmitter } from "node:events";
 import type { Readable } from "node:stream";
 import type { Dispatcher } from "undici";
+import type { WebSocketConstructor } from "../events/types.js";
 import { tooLarge, type Sender } from "../transport.js";
 import { CallResponse } from "./call-response.js";
 import { fail } from "../validate.js";
@@ -104,4 +105,14 @@ function toHeaders(received: Record<string, string | string[] | undefined>): Hea
     else if (value) for (const item of value) headers.append(name, item);
   }
   return headers;
+}
+
+/** undici's WebSocket on `dispatcher` (default: undici's global one): the Node default of the event channel. */
+export async function undiciWebSocket(dispatcher: unknown): Promise<WebSocketConstructor> {
+  const { WebSocket } = await (loading ??= import("undici"));
+  return class extends WebSocket {
+    constructor(url: string) {
+      super(url, { dispatcher: dispatcher as Dispatcher | undefined });
+    }
+  } as unknown as WebSocketConstructor;
 }

@@ -1,0 +1,25 @@
+// The errors only the event channel throws. They live here, not in src/errors.ts, so that the
+// channel stays one room; the entries export them with the others.
+import { MeetingError } from "../errors.js";
+
+/** The meeting ended (the channel said `state: "Destroyed"`): `conf.events()` and `waitUntilSharing()` stop with this. */
+export class MeetingEndedError extends MeetingError {
+  override name = "MeetingEndedError";
+  declare readonly conferenceID: string;
+
+  constructor(conferenceID: string) {
+    super(`conference ${conferenceID} has ended`);
+    this.conferenceID = conferenceID;
+  }
+}
+
+/** `waitUntilSharing()` waited for a participant who left the meeting, or was never in it. */
+export class ParticipantLeftError extends MeetingError {
+  override name = "ParticipantLeftError";
+  declare readonly participantID: string;
+
+  constructor(participantID: string, rule: string) {
+    super(`participant ${participantID} ${rule}`);
+    this.participantID = participantID;
+  }
+}

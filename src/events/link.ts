@@ -1,0 +1,68 @@
+// What the channel needs from the conference handle, and the one place that turns it into an
+// address and tokens: the control token for Subscribe, a fresh WebSocket token per connection.
+import type { components } from "../generated/schema.js";
+import { apiError } from "../errors.js";
+import { readJson, type CallOptions } from "../send.js";
+import type { Api, TokenSource } from "../token.js";
+import type { Logger } from "../transport.js";
+import { fail } from "../validate.js";
+import type { SocketLike } from "./types.js";
+
+/** The channel's path, appended to `wsURL` (asyncapi.yaml `channels.confctl.address`). */
+export const CHANNEL_PATH = "/cms/open/websocket/confctl/increment/conn";
+
+/** What the client hands every conference handle for the channel. */
+export interface ChannelContext {
+  /** The client's `wsUrl` option, checked. */
+  wsUrl?: string;
+  /** Checks a WebSocket address prefix by the client's rule (`wss:`; `ws:` to loopback or with `allowInsecureHttp`). */
+  checkBase(value: unknown, field: string): string;
+  /** Opens a socket: the `WebSocket` option, undici's on Node, else the global one. */
+  socket(): Promise<(url: string) => SocketLike>;
+  logger?: Logger;
+  /** Time allowed to connect and be subscribed, in ms: the client's `timeoutMs`. */
+  timeoutMs: number;
+}
+
+/** What the conference handle passes: its typed client, token source and authorized sender. */
+export interface ChannelParts {
+  api: Api;
+  conferenceID: string;
+  tokens: TokenSource & { readonly wsURL?: string };
+  authorized<R extends { response: Response }>(
+    options: CallOptions | undefined,
+    send: (header: { "X-Conference-Authorization": string }, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
+  ): Promise<[R, string[]]>;
+  channel: ChannelContext;
+}
+
+type WebSocketToken = components["schemas"]["WebSocketToken"];
+
+const WS_TOKEN_CALL = "GET /v1/mmc/control/conferences/wsToken";
+
+/** A fresh single-use token for one connection (`createWebSocketToken`); never the token answer's `tmpWsToken`. */
+export async function webSocketToken({ api, conferenceID, authorized }: ChannelParts, signal: AbortSignal): Promise<string> {
+  const [result, secrets] = await authorized({ signal }, (header, fetch) =>
+    api.GET("/v1/mmc/control/conferences/wsToken", { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
+  );
+  const body = readJson<WebSocketToken>(WS_TOKEN_CALL, result, secrets);
+  const token = body?.webSocketToken;
+  if (typeof token !== "string" || !token) throw apiError(WS_TOKEN_CALL, result.response, body, secrets, "the answer holds no webSocketToken");
+  return token;
+}
+
+/**
+ * The address prefix: the client's `wsUrl`, else the `data.wsURL` of the last `createConfToken`
+ * answer (handles with the host password). Checked before any connection.
+ */
+export function channelBase({ channel, tokens }: ChannelParts): string {
+  if (channel.wsUrl !== undefined) return channel.wsUrl;
+  if (tokens.wsURL !== undefined) return channel.checkBase(tokens.wsURL, "data.wsURL of createConfToken");
+  return fail("wsUrl", "is needed for the event channel of a { token } handle: pass createMeetingClient({ wsUrl }), the data.wsURL of createConfToken");
+}
+
+/** The connect address. A `wsURL` that already ends with the channel's path (as in some vendor examples) keeps it. */
+export function channelUrl(base: string, conferenceID: string, webSocketToken: string): string {
+  const prefix = base.endsWith(CHANNEL_PATH) ? base : base + CHANNEL_PATH;
+  return `${prefix}?${new URLSearchParams({ confID: conferenceID, tmpToken: webSocketToken })}`;
+}

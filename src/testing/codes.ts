@@ -1,0 +1,27 @@
+// Every error the fake answers with: status, error_code and error_msg. The vendor's codes where
+// it publishes one (openapi.yaml's examples, ../shared/reference); `FAKE.` codes are the fake's own.
+export const codes = {
+  noSuchConference: { status: 400, error_code: "MMC.111070005", error_msg: "conference does not exist or is out of date" },
+  notStarted: { status: 400, error_code: "MMC.111072005", error_msg: "meeting not started or already ended" },
+  noSuchParticipant: { status: 400, error_code: "USG.201040000", error_msg: "user does not exist" },
+  tokenRefused: { status: 401, error_code: "MMC.118000001", error_msg: "USER_TOKEN_AUTH_FAILED" },
+  invalidRequest: { status: 400, error_code: "FAKE.400000", error_msg: "request does not match openapi.yaml" },
+  wrongPassword: { status: 401, error_code: "FAKE.401001", error_msg: "host password does not match" },
+  noSuchPath: { status: 404, error_code: "FAKE.404000", error_msg: "no operation of openapi.yaml at this path" },
+  wrongMethod: { status: 405, error_code: "FAKE.405000", error_msg: "no operation of openapi.yaml with this method at this path" },
+  fault: { status: 503, error_code: "FAKE.FAULT", error_msg: "fault injected by failNext" },
+} as const;
+
+export type Code = (typeof codes)[keyof typeof codes];
+
+/** Thrown by a handler to answer with an error. */
+export class Refusal {
+  constructor(
+    readonly code: Code,
+    readonly detail?: string,
+  ) {}
+}
+
+export const refuse = (code: Code, detail?: string): never => {
+  throw new Refusal(code, detail);
+};

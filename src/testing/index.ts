@@ -1,0 +1,159 @@
+// huaweicloud-meeting-control/testing: a stateful fake of the meeting-control API for tests,
+// validated both ways against openapi.yaml and asyncapi.yaml. Never imported by the main entries.
+import { MeetingInputError } from "../errors.js";
+import type { Channel } from "./channel.js";
+import { createClock } from "./clock.js";
+import { scripted, type Fault } from "./faults.js";
+import type { JournalEntry } from "./journal.js";
+import { FAKE_HOST, respond, type Context } from "./respond.js";
+import { serve, type FakeServer } from "./server.js";
+import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
+import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type Settings, type State } from "./state.js";
+import type { OperationId } from "./validate.js";
+
+export type { Fault } from "./faults.js";
+export type { JournalEntry } from "./journal.js";
+export type { FakeServer } from "./server.js";
+export type { FakeWebSocket, FakeWebSocketConstructor } from "./socket.js";
+export type { OperationId } from "./validate.js";
+export { SpecDriftError } from "./validate.js";
+
+/** Options of `createMeetingFake`. */
+export interface MeetingFakeOptions {
+  /** An invited participant starts sharing `shareDelayMs` after the invitation (unless it is cancelled first). Default: `false`. */
+  acceptShareInvitations?: boolean;
+  /** Real time between an invitation and the share it starts, in ms. Default: 20. */
+  shareDelayMs?: number;
+  /** Real time added before every REST answer, in ms. Default: 0. */
+  latencyMs?: number;
+}
+
+/** A participant of a fake meeting, as it is now. */
+export interface FakeParticipant {
+  /** The `pid` that `showRealTimeInfoOfMeeting` lists, and `inviteShare` takes. */
+  readonly pid: string;
+  readonly name: string;
+  readonly sharing: boolean;
+  /** Invited to share, and not sharing yet. */
+  readonly invited: boolean;
+}
+
+/** A meeting of the fake, and what its participants do. */
+export interface FakeMeeting {
+  readonly conferenceID: string;
+  /** A participant joins; announced on the channel. */
+  join(participant: { name: string }): FakeParticipant;
+  /** The participant leaves: its invitation and share end with it. */
+  leave(pid: string): void;
+  /** The participant starts sharing; whoever was sharing stops (one share at a time). */
+  startSharing(pid: string): void;
+  stopSharing(pid: string): void;
+  /** The online participants, as they are now. */
+  readonly participants: FakeParticipant[];
+  /** The meeting's settings, as `updateStartedConfConfig` names them, as they are now. */
+  readonly settings: Readonly<Settings>;
+  /** The meeting starts (when added with `started: false`). */
+  start(): void;
+  /** The meeting ends: its tokens stop working, its channels hear `Destroyed` and close (1000). */
+  end(): void;
+}
+
+/** The fake: its meetings, its doors (`fetch`, `WebSocket`, `listen()`), its faults, its clock and its journal. */
+export interface MeetingFake {
+  /** Adds a meeting. `conferenceID` default: a random 9-digit one; `started` default: `true`. */
+  addMeeting(meeting: { hostPassword: string; conferenceID?: string; started?: boolean }): FakeMeeting;
+  /** A WHATWG `fetch` that answers from the fake, in-process: `createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch })`. */
+  readonly fetch: (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+  /** `https://meeting-fake.invalid` (never resolvable); after `listen()`, the server's `http://127.0.0.1:<port>`. */
+  readonly baseUrl: string;
+  /** An in-process WebSocket class with the WHATWG shape, for `createMeetingClient({ WebSocket: fake.WebSocket })`. */
+  readonly WebSocket: FakeWebSocketConstructor;
+  /** Every request answered, in order: `{ operationId, method, path, status, violations }`. Holds no secret. */
+  readonly journal: readonly JournalEntry[];
+  /** The next `times` (default 1) calls of `operationId` answer `status` (default 503), with `Retry-After` and `body` if given. */
+  failNext(operationId: OperationId, fault?: Fault): void;
+  /** Moves the fake's clock forward: tokens expire on it, and channels without a heart-beat for 180 s close. */
+  advanceTime(ms: number): void;
+  /** The fake's clock, epoch ms. */
+  now(): number;
+  /** Closes every open channel abnormally (1006), as a network failure does, so clients reconnect. */
+  dropWebSockets(): void;
+  /** Serves the fake on 127.0.0.1 (REST and the WebSocket channel). `port` default: a free one. */
+  listen(options?: { port?: number }): Promise<FakeServer>;
+}
+
+const nonNegative = (field: string, value: unknown, fallback: number): number => {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) throw new MeetingInputError(field, "must be a non-negative number of ms");
+  return value;
+};
+
+/** Creates a fake of the meeting-control API with no meeting yet: add them with `addMeeting`. */
+export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake {
+  if (typeof options !== "object" || options === null) throw new MeetingInputError("options", "must be an object");
+  const { acceptShareInvitations = false } = options;
+  if (typeof acceptShareInvitations !== "boolean") throw new MeetingInputError("acceptShareInvitations", "must be a boolean");
+  const clock = createClock();
+  const state: State = createState(clock);
+  const channels = new Set<Channel>();
+  const context: Context = {
+    state,
+    journal: [],
+    faults: new Map(),
+    acceptShareInvitations,
+    shareDelayMs: nonNegative("shareDelayMs", options.shareDelayMs, 20),
+    latencyMs: nonNegative("latencyMs", options.latencyMs, 0),
+  };
+  let baseUrl = `https://${FAKE_HOST}`;
+  const handle = (request: Request) => respond(context, request);
+
+  return {
+    addMeeting({ hostPassword, conferenceID, started } = {} as never) {
+      return meetingHandle(state, addMeetingState(state, hostPassword, conferenceID, started));
+    },
+    fetch: async (input, init) => handle(new Request(input, init)),
+    get baseUrl() {
+      return baseUrl;
+    },
+    WebSocket: socketClass(state, channels, FAKE_HOST),
+    journal: context.journal,
+    failNext(operationId, fault) {
+      const [id, script] = scripted(operationId, fault);
+      context.faults.set(id, script);
+    },
+    advanceTime(ms) {
+      clock.advance(nonNegative("ms", ms, 0));
+      for (const channel of [...channels]) channel.sweep();
+    },
+    now: () => clock.now(),
+    dropWebSockets() {
+      for (const channel of [...channels]) channel.close(1006, "");
+    },
+    async listen({ port } = {}) {
+      const server = await serve(state, channels, handle, port);
+      baseUrl = server.url;
+      return server;
+    },
+  };
+}
+
+function meetingHandle(state: State, meeting: MeetingState): FakeMeeting {
+  const view = ({ pid, name, sharing, invited }: { pid: string; name: string; sharing: boolean; invited: boolean }): FakeParticipant => ({ pid, name, sharing, invited });
+  return {
+    conferenceID: meeting.conferenceID,
+    join: ({ name } = {} as never) => view(join(state, meeting, name)),
+    leave: (pid) => leave(meeting, online(meeting, pid)),
+    startSharing: (pid) => startSharing(meeting, online(meeting, pid)),
+    stopSharing: (pid) => stopSharing(meeting, online(meeting, pid)),
+    get participants() {
+      return [...meeting.participants.values()].filter((participant) => participant.online).map(view);
+    },
+    get settings() {
+      return { ...meeting.settings };
+    },
+    start() {
+      meeting.started = true;
+    },
+    end: () => end(meeting),
+  };
+}
