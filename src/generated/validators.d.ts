@@ -16,7 +16,6 @@ export interface Validator {
 export declare const inviteShare_query: Validator;
 export declare const inviteShare_header: Validator;
 export declare const inviteShare_body: Validator;
-export declare const inviteShare_200: Validator;
 export declare const inviteShare_400: Validator;
 export declare const inviteShare_401: Validator;
 export declare const inviteShare_403: Validator;

@@ -180,7 +180,8 @@ function validate21(data, { instancePath = "", parentData, parentDataProperty, r
 }
 validate21.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
 var inviteShare_body = validate22;
-var schema35 = { "type": "object", "description": "The invitation flag.", "required": ["share"], "additionalProperties": false, "properties": { "share": { "type": "integer", "enum": [0, 1], "description": "Invitation flag.\n- `0`: cancel the invitation.\n- `1`: invite the participant to share a screen.\n" } } };
+var schema35 = { "type": "object", "description": "The invitation flag.", "required": ["share"], "additionalProperties": false, "properties": { "share": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Invitation flag.\n- `0`: cancel the invitation.\n- `1`: invite the participant to share a screen.\n" } } };
+var formats0 = formats.int32;
 function validate22(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -233,13 +234,24 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (!formats0.validate(data0)) {
+          const err4 = { instancePath: instancePath + "/share", schemaPath: "openapi#/$defs/InviteShareDTO/properties/share/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
     }
   } else {
-    const err4 = { instancePath, schemaPath: "openapi#/$defs/InviteShareDTO/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err5 = { instancePath, schemaPath: "openapi#/$defs/InviteShareDTO/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err4];
+      vErrors = [err5];
     } else {
-      vErrors.push(err4);
+      vErrors.push(err5);
     }
     errors++;
   }
@@ -247,7 +259,7 @@ function validate22(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate22.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var inviteShare_200 = validate24;
+var inviteShare_400 = validate24;
 function validate24(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -259,20 +271,61 @@ function validate24(data, { instancePath = "", parentData, parentDataProperty, r
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!(data && typeof data == "object" && !Array.isArray(data))) {
-    const err0 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.error_code === void 0) {
+      const err0 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_code" }, message: "must have required property 'error_code'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.error_msg === void 0) {
+      const err1 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_msg" }, message: "must have required property 'error_msg'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.error_code !== void 0) {
+      if (typeof data.error_code !== "string") {
+        const err2 = { instancePath: instancePath + "/error_code", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.error_msg !== void 0) {
+      if (typeof data.error_msg !== "string") {
+        const err3 = { instancePath: instancePath + "/error_msg", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_msg/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err0];
+      vErrors = [err4];
     } else {
-      vErrors.push(err0);
+      vErrors.push(err4);
     }
     errors++;
   }
   validate24.errors = vErrors;
   return errors === 0;
 }
-validate24.evaluated = { "dynamicProps": false, "dynamicItems": false };
-var inviteShare_400 = validate25;
+validate24.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
+var inviteShare_401 = validate25;
 function validate25(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -338,7 +391,7 @@ function validate25(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate25.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var inviteShare_401 = validate26;
+var inviteShare_403 = validate26;
 function validate26(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -404,7 +457,7 @@ function validate26(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate26.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var inviteShare_403 = validate27;
+var inviteShare_500 = validate27;
 function validate27(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -470,78 +523,12 @@ function validate27(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate27.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var inviteShare_500 = validate28;
+var createConfToken_query = validate28;
 function validate28(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate28.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.error_code === void 0) {
-      const err0 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_code" }, message: "must have required property 'error_code'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.error_msg === void 0) {
-      const err1 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_msg" }, message: "must have required property 'error_msg'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.error_code !== void 0) {
-      if (typeof data.error_code !== "string") {
-        const err2 = { instancePath: instancePath + "/error_code", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.error_msg !== void 0) {
-      if (typeof data.error_msg !== "string") {
-        const err3 = { instancePath: instancePath + "/error_msg", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_msg/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate28.errors = vErrors;
-  return errors === 0;
-}
-validate28.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createConfToken_query = validate29;
-function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate29.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -589,16 +576,16 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate29.errors = vErrors;
+  validate28.errors = vErrors;
   return errors === 0;
 }
-validate29.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
-var createConfToken_header = validate30;
-function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate28.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
+var createConfToken_header = validate29;
+function validate29(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate30.evaluated;
+  const evaluated0 = validate29.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -666,12 +653,9 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-    }
-    if (data["X-Conference-Authorization"] !== void 0) {
-      let data2 = data["X-Conference-Authorization"];
-      if (typeof data2 === "string") {
-        if (func1(data2) < 1) {
-          const err6 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (!formats0.validate(data1)) {
+          const err6 = { instancePath: instancePath + "/X-Login-Type", schemaPath: "#/properties/X-Login-Type/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
             vErrors = [err6];
           } else {
@@ -679,12 +663,26 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
           }
           errors++;
         }
+      }
+    }
+    if (data["X-Conference-Authorization"] !== void 0) {
+      let data2 = data["X-Conference-Authorization"];
+      if (typeof data2 === "string") {
+        if (func1(data2) < 1) {
+          const err7 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
       } else {
-        const err7 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err8 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err7];
+          vErrors = [err8];
         } else {
-          vErrors.push(err7);
+          vErrors.push(err8);
         }
         errors++;
       }
@@ -693,44 +691,43 @@ function validate30(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data["X-Nonce"];
       if (typeof data3 === "string") {
         if (func1(data3) < 1) {
-          const err8 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err9 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err8];
+            vErrors = [err9];
           } else {
-            vErrors.push(err8);
+            vErrors.push(err9);
           }
           errors++;
         }
       } else {
-        const err9 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err10 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err9];
+          vErrors = [err10];
         } else {
-          vErrors.push(err9);
+          vErrors.push(err10);
         }
         errors++;
       }
     }
   } else {
-    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err10];
+      vErrors = [err11];
     } else {
-      vErrors.push(err10);
+      vErrors.push(err11);
     }
     errors++;
   }
-  validate30.errors = vErrors;
+  validate29.errors = vErrors;
   return errors === 0;
 }
-validate30.evaluated = { "props": { "X-Password": true, "X-Login-Type": true, "X-Conference-Authorization": true, "X-Nonce": true }, "dynamicProps": false, "dynamicItems": false };
-var createConfToken_200 = validate31;
-var schema49 = { "type": "object", "description": "The meeting-control token.", "required": ["token"], "properties": { "token": { "type": "string", "minLength": 1, "description": "The meeting-control token, valid for half an hour. Send it as it is in `X-Conference-Authorization`." }, "tmpWsToken": { "type": "string", "description": "Temporary token for the meeting-control WebSocket." }, "wsURL": { "type": "string", "description": "Address of the meeting-control WebSocket." }, "role": { "type": "integer", "enum": [0, 1], "description": "The caller's role in the meeting.\n- `0`: participant.\n- `1`: host.\n" }, "expireTime": { "type": "integer", "format": "int64", "description": "When the token expires, in epoch milliseconds." }, "userID": { "type": "string", "description": "The caller's user ID." }, "orgID": { "type": "string", "description": "The caller's organization ID." }, "participantID": { "type": "string", "deprecated": true, "description": "The caller's participant ID. Deprecated by the vendor." }, "confTokenExpireTime": { "type": "integer", "description": "The token's lifetime, in seconds." }, "vmrCurrentConfID": { "type": "string", "description": "ID of the meeting currently held in the personal or cloud meeting room." }, "supportNotifyType": { "type": "array", "description": "Notification types that the meeting-control WebSocket supports.", "items": { "type": "string" } } } };
-var formats0 = formats.int64;
-function validate32(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate29.evaluated = { "props": { "X-Password": true, "X-Login-Type": true, "X-Conference-Authorization": true, "X-Nonce": true }, "dynamicProps": false, "dynamicItems": false };
+var createConfToken_200 = validate30;
+var formats6 = formats.int64;
+function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate32.evaluated;
+  const evaluated0 = validate31.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -814,14 +811,16 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
-          if (!(data4 === 0 || data4 === 1)) {
-            const err7 = { instancePath: instancePath + "/data/role", schemaPath: "openapi#/$defs/ConfToken/properties/role/enum", keyword: "enum", params: { allowedValues: schema49.properties.role.enum }, message: "must be equal to one of the allowed values" };
-            if (vErrors === null) {
-              vErrors = [err7];
-            } else {
-              vErrors.push(err7);
+          if (typeof data4 == "number" && isFinite(data4)) {
+            if (!formats0.validate(data4)) {
+              const err7 = { instancePath: instancePath + "/data/role", schemaPath: "openapi#/$defs/ConfToken/properties/role/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+              if (vErrors === null) {
+                vErrors = [err7];
+              } else {
+                vErrors.push(err7);
+              }
+              errors++;
             }
-            errors++;
           }
         }
         if (data0.expireTime !== void 0) {
@@ -836,7 +835,7 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
           if (typeof data5 == "number" && isFinite(data5)) {
-            if (!formats0.validate(data5)) {
+            if (!formats6.validate(data5)) {
               const err9 = { instancePath: instancePath + "/data/expireTime", schemaPath: "openapi#/$defs/ConfToken/properties/expireTime/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
               if (vErrors === null) {
                 vErrors = [err9];
@@ -891,14 +890,25 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
             }
             errors++;
           }
+          if (typeof data9 == "number" && isFinite(data9)) {
+            if (!formats0.validate(data9)) {
+              const err14 = { instancePath: instancePath + "/data/confTokenExpireTime", schemaPath: "openapi#/$defs/ConfToken/properties/confTokenExpireTime/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+              if (vErrors === null) {
+                vErrors = [err14];
+              } else {
+                vErrors.push(err14);
+              }
+              errors++;
+            }
+          }
         }
         if (data0.vmrCurrentConfID !== void 0) {
           if (typeof data0.vmrCurrentConfID !== "string") {
-            const err14 = { instancePath: instancePath + "/data/vmrCurrentConfID", schemaPath: "openapi#/$defs/ConfToken/properties/vmrCurrentConfID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err15 = { instancePath: instancePath + "/data/vmrCurrentConfID", schemaPath: "openapi#/$defs/ConfToken/properties/vmrCurrentConfID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err14];
+              vErrors = [err15];
             } else {
-              vErrors.push(err14);
+              vErrors.push(err15);
             }
             errors++;
           }
@@ -909,38 +919,27 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
             const len0 = data11.length;
             for (let i0 = 0; i0 < len0; i0++) {
               if (typeof data11[i0] !== "string") {
-                const err15 = { instancePath: instancePath + "/data/supportNotifyType/" + i0, schemaPath: "openapi#/$defs/ConfToken/properties/supportNotifyType/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err16 = { instancePath: instancePath + "/data/supportNotifyType/" + i0, schemaPath: "openapi#/$defs/ConfToken/properties/supportNotifyType/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err15];
+                  vErrors = [err16];
                 } else {
-                  vErrors.push(err15);
+                  vErrors.push(err16);
                 }
                 errors++;
               }
             }
           } else {
-            const err16 = { instancePath: instancePath + "/data/supportNotifyType", schemaPath: "openapi#/$defs/ConfToken/properties/supportNotifyType/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err17 = { instancePath: instancePath + "/data/supportNotifyType", schemaPath: "openapi#/$defs/ConfToken/properties/supportNotifyType/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err16];
+              vErrors = [err17];
             } else {
-              vErrors.push(err16);
+              vErrors.push(err17);
             }
             errors++;
           }
         }
       } else {
-        const err17 = { instancePath: instancePath + "/data", schemaPath: "openapi#/$defs/ConfToken/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-    }
-    if (data.addressToken !== void 0) {
-      if (typeof data.addressToken !== "string") {
-        const err18 = { instancePath: instancePath + "/addressToken", schemaPath: "#/properties/addressToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err18 = { instancePath: instancePath + "/data", schemaPath: "openapi#/$defs/ConfToken/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -949,9 +948,9 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-    if (data.gloablPublicIP !== void 0) {
-      if (typeof data.gloablPublicIP !== "string") {
-        const err19 = { instancePath: instancePath + "/gloablPublicIP", schemaPath: "#/properties/gloablPublicIP/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+    if (data.addressToken !== void 0) {
+      if (typeof data.addressToken !== "string") {
+        const err19 = { instancePath: instancePath + "/addressToken", schemaPath: "#/properties/addressToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -960,39 +959,116 @@ function validate32(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+    if (data.gloablPublicIP !== void 0) {
+      if (typeof data.gloablPublicIP !== "string") {
+        const err20 = { instancePath: instancePath + "/gloablPublicIP", schemaPath: "#/properties/gloablPublicIP/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+    }
   } else {
-    const err20 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err20];
+      vErrors = [err21];
     } else {
-      vErrors.push(err20);
+      vErrors.push(err21);
     }
     errors++;
   }
-  validate32.errors = vErrors;
+  validate31.errors = vErrors;
   return errors === 0;
 }
-validate32.evaluated = { "props": { "data": true, "addressToken": true, "gloablPublicIP": true }, "dynamicProps": false, "dynamicItems": false };
-function validate31(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate31.evaluated = { "props": { "data": true, "addressToken": true, "gloablPublicIP": true }, "dynamicProps": false, "dynamicItems": false };
+function validate30(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate31.evaluated;
+  const evaluated0 = validate30.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate32(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+  if (!validate31(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate31.errors : vErrors.concat(validate31.errors);
     errors = vErrors.length;
   }
-  validate31.errors = vErrors;
+  validate30.errors = vErrors;
   return errors === 0;
 }
-validate31.evaluated = { "props": { "data": true, "addressToken": true, "gloablPublicIP": true }, "dynamicProps": false, "dynamicItems": false };
-var createConfToken_400 = validate34;
+validate30.evaluated = { "props": { "data": true, "addressToken": true, "gloablPublicIP": true }, "dynamicProps": false, "dynamicItems": false };
+var createConfToken_400 = validate33;
+function validate33(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate33.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.error_code === void 0) {
+      const err0 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_code" }, message: "must have required property 'error_code'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.error_msg === void 0) {
+      const err1 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_msg" }, message: "must have required property 'error_msg'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.error_code !== void 0) {
+      if (typeof data.error_code !== "string") {
+        const err2 = { instancePath: instancePath + "/error_code", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.error_msg !== void 0) {
+      if (typeof data.error_msg !== "string") {
+        const err3 = { instancePath: instancePath + "/error_msg", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_msg/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate33.errors = vErrors;
+  return errors === 0;
+}
+validate33.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
+var createConfToken_401 = validate34;
 function validate34(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -1058,7 +1134,7 @@ function validate34(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate34.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createConfToken_401 = validate35;
+var createConfToken_403 = validate35;
 function validate35(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -1124,7 +1200,7 @@ function validate35(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate35.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createConfToken_403 = validate36;
+var createConfToken_500 = validate36;
 function validate36(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -1190,78 +1266,12 @@ function validate36(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate36.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createConfToken_500 = validate37;
+var showRealTimeInfoOfMeeting_query = validate37;
 function validate37(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate37.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.error_code === void 0) {
-      const err0 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_code" }, message: "must have required property 'error_code'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.error_msg === void 0) {
-      const err1 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_msg" }, message: "must have required property 'error_msg'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.error_code !== void 0) {
-      if (typeof data.error_code !== "string") {
-        const err2 = { instancePath: instancePath + "/error_code", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.error_msg !== void 0) {
-      if (typeof data.error_msg !== "string") {
-        const err3 = { instancePath: instancePath + "/error_msg", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_msg/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate37.errors = vErrors;
-  return errors === 0;
-}
-validate37.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var showRealTimeInfoOfMeeting_query = validate38;
-function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate38.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1309,16 +1319,16 @@ function validate38(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate38.errors = vErrors;
+  validate37.errors = vErrors;
   return errors === 0;
 }
-validate38.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
-var showRealTimeInfoOfMeeting_header = validate39;
-function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate37.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
+var showRealTimeInfoOfMeeting_header = validate38;
+function validate38(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate39.evaluated;
+  const evaluated0 = validate38.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1366,15 +1376,15 @@ function validate39(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate39.errors = vErrors;
+  validate38.errors = vErrors;
   return errors === 0;
 }
-validate39.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
-var showRealTimeInfoOfMeeting_200 = validate40;
-function validate41(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate38.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
+var showRealTimeInfoOfMeeting_200 = validate39;
+function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate41.evaluated;
+  const evaluated0 = validate40.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1526,23 +1536,22 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              if (typeof data13 == "number" && isFinite(data13)) {
+                if (!formats0.validate(data13)) {
+                  const err12 = { instancePath: instancePath + "/participants/" + i1 + "/state", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/state/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+                  if (vErrors === null) {
+                    vErrors = [err12];
+                  } else {
+                    vErrors.push(err12);
+                  }
+                  errors++;
+                }
+              }
             }
             if (data9.video !== void 0) {
               let data14 = data9.video;
               if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-                const err12 = { instancePath: instancePath + "/participants/" + i1 + "/video", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/video/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-                if (vErrors === null) {
-                  vErrors = [err12];
-                } else {
-                  vErrors.push(err12);
-                }
-                errors++;
-              }
-            }
-            if (data9.mute !== void 0) {
-              let data15 = data9.mute;
-              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-                const err13 = { instancePath: instancePath + "/participants/" + i1 + "/mute", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err13 = { instancePath: instancePath + "/participants/" + i1 + "/video", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/video/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -1550,35 +1559,80 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
                 }
                 errors++;
               }
+              if (typeof data14 == "number" && isFinite(data14)) {
+                if (!formats0.validate(data14)) {
+                  const err14 = { instancePath: instancePath + "/participants/" + i1 + "/video", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/video/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+                  if (vErrors === null) {
+                    vErrors = [err14];
+                  } else {
+                    vErrors.push(err14);
+                  }
+                  errors++;
+                }
+              }
+            }
+            if (data9.mute !== void 0) {
+              let data15 = data9.mute;
+              if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+                const err15 = { instancePath: instancePath + "/participants/" + i1 + "/mute", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err15];
+                } else {
+                  vErrors.push(err15);
+                }
+                errors++;
+              }
+              if (typeof data15 == "number" && isFinite(data15)) {
+                if (!formats0.validate(data15)) {
+                  const err16 = { instancePath: instancePath + "/participants/" + i1 + "/mute", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/mute/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+                  if (vErrors === null) {
+                    vErrors = [err16];
+                  } else {
+                    vErrors.push(err16);
+                  }
+                  errors++;
+                }
+              }
             }
             if (data9.hand !== void 0) {
               let data16 = data9.hand;
               if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-                const err14 = { instancePath: instancePath + "/participants/" + i1 + "/hand", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/hand/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                const err17 = { instancePath: instancePath + "/participants/" + i1 + "/hand", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/hand/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
                 if (vErrors === null) {
-                  vErrors = [err14];
+                  vErrors = [err17];
                 } else {
-                  vErrors.push(err14);
+                  vErrors.push(err17);
                 }
                 errors++;
               }
+              if (typeof data16 == "number" && isFinite(data16)) {
+                if (!formats0.validate(data16)) {
+                  const err18 = { instancePath: instancePath + "/participants/" + i1 + "/hand", schemaPath: "openapi#/$defs/RealTimeParticipant/properties/hand/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+                  if (vErrors === null) {
+                    vErrors = [err18];
+                  } else {
+                    vErrors.push(err18);
+                  }
+                  errors++;
+                }
+              }
             }
           } else {
-            const err15 = { instancePath: instancePath + "/participants/" + i1, schemaPath: "openapi#/$defs/RealTimeParticipant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err19 = { instancePath: instancePath + "/participants/" + i1, schemaPath: "openapi#/$defs/RealTimeParticipant/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err19];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err19);
             }
             errors++;
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err20 = { instancePath: instancePath + "/participants", schemaPath: "#/properties/participants/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err20];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err20);
         }
         errors++;
       }
@@ -1588,11 +1642,11 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
       if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
         if (data17.chairID !== void 0) {
           if (typeof data17.chairID !== "string") {
-            const err17 = { instancePath: instancePath + "/confInfo/chairID", schemaPath: "openapi#/$defs/RealTimeConfInfo/properties/chairID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            const err21 = { instancePath: instancePath + "/confInfo/chairID", schemaPath: "openapi#/$defs/RealTimeConfInfo/properties/chairID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
-              vErrors = [err17];
+              vErrors = [err21];
             } else {
-              vErrors.push(err17);
+              vErrors.push(err21);
             }
             errors++;
           }
@@ -1603,68 +1657,134 @@ function validate41(data, { instancePath = "", parentData, parentDataProperty, r
             const len2 = data19.length;
             for (let i2 = 0; i2 < len2; i2++) {
               if (typeof data19[i2] !== "string") {
-                const err18 = { instancePath: instancePath + "/confInfo/coHosts/" + i2, schemaPath: "openapi#/$defs/RealTimeConfInfo/properties/coHosts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err22 = { instancePath: instancePath + "/confInfo/coHosts/" + i2, schemaPath: "openapi#/$defs/RealTimeConfInfo/properties/coHosts/items/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
-                  vErrors = [err18];
+                  vErrors = [err22];
                 } else {
-                  vErrors.push(err18);
+                  vErrors.push(err22);
                 }
                 errors++;
               }
             }
           } else {
-            const err19 = { instancePath: instancePath + "/confInfo/coHosts", schemaPath: "openapi#/$defs/RealTimeConfInfo/properties/coHosts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+            const err23 = { instancePath: instancePath + "/confInfo/coHosts", schemaPath: "openapi#/$defs/RealTimeConfInfo/properties/coHosts/type", keyword: "type", params: { type: "array" }, message: "must be array" };
             if (vErrors === null) {
-              vErrors = [err19];
+              vErrors = [err23];
             } else {
-              vErrors.push(err19);
+              vErrors.push(err23);
             }
             errors++;
           }
         }
       } else {
-        const err20 = { instancePath: instancePath + "/confInfo", schemaPath: "openapi#/$defs/RealTimeConfInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err24 = { instancePath: instancePath + "/confInfo", schemaPath: "openapi#/$defs/RealTimeConfInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err20];
+          vErrors = [err24];
         } else {
-          vErrors.push(err20);
+          vErrors.push(err24);
         }
         errors++;
       }
     }
   } else {
-    const err21 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err25 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err21];
+      vErrors = [err25];
     } else {
-      vErrors.push(err21);
+      vErrors.push(err25);
     }
     errors++;
   }
-  validate41.errors = vErrors;
+  validate40.errors = vErrors;
   return errors === 0;
 }
-validate41.evaluated = { "props": { "attendees": true, "participants": true, "confInfo": true }, "dynamicProps": false, "dynamicItems": false };
-function validate40(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate40.evaluated = { "props": { "attendees": true, "participants": true, "confInfo": true }, "dynamicProps": false, "dynamicItems": false };
+function validate39(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate40.evaluated;
+  const evaluated0 = validate39.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate41(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate41.errors : vErrors.concat(validate41.errors);
+  if (!validate40(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
     errors = vErrors.length;
   }
-  validate40.errors = vErrors;
+  validate39.errors = vErrors;
   return errors === 0;
 }
-validate40.evaluated = { "props": { "attendees": true, "participants": true, "confInfo": true }, "dynamicProps": false, "dynamicItems": false };
-var showRealTimeInfoOfMeeting_400 = validate43;
+validate39.evaluated = { "props": { "attendees": true, "participants": true, "confInfo": true }, "dynamicProps": false, "dynamicItems": false };
+var showRealTimeInfoOfMeeting_400 = validate42;
+function validate42(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate42.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.error_code === void 0) {
+      const err0 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_code" }, message: "must have required property 'error_code'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.error_msg === void 0) {
+      const err1 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_msg" }, message: "must have required property 'error_msg'" };
+      if (vErrors === null) {
+        vErrors = [err1];
+      } else {
+        vErrors.push(err1);
+      }
+      errors++;
+    }
+    if (data.error_code !== void 0) {
+      if (typeof data.error_code !== "string") {
+        const err2 = { instancePath: instancePath + "/error_code", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+    if (data.error_msg !== void 0) {
+      if (typeof data.error_msg !== "string") {
+        const err3 = { instancePath: instancePath + "/error_msg", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_msg/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err4 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err4];
+    } else {
+      vErrors.push(err4);
+    }
+    errors++;
+  }
+  validate42.errors = vErrors;
+  return errors === 0;
+}
+validate42.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
+var showRealTimeInfoOfMeeting_401 = validate43;
 function validate43(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -1730,7 +1850,7 @@ function validate43(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate43.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var showRealTimeInfoOfMeeting_401 = validate44;
+var showRealTimeInfoOfMeeting_403 = validate44;
 function validate44(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -1796,7 +1916,7 @@ function validate44(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate44.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var showRealTimeInfoOfMeeting_403 = validate45;
+var showRealTimeInfoOfMeeting_500 = validate45;
 function validate45(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -1862,12 +1982,485 @@ function validate45(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate45.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var showRealTimeInfoOfMeeting_500 = validate46;
+var updateStartedConfConfig_query = validate46;
 function validate46(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate46.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.conferenceID === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "conferenceID" }, message: "must have required property 'conferenceID'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.conferenceID !== void 0) {
+      let data0 = data.conferenceID;
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate46.errors = vErrors;
+  return errors === 0;
+}
+validate46.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
+var updateStartedConfConfig_header = validate47;
+function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate47.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["X-Conference-Authorization"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "X-Conference-Authorization" }, message: "must have required property 'X-Conference-Authorization'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data["X-Conference-Authorization"] !== void 0) {
+      let data0 = data["X-Conference-Authorization"];
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate47.errors = vErrors;
+  return errors === 0;
+}
+validate47.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
+var updateStartedConfConfig_body = validate48;
+var schema75 = { "type": "object", "description": "Settings of an ongoing meeting to change. Every field is optional; those left out stay\nas they are. The values of each field are those the official SDKs' model lists.\nClient-side assumptions: at least one field (`minProperties`), no field the model\ndoes not have (`additionalProperties`), and no value the model does not list (`enum`);\nthis client refuses such a body before sending it. Third-party clients also send\nfields the model lacks (`enableWaitingRoom`); this spec keeps to the model.\n", "additionalProperties": false, "minProperties": 1, "properties": { "lockSharing": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Sharing lock.\n- `0`: not locked: participants may share.\n- `1`: locked: only the host may share.\n" }, "freeShare": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Who may take over a share in progress.\n- `0`: only the host and co-hosts.\n- `1`: anyone.\n" }, "isLock": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Meeting lock.\n- `0`: unlocked.\n- `1`: locked.\n" }, "callInRestriction": { "type": "integer", "format": "int32", "enum": [0, 2, 3], "description": "Who may join the meeting.\n- `0`: all users.\n- `2`: users of the enterprise.\n- `3`: invited users.\n" }, "audienceCallInRestriction": { "type": "integer", "format": "int32", "enum": [0, 2], "description": "Who may join a webinar as audience.\n- `0`: all users.\n- `2`: users of the enterprise and invited users.\n" }, "allowUnmuteByOneself": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Whether participants may unmute themselves (the vendor's default: allowed).\n- `0`: not allowed.\n- `1`: allowed.\n" }, "chatPermission": { "type": "integer", "format": "int32", "enum": [1, 2, 3, 4], "description": "Chat permission.\n- `1`: no chat.\n- `2`: private chat only.\n- `3`: public chat only.\n- `4`: free chat.\n" }, "allowOpenCamera": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Whether participants may turn on their own camera.\n- `0`: not allowed.\n- `1`: allowed.\n" }, "allowRename": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Whether participants may rename themselves.\n- `0`: not allowed.\n- `1`: allowed.\n" }, "clientRecMode": { "type": "integer", "format": "int32", "description": "Who may record locally on their client (the vendor's default: only the host). The\nvendor's SDK lists `0`, `1` (everyone may record) and `2` (some may record) and\ndescribes `0` as \"all users\"; the meaning of `0` against `1` is ambiguous there,\nso no value is excluded here.\n" } } };
+var func13 = Object.prototype.hasOwnProperty;
+function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate48.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (Object.keys(data).length < 1) {
+      const err0 = { instancePath, schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    for (const key0 in data) {
+      if (!func13.call(schema75.properties, key0)) {
+        const err1 = { instancePath, schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.lockSharing !== void 0) {
+      let data0 = data.lockSharing;
+      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
+        const err2 = { instancePath: instancePath + "/lockSharing", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (!(data0 === 0 || data0 === 1)) {
+        const err3 = { instancePath: instancePath + "/lockSharing", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/lockSharing/enum", keyword: "enum", params: { allowedValues: schema75.properties.lockSharing.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (typeof data0 == "number" && isFinite(data0)) {
+        if (!formats0.validate(data0)) {
+          const err4 = { instancePath: instancePath + "/lockSharing", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/lockSharing/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err4];
+          } else {
+            vErrors.push(err4);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.freeShare !== void 0) {
+      let data1 = data.freeShare;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err5 = { instancePath: instancePath + "/freeShare", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/freeShare/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err5];
+        } else {
+          vErrors.push(err5);
+        }
+        errors++;
+      }
+      if (!(data1 === 0 || data1 === 1)) {
+        const err6 = { instancePath: instancePath + "/freeShare", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/freeShare/enum", keyword: "enum", params: { allowedValues: schema75.properties.freeShare.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (!formats0.validate(data1)) {
+          const err7 = { instancePath: instancePath + "/freeShare", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/freeShare/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err7];
+          } else {
+            vErrors.push(err7);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.isLock !== void 0) {
+      let data2 = data.isLock;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err8 = { instancePath: instancePath + "/isLock", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/isLock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+      if (!(data2 === 0 || data2 === 1)) {
+        const err9 = { instancePath: instancePath + "/isLock", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/isLock/enum", keyword: "enum", params: { allowedValues: schema75.properties.isLock.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err9];
+        } else {
+          vErrors.push(err9);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (!formats0.validate(data2)) {
+          const err10 = { instancePath: instancePath + "/isLock", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/isLock/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err10];
+          } else {
+            vErrors.push(err10);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.callInRestriction !== void 0) {
+      let data3 = data.callInRestriction;
+      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
+        const err11 = { instancePath: instancePath + "/callInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err11];
+        } else {
+          vErrors.push(err11);
+        }
+        errors++;
+      }
+      if (!(data3 === 0 || data3 === 2 || data3 === 3)) {
+        const err12 = { instancePath: instancePath + "/callInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/callInRestriction/enum", keyword: "enum", params: { allowedValues: schema75.properties.callInRestriction.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err12];
+        } else {
+          vErrors.push(err12);
+        }
+        errors++;
+      }
+      if (typeof data3 == "number" && isFinite(data3)) {
+        if (!formats0.validate(data3)) {
+          const err13 = { instancePath: instancePath + "/callInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/callInRestriction/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err13];
+          } else {
+            vErrors.push(err13);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.audienceCallInRestriction !== void 0) {
+      let data4 = data.audienceCallInRestriction;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err14 = { instancePath: instancePath + "/audienceCallInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/audienceCallInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err14];
+        } else {
+          vErrors.push(err14);
+        }
+        errors++;
+      }
+      if (!(data4 === 0 || data4 === 2)) {
+        const err15 = { instancePath: instancePath + "/audienceCallInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/audienceCallInRestriction/enum", keyword: "enum", params: { allowedValues: schema75.properties.audienceCallInRestriction.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      if (typeof data4 == "number" && isFinite(data4)) {
+        if (!formats0.validate(data4)) {
+          const err16 = { instancePath: instancePath + "/audienceCallInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/audienceCallInRestriction/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err16];
+          } else {
+            vErrors.push(err16);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.allowUnmuteByOneself !== void 0) {
+      let data5 = data.allowUnmuteByOneself;
+      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
+        const err17 = { instancePath: instancePath + "/allowUnmuteByOneself", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowUnmuteByOneself/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      if (!(data5 === 0 || data5 === 1)) {
+        const err18 = { instancePath: instancePath + "/allowUnmuteByOneself", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowUnmuteByOneself/enum", keyword: "enum", params: { allowedValues: schema75.properties.allowUnmuteByOneself.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
+      if (typeof data5 == "number" && isFinite(data5)) {
+        if (!formats0.validate(data5)) {
+          const err19 = { instancePath: instancePath + "/allowUnmuteByOneself", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowUnmuteByOneself/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err19];
+          } else {
+            vErrors.push(err19);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.chatPermission !== void 0) {
+      let data6 = data.chatPermission;
+      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
+        const err20 = { instancePath: instancePath + "/chatPermission", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/chatPermission/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
+      if (!(data6 === 1 || data6 === 2 || data6 === 3 || data6 === 4)) {
+        const err21 = { instancePath: instancePath + "/chatPermission", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/chatPermission/enum", keyword: "enum", params: { allowedValues: schema75.properties.chatPermission.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+      if (typeof data6 == "number" && isFinite(data6)) {
+        if (!formats0.validate(data6)) {
+          const err22 = { instancePath: instancePath + "/chatPermission", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/chatPermission/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err22];
+          } else {
+            vErrors.push(err22);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.allowOpenCamera !== void 0) {
+      let data7 = data.allowOpenCamera;
+      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
+        const err23 = { instancePath: instancePath + "/allowOpenCamera", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowOpenCamera/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err23];
+        } else {
+          vErrors.push(err23);
+        }
+        errors++;
+      }
+      if (!(data7 === 0 || data7 === 1)) {
+        const err24 = { instancePath: instancePath + "/allowOpenCamera", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowOpenCamera/enum", keyword: "enum", params: { allowedValues: schema75.properties.allowOpenCamera.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+      if (typeof data7 == "number" && isFinite(data7)) {
+        if (!formats0.validate(data7)) {
+          const err25 = { instancePath: instancePath + "/allowOpenCamera", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowOpenCamera/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err25];
+          } else {
+            vErrors.push(err25);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.allowRename !== void 0) {
+      let data8 = data.allowRename;
+      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
+        const err26 = { instancePath: instancePath + "/allowRename", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowRename/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err26];
+        } else {
+          vErrors.push(err26);
+        }
+        errors++;
+      }
+      if (!(data8 === 0 || data8 === 1)) {
+        const err27 = { instancePath: instancePath + "/allowRename", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowRename/enum", keyword: "enum", params: { allowedValues: schema75.properties.allowRename.enum }, message: "must be equal to one of the allowed values" };
+        if (vErrors === null) {
+          vErrors = [err27];
+        } else {
+          vErrors.push(err27);
+        }
+        errors++;
+      }
+      if (typeof data8 == "number" && isFinite(data8)) {
+        if (!formats0.validate(data8)) {
+          const err28 = { instancePath: instancePath + "/allowRename", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowRename/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err28];
+          } else {
+            vErrors.push(err28);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.clientRecMode !== void 0) {
+      let data9 = data.clientRecMode;
+      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
+        const err29 = { instancePath: instancePath + "/clientRecMode", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/clientRecMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err29];
+        } else {
+          vErrors.push(err29);
+        }
+        errors++;
+      }
+      if (typeof data9 == "number" && isFinite(data9)) {
+        if (!formats0.validate(data9)) {
+          const err30 = { instancePath: instancePath + "/clientRecMode", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/clientRecMode/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          if (vErrors === null) {
+            vErrors = [err30];
+          } else {
+            vErrors.push(err30);
+          }
+          errors++;
+        }
+      }
+    }
+  } else {
+    const err31 = { instancePath, schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err31];
+    } else {
+      vErrors.push(err31);
+    }
+    errors++;
+  }
+  validate48.errors = vErrors;
+  return errors === 0;
+}
+validate48.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
+var updateStartedConfConfig_400 = validate49;
+function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate49.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -1924,485 +2517,11 @@ function validate46(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate46.errors = vErrors;
-  return errors === 0;
-}
-validate46.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var updateStartedConfConfig_query = validate47;
-function validate47(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate47.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.conferenceID === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "conferenceID" }, message: "must have required property 'conferenceID'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.conferenceID !== void 0) {
-      let data0 = data.conferenceID;
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err1 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate47.errors = vErrors;
-  return errors === 0;
-}
-validate47.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
-var updateStartedConfConfig_header = validate48;
-function validate48(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate48.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["X-Conference-Authorization"] === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "X-Conference-Authorization" }, message: "must have required property 'X-Conference-Authorization'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data["X-Conference-Authorization"] !== void 0) {
-      let data0 = data["X-Conference-Authorization"];
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err1 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate48.errors = vErrors;
-  return errors === 0;
-}
-validate48.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
-var updateStartedConfConfig_body = validate49;
-var schema76 = { "type": "object", "description": "Settings of an ongoing meeting to change. Every field is optional; those left out stay as they are.", "additionalProperties": false, "minProperties": 1, "properties": { "lockSharing": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Sharing lock.\n- `0`: not locked: participants may share.\n- `1`: locked: only the host may share.\n" }, "freeShare": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Who may take over a share in progress.\n- `0`: only the host and co-hosts.\n- `1`: anyone.\n" }, "isLock": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Meeting lock.\n- `0`: unlocked.\n- `1`: locked: nobody more may join.\n" }, "callInRestriction": { "type": "integer", "format": "int32", "enum": [0, 2, 3], "description": "Who may join the meeting.\n- `0`: all users.\n- `2`: users of the enterprise.\n- `3`: invited users.\n" }, "audienceCallInRestriction": { "type": "integer", "format": "int32", "enum": [0, 2], "description": "Who may join a webinar as audience.\n- `0`: all users.\n- `2`: users of the enterprise and invited users.\n" }, "allowUnmuteByOneself": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Whether participants may unmute themselves (the vendor's default: allowed).\n- `0`: not allowed.\n- `1`: allowed.\n" }, "chatPermission": { "type": "integer", "format": "int32", "enum": [1, 2, 3, 4], "description": "Chat permission.\n- `1`: no chat.\n- `2`: private chat only.\n- `3`: public chat only.\n- `4`: free chat.\n" }, "allowOpenCamera": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Whether participants may turn on their own camera.\n- `0`: not allowed.\n- `1`: allowed.\n" }, "allowRename": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Whether participants may rename themselves.\n- `0`: not allowed.\n- `1`: allowed.\n" }, "clientRecMode": { "type": "integer", "format": "int32", "description": "Who may record locally on their client (the vendor's default: only the host). The\nvendor's SDK lists `0`, `1` (everyone may record) and `2` (some may record) and\ndescribes `0` as \"all users\"; the meaning of `0` against `1` is ambiguous there,\nso no value is excluded here.\n" } } };
-var func13 = Object.prototype.hasOwnProperty;
-var formats2 = formats.int32;
-function validate49(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate49.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (Object.keys(data).length < 1) {
-      const err0 = { instancePath, schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/minProperties", keyword: "minProperties", params: { limit: 1 }, message: "must NOT have fewer than 1 properties" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    for (const key0 in data) {
-      if (!func13.call(schema76.properties, key0)) {
-        const err1 = { instancePath, schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/additionalProperties", keyword: "additionalProperties", params: { additionalProperty: key0 }, message: "must NOT have additional properties" };
-        if (vErrors === null) {
-          vErrors = [err1];
-        } else {
-          vErrors.push(err1);
-        }
-        errors++;
-      }
-    }
-    if (data.lockSharing !== void 0) {
-      let data0 = data.lockSharing;
-      if (!(typeof data0 == "number" && (!(data0 % 1) && !isNaN(data0)) && isFinite(data0))) {
-        const err2 = { instancePath: instancePath + "/lockSharing", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-      if (!(data0 === 0 || data0 === 1)) {
-        const err3 = { instancePath: instancePath + "/lockSharing", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/lockSharing/enum", keyword: "enum", params: { allowedValues: schema76.properties.lockSharing.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-      if (typeof data0 == "number" && isFinite(data0)) {
-        if (!formats2.validate(data0)) {
-          const err4 = { instancePath: instancePath + "/lockSharing", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/lockSharing/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err4];
-          } else {
-            vErrors.push(err4);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.freeShare !== void 0) {
-      let data1 = data.freeShare;
-      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err5 = { instancePath: instancePath + "/freeShare", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/freeShare/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
-      if (!(data1 === 0 || data1 === 1)) {
-        const err6 = { instancePath: instancePath + "/freeShare", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/freeShare/enum", keyword: "enum", params: { allowedValues: schema76.properties.freeShare.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err6];
-        } else {
-          vErrors.push(err6);
-        }
-        errors++;
-      }
-      if (typeof data1 == "number" && isFinite(data1)) {
-        if (!formats2.validate(data1)) {
-          const err7 = { instancePath: instancePath + "/freeShare", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/freeShare/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err7];
-          } else {
-            vErrors.push(err7);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.isLock !== void 0) {
-      let data2 = data.isLock;
-      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
-        const err8 = { instancePath: instancePath + "/isLock", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/isLock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err8];
-        } else {
-          vErrors.push(err8);
-        }
-        errors++;
-      }
-      if (!(data2 === 0 || data2 === 1)) {
-        const err9 = { instancePath: instancePath + "/isLock", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/isLock/enum", keyword: "enum", params: { allowedValues: schema76.properties.isLock.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err9];
-        } else {
-          vErrors.push(err9);
-        }
-        errors++;
-      }
-      if (typeof data2 == "number" && isFinite(data2)) {
-        if (!formats2.validate(data2)) {
-          const err10 = { instancePath: instancePath + "/isLock", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/isLock/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err10];
-          } else {
-            vErrors.push(err10);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.callInRestriction !== void 0) {
-      let data3 = data.callInRestriction;
-      if (!(typeof data3 == "number" && (!(data3 % 1) && !isNaN(data3)) && isFinite(data3))) {
-        const err11 = { instancePath: instancePath + "/callInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err11];
-        } else {
-          vErrors.push(err11);
-        }
-        errors++;
-      }
-      if (!(data3 === 0 || data3 === 2 || data3 === 3)) {
-        const err12 = { instancePath: instancePath + "/callInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/callInRestriction/enum", keyword: "enum", params: { allowedValues: schema76.properties.callInRestriction.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err12];
-        } else {
-          vErrors.push(err12);
-        }
-        errors++;
-      }
-      if (typeof data3 == "number" && isFinite(data3)) {
-        if (!formats2.validate(data3)) {
-          const err13 = { instancePath: instancePath + "/callInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/callInRestriction/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err13];
-          } else {
-            vErrors.push(err13);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.audienceCallInRestriction !== void 0) {
-      let data4 = data.audienceCallInRestriction;
-      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
-        const err14 = { instancePath: instancePath + "/audienceCallInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/audienceCallInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err14];
-        } else {
-          vErrors.push(err14);
-        }
-        errors++;
-      }
-      if (!(data4 === 0 || data4 === 2)) {
-        const err15 = { instancePath: instancePath + "/audienceCallInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/audienceCallInRestriction/enum", keyword: "enum", params: { allowedValues: schema76.properties.audienceCallInRestriction.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err15];
-        } else {
-          vErrors.push(err15);
-        }
-        errors++;
-      }
-      if (typeof data4 == "number" && isFinite(data4)) {
-        if (!formats2.validate(data4)) {
-          const err16 = { instancePath: instancePath + "/audienceCallInRestriction", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/audienceCallInRestriction/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err16];
-          } else {
-            vErrors.push(err16);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.allowUnmuteByOneself !== void 0) {
-      let data5 = data.allowUnmuteByOneself;
-      if (!(typeof data5 == "number" && (!(data5 % 1) && !isNaN(data5)) && isFinite(data5))) {
-        const err17 = { instancePath: instancePath + "/allowUnmuteByOneself", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowUnmuteByOneself/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err17];
-        } else {
-          vErrors.push(err17);
-        }
-        errors++;
-      }
-      if (!(data5 === 0 || data5 === 1)) {
-        const err18 = { instancePath: instancePath + "/allowUnmuteByOneself", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowUnmuteByOneself/enum", keyword: "enum", params: { allowedValues: schema76.properties.allowUnmuteByOneself.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err18];
-        } else {
-          vErrors.push(err18);
-        }
-        errors++;
-      }
-      if (typeof data5 == "number" && isFinite(data5)) {
-        if (!formats2.validate(data5)) {
-          const err19 = { instancePath: instancePath + "/allowUnmuteByOneself", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowUnmuteByOneself/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err19];
-          } else {
-            vErrors.push(err19);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.chatPermission !== void 0) {
-      let data6 = data.chatPermission;
-      if (!(typeof data6 == "number" && (!(data6 % 1) && !isNaN(data6)) && isFinite(data6))) {
-        const err20 = { instancePath: instancePath + "/chatPermission", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/chatPermission/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err20];
-        } else {
-          vErrors.push(err20);
-        }
-        errors++;
-      }
-      if (!(data6 === 1 || data6 === 2 || data6 === 3 || data6 === 4)) {
-        const err21 = { instancePath: instancePath + "/chatPermission", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/chatPermission/enum", keyword: "enum", params: { allowedValues: schema76.properties.chatPermission.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err21];
-        } else {
-          vErrors.push(err21);
-        }
-        errors++;
-      }
-      if (typeof data6 == "number" && isFinite(data6)) {
-        if (!formats2.validate(data6)) {
-          const err22 = { instancePath: instancePath + "/chatPermission", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/chatPermission/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err22];
-          } else {
-            vErrors.push(err22);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.allowOpenCamera !== void 0) {
-      let data7 = data.allowOpenCamera;
-      if (!(typeof data7 == "number" && (!(data7 % 1) && !isNaN(data7)) && isFinite(data7))) {
-        const err23 = { instancePath: instancePath + "/allowOpenCamera", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowOpenCamera/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err23];
-        } else {
-          vErrors.push(err23);
-        }
-        errors++;
-      }
-      if (!(data7 === 0 || data7 === 1)) {
-        const err24 = { instancePath: instancePath + "/allowOpenCamera", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowOpenCamera/enum", keyword: "enum", params: { allowedValues: schema76.properties.allowOpenCamera.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err24];
-        } else {
-          vErrors.push(err24);
-        }
-        errors++;
-      }
-      if (typeof data7 == "number" && isFinite(data7)) {
-        if (!formats2.validate(data7)) {
-          const err25 = { instancePath: instancePath + "/allowOpenCamera", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowOpenCamera/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err25];
-          } else {
-            vErrors.push(err25);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.allowRename !== void 0) {
-      let data8 = data.allowRename;
-      if (!(typeof data8 == "number" && (!(data8 % 1) && !isNaN(data8)) && isFinite(data8))) {
-        const err26 = { instancePath: instancePath + "/allowRename", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowRename/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err26];
-        } else {
-          vErrors.push(err26);
-        }
-        errors++;
-      }
-      if (!(data8 === 0 || data8 === 1)) {
-        const err27 = { instancePath: instancePath + "/allowRename", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowRename/enum", keyword: "enum", params: { allowedValues: schema76.properties.allowRename.enum }, message: "must be equal to one of the allowed values" };
-        if (vErrors === null) {
-          vErrors = [err27];
-        } else {
-          vErrors.push(err27);
-        }
-        errors++;
-      }
-      if (typeof data8 == "number" && isFinite(data8)) {
-        if (!formats2.validate(data8)) {
-          const err28 = { instancePath: instancePath + "/allowRename", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/allowRename/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err28];
-          } else {
-            vErrors.push(err28);
-          }
-          errors++;
-        }
-      }
-    }
-    if (data.clientRecMode !== void 0) {
-      let data9 = data.clientRecMode;
-      if (!(typeof data9 == "number" && (!(data9 % 1) && !isNaN(data9)) && isFinite(data9))) {
-        const err29 = { instancePath: instancePath + "/clientRecMode", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/clientRecMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
-        if (vErrors === null) {
-          vErrors = [err29];
-        } else {
-          vErrors.push(err29);
-        }
-        errors++;
-      }
-      if (typeof data9 == "number" && isFinite(data9)) {
-        if (!formats2.validate(data9)) {
-          const err30 = { instancePath: instancePath + "/clientRecMode", schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/properties/clientRecMode/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
-          if (vErrors === null) {
-            vErrors = [err30];
-          } else {
-            vErrors.push(err30);
-          }
-          errors++;
-        }
-      }
-    }
-  } else {
-    const err31 = { instancePath, schemaPath: "openapi#/$defs/UpdateStartedConfigReqBody/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err31];
-    } else {
-      vErrors.push(err31);
-    }
-    errors++;
-  }
   validate49.errors = vErrors;
   return errors === 0;
 }
-validate49.evaluated = { "props": true, "dynamicProps": false, "dynamicItems": false };
-var updateStartedConfConfig_400 = validate50;
+validate49.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
+var updateStartedConfConfig_401 = validate50;
 function validate50(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -2468,7 +2587,7 @@ function validate50(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate50.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var updateStartedConfConfig_401 = validate51;
+var updateStartedConfConfig_403 = validate51;
 function validate51(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -2534,7 +2653,7 @@ function validate51(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate51.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var updateStartedConfConfig_403 = validate52;
+var updateStartedConfConfig_500 = validate52;
 function validate52(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -2600,12 +2719,163 @@ function validate52(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate52.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var updateStartedConfConfig_500 = validate53;
+var createWebSocketToken_query = validate53;
 function validate53(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate53.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.conferenceID === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "conferenceID" }, message: "must have required property 'conferenceID'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.conferenceID !== void 0) {
+      let data0 = data.conferenceID;
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate53.errors = vErrors;
+  return errors === 0;
+}
+validate53.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
+var createWebSocketToken_header = validate54;
+function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate54.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data["X-Conference-Authorization"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "X-Conference-Authorization" }, message: "must have required property 'X-Conference-Authorization'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data["X-Conference-Authorization"] !== void 0) {
+      let data0 = data["X-Conference-Authorization"];
+      if (typeof data0 === "string") {
+        if (func1(data0) < 1) {
+          const err1 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          if (vErrors === null) {
+            vErrors = [err1];
+          } else {
+            vErrors.push(err1);
+          }
+          errors++;
+        }
+      } else {
+        const err2 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err3];
+    } else {
+      vErrors.push(err3);
+    }
+    errors++;
+  }
+  validate54.errors = vErrors;
+  return errors === 0;
+}
+validate54.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
+var createWebSocketToken_200 = validate55;
+function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate55.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.webSocketToken !== void 0) {
+      if (typeof data.webSocketToken !== "string") {
+        const err0 = { instancePath: instancePath + "/webSocketToken", schemaPath: "openapi#/$defs/WebSocketToken/properties/webSocketToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err0];
+        } else {
+          vErrors.push(err0);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err1 = { instancePath, schemaPath: "openapi#/$defs/WebSocketToken/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err1];
+    } else {
+      vErrors.push(err1);
+    }
+    errors++;
+  }
+  validate55.errors = vErrors;
+  return errors === 0;
+}
+validate55.evaluated = { "props": { "webSocketToken": true }, "dynamicProps": false, "dynamicItems": false };
+var createWebSocketToken_400 = validate56;
+function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate56.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -2662,162 +2932,11 @@ function validate53(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate53.errors = vErrors;
-  return errors === 0;
-}
-validate53.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createWebSocketToken_query = validate54;
-function validate54(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate54.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.conferenceID === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "conferenceID" }, message: "must have required property 'conferenceID'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.conferenceID !== void 0) {
-      let data0 = data.conferenceID;
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err1 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/conferenceID", schemaPath: "#/properties/conferenceID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate54.errors = vErrors;
-  return errors === 0;
-}
-validate54.evaluated = { "props": { "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
-var createWebSocketToken_header = validate55;
-function validate55(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate55.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["X-Conference-Authorization"] === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "X-Conference-Authorization" }, message: "must have required property 'X-Conference-Authorization'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data["X-Conference-Authorization"] !== void 0) {
-      let data0 = data["X-Conference-Authorization"];
-      if (typeof data0 === "string") {
-        if (func1(data0) < 1) {
-          const err1 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
-          if (vErrors === null) {
-            vErrors = [err1];
-          } else {
-            vErrors.push(err1);
-          }
-          errors++;
-        }
-      } else {
-        const err2 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err3 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err3];
-    } else {
-      vErrors.push(err3);
-    }
-    errors++;
-  }
-  validate55.errors = vErrors;
-  return errors === 0;
-}
-validate55.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
-var createWebSocketToken_200 = validate56;
-function validate56(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate56.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.webSocketToken !== void 0) {
-      if (typeof data.webSocketToken !== "string") {
-        const err0 = { instancePath: instancePath + "/webSocketToken", schemaPath: "openapi#/$defs/WebSocketToken/properties/webSocketToken/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err0];
-        } else {
-          vErrors.push(err0);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err1 = { instancePath, schemaPath: "openapi#/$defs/WebSocketToken/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err1];
-    } else {
-      vErrors.push(err1);
-    }
-    errors++;
-  }
   validate56.errors = vErrors;
   return errors === 0;
 }
-validate56.evaluated = { "props": { "webSocketToken": true }, "dynamicProps": false, "dynamicItems": false };
-var createWebSocketToken_400 = validate57;
+validate56.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
+var createWebSocketToken_401 = validate57;
 function validate57(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -2883,7 +3002,7 @@ function validate57(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate57.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createWebSocketToken_401 = validate58;
+var createWebSocketToken_403 = validate58;
 function validate58(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -2949,7 +3068,7 @@ function validate58(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate58.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createWebSocketToken_403 = validate59;
+var createWebSocketToken_500 = validate59;
 function validate59(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -3015,78 +3134,12 @@ function validate59(data, { instancePath = "", parentData, parentDataProperty, r
   return errors === 0;
 }
 validate59.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var createWebSocketToken_500 = validate60;
+var event_SubscribeFrame = validate60;
 function validate60(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate60.evaluated;
-  if (evaluated0.dynamicProps) {
-    evaluated0.props = void 0;
-  }
-  if (evaluated0.dynamicItems) {
-    evaluated0.items = void 0;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.error_code === void 0) {
-      const err0 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_code" }, message: "must have required property 'error_code'" };
-      if (vErrors === null) {
-        vErrors = [err0];
-      } else {
-        vErrors.push(err0);
-      }
-      errors++;
-    }
-    if (data.error_msg === void 0) {
-      const err1 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/required", keyword: "required", params: { missingProperty: "error_msg" }, message: "must have required property 'error_msg'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
-    if (data.error_code !== void 0) {
-      if (typeof data.error_code !== "string") {
-        const err2 = { instancePath: instancePath + "/error_code", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_code/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err2];
-        } else {
-          vErrors.push(err2);
-        }
-        errors++;
-      }
-    }
-    if (data.error_msg !== void 0) {
-      if (typeof data.error_msg !== "string") {
-        const err3 = { instancePath: instancePath + "/error_msg", schemaPath: "openapi#/$defs/ErrorResponse/properties/error_msg/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-        if (vErrors === null) {
-          vErrors = [err3];
-        } else {
-          vErrors.push(err3);
-        }
-        errors++;
-      }
-    }
-  } else {
-    const err4 = { instancePath, schemaPath: "openapi#/$defs/ErrorResponse/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err4];
-    } else {
-      vErrors.push(err4);
-    }
-    errors++;
-  }
-  validate60.errors = vErrors;
-  return errors === 0;
-}
-validate60.evaluated = { "props": { "error_code": true, "error_msg": true }, "dynamicProps": false, "dynamicItems": false };
-var event_SubscribeFrame = validate61;
-function validate61(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
-  ;
-  let vErrors = null;
-  let errors = 0;
-  const evaluated0 = validate61.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3183,15 +3236,15 @@ function validate61(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate61.errors = vErrors;
+  validate60.errors = vErrors;
   return errors === 0;
 }
-validate61.evaluated = { "props": { "sequence": true, "action": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
-var event_SubscribeData = validate63;
-function validate64(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate60.evaluated = { "props": { "sequence": true, "action": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
+var event_SubscribeData = validate62;
+function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate64.evaluated;
+  const evaluated0 = validate63.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3273,35 +3326,35 @@ function validate64(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate64.errors = vErrors;
+  validate63.errors = vErrors;
   return errors === 0;
 }
-validate64.evaluated = { "props": { "subscribeType": true, "confToken": true, "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
-function validate63(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate63.evaluated = { "props": { "subscribeType": true, "confToken": true, "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
+function validate62(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate63.evaluated;
+  const evaluated0 = validate62.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate64(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+  if (!validate63(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
     errors = vErrors.length;
   }
-  validate63.errors = vErrors;
+  validate62.errors = vErrors;
   return errors === 0;
 }
-validate63.evaluated = { "props": { "subscribeType": true, "confToken": true, "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
-var event_HeartBeatFrame = validate66;
-function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate62.evaluated = { "props": { "subscribeType": true, "confToken": true, "conferenceID": true }, "dynamicProps": false, "dynamicItems": false };
+var event_HeartBeatFrame = validate65;
+function validate65(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate66.evaluated;
+  const evaluated0 = validate65.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3358,15 +3411,15 @@ function validate66(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate66.errors = vErrors;
+  validate65.errors = vErrors;
   return errors === 0;
 }
-validate66.evaluated = { "props": { "sequence": true, "action": true }, "dynamicProps": false, "dynamicItems": false };
-var event_ReplyFrame = validate67;
-function validate68(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate65.evaluated = { "props": { "sequence": true, "action": true }, "dynamicProps": false, "dynamicItems": false };
+var event_ReplyFrame = validate66;
+function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate68.evaluated;
+  const evaluated0 = validate67.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3500,35 +3553,35 @@ function validate68(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate68.errors = vErrors;
+  validate67.errors = vErrors;
   return errors === 0;
 }
-validate68.evaluated = { "props": { "action": true, "sequence": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
-function validate67(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate67.evaluated = { "props": { "action": true, "sequence": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
+function validate66(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate67.evaluated;
+  const evaluated0 = validate66.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate68(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate68.errors : vErrors.concat(validate68.errors);
+  if (!validate67(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
     errors = vErrors.length;
   }
-  validate67.errors = vErrors;
+  validate66.errors = vErrors;
   return errors === 0;
 }
-validate67.evaluated = { "props": { "action": true, "sequence": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
-var event_ParticipantsNotify = validate70;
-var schema112 = { "type": "object", "description": "The participant's fields, string to string; an incremental message holds only the changed keys. Unknown keys are kept as they come.", "additionalProperties": { "type": "string" }, "properties": { "NAME": { "type": "string", "description": "Name or alias, up to 96 characters." }, "TEL": { "type": "string", "description": "The participant's number." }, "ROLE": { "type": "string", "description": '`"1"` host, `"0"` participant, `"2"` audience.' }, "STATE": { "type": "string", "description": '`"0"` in the meeting, `"1"` being called.' }, "HAND": { "type": "string", "description": '`"1"` hand raised, `"0"` lowered.' }, "BROADCAST": { "type": "string", "description": '`"1"` being broadcast, `"0"` not.' }, "ROLLCALL": { "type": "string", "description": '`"1"` has the floor, `"0"` not.' }, "SHARE": { "type": "string", "description": '`"1"` sharing a screen or data, `"0"` not.' }, "ADDTIME": { "type": "string", "description": "When the participant joined, epoch ms." }, "MUTE": { "type": "string", "description": '`"1"` muted, `"0"` not.' }, "VIDEO": { "type": "string", "description": '`"1"` video on, `"0"` off.' } } };
-function validate72(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate66.evaluated = { "props": { "action": true, "sequence": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
+var event_ParticipantsNotify = validate69;
+var schema111 = { "type": "object", "description": "The participant's fields, string to string; an incremental message holds only the changed keys. Unknown keys are kept as they come.", "additionalProperties": { "type": "string" }, "properties": { "NAME": { "type": "string", "description": "Name or alias, up to 96 characters." }, "TEL": { "type": "string", "description": "The participant's number." }, "ROLE": { "type": "string", "description": '`"1"` host, `"0"` participant, `"2"` audience.' }, "STATE": { "type": "string", "description": '`"0"` in the meeting, `"1"` being called.' }, "HAND": { "type": "string", "description": '`"1"` hand raised, `"0"` lowered.' }, "BROADCAST": { "type": "string", "description": '`"1"` being broadcast, `"0"` not.' }, "ROLLCALL": { "type": "string", "description": '`"1"` has the floor, `"0"` not.' }, "SHARE": { "type": "string", "description": '`"1"` sharing a screen or data, `"0"` not.' }, "ADDTIME": { "type": "string", "description": "When the participant joined, epoch ms." }, "MUTE": { "type": "string", "description": '`"1"` muted, `"0"` not.' }, "VIDEO": { "type": "string", "description": '`"1"` video on, `"0"` off.' } } };
+function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate72.evaluated;
+  const evaluated0 = validate71.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3572,7 +3625,7 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data.pinfoMap;
       if (data2 && typeof data2 == "object" && !Array.isArray(data2)) {
         for (const key0 in data2) {
-          if (!func13.call(schema112.properties, key0)) {
+          if (!func13.call(schema111.properties, key0)) {
             if (typeof data2[key0] !== "string") {
               const err3 = { instancePath: instancePath + "/pinfoMap/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"), schemaPath: "asyncapi#/$defs/ParticipantInfoMap/additionalProperties/type", keyword: "type", params: { type: "string" }, message: "must be string" };
               if (vErrors === null) {
@@ -3724,14 +3777,14 @@ function validate72(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate72.errors = vErrors;
+  validate71.errors = vErrors;
   return errors === 0;
 }
-validate72.evaluated = { "props": { "pid": true, "mode": true, "pinfoMap": true }, "dynamicProps": false, "dynamicItems": false };
-function validate71(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate71.evaluated = { "props": { "pid": true, "mode": true, "pinfoMap": true }, "dynamicProps": false, "dynamicItems": false };
+function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate71.evaluated;
+  const evaluated0 = validate70.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -3771,7 +3824,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
-        if (!formats0.validate(data1)) {
+        if (!formats6.validate(data1)) {
           const err3 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -3794,7 +3847,7 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data2 == "number" && isFinite(data2)) {
-        if (!formats0.validate(data2)) {
+        if (!formats6.validate(data2)) {
           const err5 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -3869,8 +3922,8 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
       if (Array.isArray(data7)) {
         const len0 = data7.length;
         for (let i0 = 0; i0 < len0; i0++) {
-          if (!validate72(data7[i0], { instancePath: instancePath + "/data/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
-            vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+          if (!validate71(data7[i0], { instancePath: instancePath + "/data/" + i0, parentData: data7, parentDataProperty: i0, rootData, dynamicAnchors })) {
+            vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
             errors = vErrors.length;
           }
         }
@@ -3936,34 +3989,34 @@ function validate71(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate71.errors = vErrors;
+  validate70.errors = vErrors;
   return errors === 0;
 }
-validate71.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
-function validate70(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate70.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+function validate69(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate70.evaluated;
+  const evaluated0 = validate69.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate71(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate71.errors : vErrors.concat(validate71.errors);
+  if (!validate70(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
     errors = vErrors.length;
   }
-  validate70.errors = vErrors;
+  validate69.errors = vErrors;
   return errors === 0;
 }
-validate70.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
-var event_ConfDynamicInfoNotify = validate75;
-function validate76(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate69.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+var event_ConfDynamicInfoNotify = validate74;
+function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate76.evaluated;
+  const evaluated0 = validate75.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -4003,7 +4056,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data1 == "number" && isFinite(data1)) {
-        if (!formats0.validate(data1)) {
+        if (!formats6.validate(data1)) {
           const err3 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
           if (vErrors === null) {
             vErrors = [err3];
@@ -4026,7 +4079,7 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
       if (typeof data2 == "number" && isFinite(data2)) {
-        if (!formats0.validate(data2)) {
+        if (!formats6.validate(data2)) {
           const err5 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
           if (vErrors === null) {
             vErrors = [err5];
@@ -4366,29 +4419,29 @@ function validate76(data, { instancePath = "", parentData, parentDataProperty, r
     }
     errors++;
   }
-  validate76.errors = vErrors;
+  validate75.errors = vErrors;
   return errors === 0;
 }
-validate76.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
-function validate75(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate75.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate75.evaluated;
+  const evaluated0 = validate74.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate76(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+  if (!validate75(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
     errors = vErrors.length;
   }
-  validate75.errors = vErrors;
+  validate74.errors = vErrors;
   return errors === 0;
 }
-validate75.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate74.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 var operations = {
   "inviteShare": {
     "method": "PUT",
@@ -4420,7 +4473,7 @@ var operations = {
       ]
     },
     "responses": {
-      "200": "json",
+      "200": "empty",
       "400": "json",
       "401": "json",
       "403": "json",
@@ -4585,7 +4638,6 @@ export {
   event_ReplyFrame,
   event_SubscribeData,
   event_SubscribeFrame,
-  inviteShare_200,
   inviteShare_400,
   inviteShare_401,
   inviteShare_403,
