@@ -3,6 +3,7 @@ import type { paths } from "./generated/schema.js";
 import { conference, type Conference } from "./conference.js";
 import { object, policy } from "./send.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
+import type { Tracing } from "./tracing.js";
 import { createTransport, fetchSender, type Fetch, type Logger, type Sender } from "./transport.js";
 import { checkId, fail, kind } from "./validate.js";
 
@@ -52,11 +53,12 @@ export interface MeetingClient {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-/** What an entry brings: the default sender, the `Request` openapi-fetch builds, and the host-password flow. */
+/** What an entry brings: the default sender, the `Request` openapi-fetch builds, the host-password flow, and tracing where the runtime has diagnostics_channel. */
 export interface Platform {
   sender(dispatcher: unknown): Sender;
   Request?: unknown;
   managedTokens?: ManagedTokens;
+  tracing?: Tracing;
 }
 
 /** Makes a client for an entry's platform. */
@@ -77,7 +79,7 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
     baseUrl = url.href.replace(/\/+$/, "");
   }
   const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
-  const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger);
+  const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2 }), logger, platform.tracing?.attempt);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
   const tokens = tokenSources(api, platform.managedTokens);
   return {

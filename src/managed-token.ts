@@ -5,6 +5,7 @@ import { apiError } from "./errors.js";
 import { race } from "./race.js";
 import { readJson } from "./send.js";
 import { shared, type Api, type ManagedTokens, type TokenInfo, type TokenSource } from "./token.js";
+import type { Tracing } from "./tracing.js";
 import { checkSecret } from "./validate.js";
 
 /** The vendor's documented lifetime, used only when an answer states neither expiry field. */
@@ -21,13 +22,13 @@ const RENEW_RETRY_MS = 5_000;
  * password share one managed token, so that however many handles and calls there are, a
  * conference costs one token request at a time.
  */
-export const managedTokens: ManagedTokens = (api) => {
+export const managedTokens = (api: Api, trace?: Tracing["token"]): ReturnType<ManagedTokens> => {
   const sources = new Map<string, TokenSource>();
   return (conferenceID, hostPassword, nonce) => {
     const secrets = [checkSecret("auth.hostPassword", hostPassword)];
     if (nonce !== undefined) secrets.push(checkSecret("auth.nonce", nonce));
     let source = sources.get(conferenceID);
-    if (source?.secrets.join("\n") !== secrets.join("\n")) sources.set(conferenceID, (source = managedToken(api, conferenceID, secrets)));
+    if (source?.secrets.join("\n") !== secrets.join("\n")) sources.set(conferenceID, (source = managedToken(api, conferenceID, secrets, trace)));
     return source;
   };
 };
@@ -45,7 +46,7 @@ interface Held {
  * One request at a time per conference: concurrent callers share it. `secrets` are the host
  * password, then the nonce if there is one.
  */
-function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenSource {
+function managedToken(api: Api, conferenceID: string, secrets: string[], trace?: Tracing["token"]): TokenSource {
   const [password, nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
@@ -62,13 +63,16 @@ function managedToken(api: Api, conferenceID: string, secrets: string[]): TokenS
     if (current) header["X-Conference-Authorization"] = current.token;
     if (nonce) header["X-Nonce"] = nonce;
     const sent = current ? [current.token, ...secrets] : secrets;
-    try {
+    const request = async () => {
       const result = await api.GET("/v1/mmc/control/conferences/token", { params: { query: { conferenceID }, header }, parseAs: "text" });
       const body = readJson<TokenInfo>(result, sent);
       const data = body?.data;
       if (!data?.token || typeof data.token !== "string") throw apiError(result.response, body, sent, "the answer holds no data.token");
       held = lifetime(data, sentAt);
       return data.token;
+    };
+    try {
+      return await (trace ? trace(conferenceID, current !== undefined, request) : request());
     } catch (error) {
       if (!current || held !== current || Date.now() >= current.expiresAt) throw error;
       renewBlockedUntil = Date.now() + RENEW_RETRY_MS;

@@ -5,6 +5,7 @@ import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
 import { redactHeaders } from "./redact.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
+import type { Tracing } from "./tracing.js";
 
 /** A WHATWG `fetch`, as a caller may pass one: called as `fetch(url, init)`. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -42,7 +43,7 @@ export interface Transport {
 /** What one attempt came to: the whole answer, or why there is none. */
 type Outcome = Response | "timeout" | { error: unknown };
 
-export function createTransport(sender: Sender, defaults: Policy, logger?: Logger): Transport {
+export function createTransport(sender: Sender, defaults: Policy, logger?: Logger, trace?: Tracing["attempt"]): Transport {
   const send = async (request: Outgoing, { timeoutMs, maxRetries } = defaults, caller = request.signal): Promise<Response> => {
     caller?.throwIfAborted();
     const { method, url, headers } = request;
@@ -51,10 +52,12 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       const init: SendInit = { method, headers, body };
+      const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
       const outcome: Outcome = await race(caller, sender(url, init).catch((error: unknown) => ({ error })), timeoutMs).catch((reason: unknown) => {
         init.abort?.();
+        traced?.({ reason });
         throw reason;
       });
       if (outcome === "timeout") init.abort?.();
@@ -62,6 +65,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const retry = attempt <= maxRetries && (!answered || retryableStatus(outcome.status));
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
+      traced?.(outcome, delay);
       if (logger) {
         const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "failed";
         logger.debug(
