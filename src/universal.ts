@@ -20,8 +20,8 @@ let tracing: ReturnType<typeof tracingOn> | null = null;
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
   // Looked up on the first client, not at import: an import has no side effects.
   if (tracing === null) {
-    const builtin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-    tracing = tracingOn(builtin?.("node:diagnostics_channel") as Parameters<typeof tracingOn>[0]);
+    const runtime = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
+    tracing = tracingOn(runtime.process?.getBuiltinModule?.("node:diagnostics_channel") as Parameters<typeof tracingOn>[0]);
   }
   const traced = tracing;
   return traceClient(
