@@ -16,6 +16,7 @@ for (const [path, item] of Object.entries(paths)) {
     if (operationId) lines.push(`  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: ${JSON.stringify(operationId)},`);
   }
 }
-const banner = "/**\n * Each operation's operationId by `METHOD path`, generated from openapi.yaml by\n * scripts/generate-operations.ts. Do not make direct changes to the file.\n */\n\n";
+const banner =
+  "/**\n * Each operation's operationId by `METHOD path`, generated from openapi.yaml by\n * scripts/generate-operations.ts. Do not make direct changes to the file.\n */\n\n";
 writeFileSync(output, `${banner}export const operationIds = {\n${lines.join("\n")}\n} as const;\n`);
 console.log(`openapi.yaml → ${output.slice(root.length + 1)}`);

@@ -40,5 +40,9 @@ export function traceMeetingControl(tracer: Tracer): () => void {
 
 /** The context's fields as span attributes (never `result` or `error`). */
 function attributes({ result, error, ...fields }: Record<string, any>) {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined).map(([key, value]) => [`meeting_control.${key}`, value]));
+  return Object.fromEntries(
+    Object.entries(fields)
+      .filter(([, value]) => value !== undefined)
+      .map(([key, value]) => [`meeting_control.${key}`, value]),
+  );
 }

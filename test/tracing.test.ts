@@ -93,7 +93,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
   it("a failing operation: the MeetingError on the operation's context, an error event, and no answer as an attempt's error", async () => {
     const { meeting } = await serve([{ status: 400, body: JSON.stringify({ error_code: "MMC.111070005", error_msg: "no such conference" }) }]);
     const events = subscribe();
-    const failure = await meeting.conference("986947855", { token: TOKEN }).realTimeInfo().catch((e: unknown) => e);
+    const failure = await meeting
+      .conference("986947855", { token: TOKEN })
+      .realTimeInfo()
+      .catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(BadRequestError);
     const operation = events.filter((e) => e.channel === "operation");
     expect(operation.map((e) => e.event)).toEqual(["start", "end", "error", "asyncStart", "asyncEnd"]);
@@ -105,7 +108,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     ]);
 
     const { meeting: down } = await serve(["reset"]);
-    const lost = await down.conference("986947855", { token: TOKEN }).inviteToShare("p1", { maxRetries: 0 }).catch((e: unknown) => e);
+    const lost = await down
+      .conference("986947855", { token: TOKEN })
+      .inviteToShare("p1", { maxRetries: 0 })
+      .catch((e: unknown) => e);
     const attempt = events.find((e) => e.channel === "attempt" && e.event === "error" && e.context.operationId === "inviteShare")!;
     expect(attempt.context.error).toMatchObject({ name: "MeetingConnectionError", attempts: 1 });
     expect(attempt.context).not.toHaveProperty("status");
@@ -152,7 +158,11 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     const echo = JSON.stringify({ error_code: "MMC.118000001", error_msg: `token ${TOKEN} refused`, password: PASSWORD });
     // The provided token's handle never holds the password: its 403 echoes the token only.
     const echoToken = JSON.stringify({ error_code: "MMC.118000001", error_msg: `token ${TOKEN} refused` });
-    const { meeting } = await serve([tokenAnswer(TOKEN), { status: 403, headers: { "x-echo": TOKEN }, body: echo }, { status: 403, headers: { "x-echo": TOKEN }, body: echoToken }]);
+    const { meeting } = await serve([
+      tokenAnswer(TOKEN),
+      { status: 403, headers: { "x-echo": TOKEN }, body: echo },
+      { status: 403, headers: { "x-echo": TOKEN }, body: echoToken },
+    ]);
     const events = subscribe();
     const managed = meeting.conference("986947855", { hostPassword: PASSWORD });
     await expect(managed.token()).resolves.toBe(TOKEN);
@@ -177,7 +187,9 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     const parentOf = (span: ReadableSpan) => spans.find((s) => s.spanContext().spanId === span.parentSpanContext?.spanId);
     const operations = spans.filter((s) => s.name === "meeting-control inviteShare");
     expect(operations).toHaveLength(2);
-    const [ok, failed] = operations.sort((a, b) => (a.attributes["meeting_control.participantID"] as string).localeCompare(b.attributes["meeting_control.participantID"] as string));
+    const [ok, failed] = operations.sort((a, b) =>
+      (a.attributes["meeting_control.participantID"] as string).localeCompare(b.attributes["meeting_control.participantID"] as string),
+    );
     expect(ok!.parentSpanContext).toBeUndefined();
     expect(ok!.attributes).toEqual({ "meeting_control.operationId": "inviteShare", "meeting_control.conferenceID": "986947855", "meeting_control.participantID": "p1" });
     expect(ok!.status.code).toBe(SpanStatusCode.UNSET);
@@ -224,7 +236,10 @@ describe("tracing(diagnostics_channel)", () => {
   });
 
   it("without TracingChannel#hasSubscribers (Node before 20.13, other runtimes), asks the five channels", async () => {
-    const old = { ...diagnostics, tracingChannel: (name: string) => Object.defineProperty(diagnostics.tracingChannel(name), "hasSubscribers", { value: undefined }) } as typeof diagnostics;
+    const old = {
+      ...diagnostics,
+      tracingChannel: (name: string) => Object.defineProperty(diagnostics.tracingChannel(name), "hasSubscribers", { value: undefined }),
+    } as typeof diagnostics;
     const traced = tracing(old)!;
     const request = async () => "EXAMPLE-token";
     const seen: unknown[] = [];
