@@ -5,6 +5,7 @@ export type { Conference, RealTimeInfo } from "./conference.js";
 export type { CallOptions } from "./send.js";
 export type { Fetch, Logger } from "./transport.js";
 export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token.js";
+export type { AttemptContext, OperationContext, TokenContext } from "./tracing.js";
 export {
   MeetingError,
   MeetingApiError,
