@@ -158,7 +158,8 @@ export function tracing(dc: typeof diagnostics | undefined): Tracing | undefined
         (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
           if (!watched(operation)) return method(...args);
           const context: OperationContext = { operationId: how.operationId, conferenceID };
-          if (how.participant) context.participantID = args[0] as string;
+          // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
+          if (how.participant && typeof args[0] === "string") context.participantID = args[0];
           return traced(operation, context, () => method(...args), how.result ? (value) => value : hidden);
         };
       }
@@ -168,7 +169,9 @@ export function tracing(dc: typeof diagnostics | undefined): Tracing | undefined
       if (!watched(attempt)) return undefined;
       const path = new URL(url).pathname;
       const context: AttemptContext = { operationId: operationIdOf(method, path), method, path, attempt: n };
-      // The exchange is the transport's own: the start is published with the operation's stores current.
+      // The exchange is the transport's own, not run here: `start` and `end` are published at
+      // once (with the operation's stores current, and the attempt's bound stores applied), and
+      // the attempt settles when the transport has decided what follows it.
       const { run, settle } = begin(attempt, context);
       void run(async () => {});
       return (outcome, retryInMs) => {

@@ -6,7 +6,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type Re
 import { build } from "esbuild";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { root } from "../scripts/prism.js";
-import { BadRequestError } from "../src/index.js";
+import { BadRequestError, MeetingInputError } from "../src/index.js";
 import { CHANNELS, tracing } from "../src/tracing.js";
 import { traceMeetingControl } from "./otel.js";
 import { startFaultServer, type FaultServer, type Step } from "./servers/faults.js";
@@ -116,6 +116,19 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     expect(attempt.context.error).toMatchObject({ name: "MeetingConnectionError", attempts: 1 });
     expect(attempt.context).not.toHaveProperty("status");
     expect(events.filter((e) => e.channel === "operation" && e.event === "error").map((e) => e.context.error)).toEqual([failure, lost]);
+  });
+
+  it("bad input is the operation's error, and no attempt is made", async () => {
+    const { server, meeting } = await serve([{ status: 200 }]);
+    const events = subscribe();
+    const failure = await meeting
+      .conference("986947855", { token: TOKEN })
+      .inviteToShare(42 as never)
+      .catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(MeetingInputError);
+    expect(events.map((e) => `${e.channel} ${e.event}`)).toEqual(["operation start", "operation end", "operation error", "operation asyncStart", "operation asyncEnd"]);
+    expect(events[0]!.context).toEqual({ operationId: "inviteShare", conferenceID: "986947855", error: failure });
+    expect(server.requests).toHaveLength(0);
   });
 
   it("an attempt given up by the caller's abort settles with the abort reason", async () => {
