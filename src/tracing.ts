@@ -2,7 +2,6 @@
 // attempt per HTTP exchange, a request per token obtained or renewed. A context is built only
 // while someone subscribes. The entries that have diagnostics_channel hand it in through their
 // `Platform`; the browser entry has none and never imports this file.
-import type * as diagnostics from "node:diagnostics_channel";
 import type { MeetingClient } from "./client.js";
 import type { Conference } from "./conference.js";
 import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
@@ -86,7 +85,27 @@ const OPERATIONS: { [K in Method]: { operationId: OperationContext["operationId"
   token: { operationId: "token" },
 };
 
-type Channel = diagnostics.TracingChannel<unknown, object> & { hasSubscribers?: boolean };
+/** One of a TracingChannel's five channels: the parts used here. */
+interface Subchannel {
+  readonly hasSubscribers: boolean;
+  publish(message: unknown): void;
+  runStores<T>(context: object, fn: () => T): T;
+}
+
+/** A TracingChannel: the parts used here; `hasSubscribers` is missing before Node 20.13. */
+interface Channel {
+  readonly hasSubscribers?: boolean;
+  start: Subchannel;
+  end: Subchannel;
+  asyncStart: Subchannel;
+  asyncEnd: Subchannel;
+  error: Subchannel;
+}
+
+/** `node:diagnostics_channel`, as far as it is used: declared here, so that the package's types need no Node types. */
+export interface Diagnostics {
+  tracingChannel(name: string): Channel;
+}
 
 /** Whether anyone listens: `TracingChannel#hasSubscribers` (Node ≥ 20.13), else its five channels'. */
 function watched(channel: Channel): boolean {
@@ -144,11 +163,11 @@ function operationIdOf(method: string, path: string): AttemptContext["operationI
 }
 
 /** The tracing of an entry whose runtime has `node:diagnostics_channel`; `undefined` for one without. */
-export function tracing(dc: typeof diagnostics | undefined): Tracing | undefined {
+export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
   if (typeof dc?.tracingChannel !== "function") return undefined;
-  const operation = dc.tracingChannel(CHANNELS.operation) as Channel;
-  const attempt = dc.tracingChannel(CHANNELS.attempt) as Channel;
-  const token = dc.tracingChannel(CHANNELS.token) as Channel;
+  const operation = dc.tracingChannel(CHANNELS.operation);
+  const attempt = dc.tracingChannel(CHANNELS.attempt);
+  const token = dc.tracingChannel(CHANNELS.token);
   return {
     conference(handle) {
       const { conferenceID } = handle;
