@@ -52,6 +52,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       const init: SendInit = { method, headers, body };
+      // Tracing (entries with diagnostics_channel): undefined while nobody subscribes.
       const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
