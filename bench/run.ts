@@ -4,6 +4,7 @@
 // (dist/); `npm run bench` builds it first. Prints Markdown and writes bench/results.json.
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { tracingChannel } from "node:diagnostics_channel";
 import { get } from "node:http";
 import { cpus } from "node:os";
 import { join } from "node:path";
@@ -132,10 +133,19 @@ const bare = createClient<paths>({ baseUrl: "https://api.meeting.huaweicloud.com
 const stubbed = createMeetingClient({ dispatcher: new StubDispatcher() }).conference(CONFERENCE, { token: STATIC_TOKEN });
 const bareCpu = await cpuPerCall(() => bare.PUT(PATH, { params: PARAMS, body: { share: 1 } }));
 const facadeCpu = await cpuPerCall(() => stubbed.inviteToShare(PARTICIPANT));
+// The same calls with every event of the three tracing channels subscribed (to no-ops): what
+// tracing costs once watched; the row above is the cost while nobody subscribes.
+const noop = () => {};
+const watchers = { start: noop, end: noop, asyncStart: noop, asyncEnd: noop, error: noop };
+const channels = ["operation", "attempt", "token"].map((name) => tracingChannel(`huaweicloud-meeting-control:${name}`));
+for (const channel of channels) channel.subscribe(watchers);
+const tracedCpu = await cpuPerCall(() => stubbed.inviteToShare(PARTICIPANT));
+for (const channel of channels) channel.unsubscribe(watchers);
 console.log(`## CPU per call, stub transport (no network)\n\n| | µs/call | × bare openapi-fetch |\n|---|---:|---:|`);
 console.log(`| bare openapi-fetch (stub fetch) | ${fmt(bareCpu, 1)} | 1.00 |`);
-console.log(`| Node entry (stub dispatcher) | ${fmt(facadeCpu, 1)} | ${fmt(facadeCpu / bareCpu, 2)} |\n`);
-results.stubCpu = { bareOpenapiFetch: bareCpu, nodeEntry: facadeCpu };
+console.log(`| Node entry (stub dispatcher) | ${fmt(facadeCpu, 1)} | ${fmt(facadeCpu / bareCpu, 2)} |`);
+console.log(`| Node entry, tracing subscribed | ${fmt(tracedCpu, 1)} | ${fmt(tracedCpu / bareCpu, 2)} |\n`);
+results.stubCpu = { bareOpenapiFetch: bareCpu, nodeEntry: facadeCpu, nodeEntryTracingSubscribed: tracedCpu };
 
 // 3. Bundle size.
 const entry = await browserEntrySize();

@@ -6,6 +6,7 @@ import type { WebSocketConstructor } from "./events/types.js";
 import { object, policy } from "./send.js";
 import type { TokenStore } from "./stores/token-store.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
+import type { Tracing } from "./tracing.js";
 import { createTransport, fetchSender, type Fetch, type Logger, type Sender } from "./transport.js";
 import { checkId, checkKeys, fail, kind, type Known } from "./validate.js";
 
@@ -97,13 +98,14 @@ export interface MeetingClient {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-/** What an entry brings: the default sender, the `Request` openapi-fetch builds, and the host-password flow. */
+/** What an entry brings: the default sender, the `Request` openapi-fetch builds, the host-password flow, and tracing where the runtime has diagnostics_channel. */
 export interface Platform {
   sender(dispatcher: unknown): Sender;
   Request?: unknown;
   managedTokens?: ManagedTokens;
   /** The default WebSocket, made for the client's dispatcher (Node: undici's). Default: the global `WebSocket`. */
   webSocket?(dispatcher: unknown): Promise<WebSocketConstructor>;
+  tracing?: Tracing;
 }
 
 /** Makes a client for an entry's platform. */
@@ -125,7 +127,7 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
     baseUrl = url.href.replace(/\/+$/, "");
   }
   const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
-  const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2, maxResponseBytes: 8 * 1024 * 1024 }), logger);
+  const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2, maxResponseBytes: 8 * 1024 * 1024 }), logger, platform.tracing?.attempt);
   const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
   const tokens = tokenSources(api, transport, platform.managedTokens);
   const channel = channelContext(options, platform, transport.defaults.timeoutMs);

@@ -9,6 +9,7 @@ export type { MeetingSettings } from "./settings.js";
 export type { Fetch, Logger } from "./transport.js";
 export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token.js";
 export type { TokenStore } from "./stores/token-store.js";
+export type { AttemptContext, OperationContext, TokenContext } from "./tracing.js";
 export {
   MeetingError,
   MeetingApiError,

@@ -8,6 +8,7 @@ import { readJson } from "./send.js";
 import type { MeetingClientOptions } from "./client.js";
 import { fleet as makeFleet, type FleetToken } from "./stores/fleet.js";
 import type { Api, ManagedTokens, TokenInfo, TokenSource } from "./token.js";
+import type { Tracing } from "./tracing.js";
 import type { Policy, Transport } from "./transport.js";
 import { checkSecret, HEADER_RULE, isHeaderValue } from "./validate.js";
 
@@ -37,14 +38,19 @@ const RENEW_RETRY_MS = 5_000;
  * and beyond `MAX_SOURCES` the least recently used go. A dropped source's handles keep it.
  * With a `tokenStore`, one request at a time for the whole fleet of processes sharing it.
  */
-export function managedTokens(api: Api, transport: Transport, options: Pick<MeetingClientOptions, "tokenStore" | "logger"> | undefined): ReturnType<ManagedTokens> {
+export function managedTokens(
+  api: Api,
+  transport: Transport,
+  options: Pick<MeetingClientOptions, "tokenStore" | "logger"> | undefined,
+  trace?: Tracing["token"],
+): ReturnType<ManagedTokens> {
   const sources = new Map<string, Source>();
   const fleet = makeFleet(options?.tokenStore, options?.logger);
   return (conferenceID, hostPassword, nonce) => {
     const secrets = [checkSecret("auth.hostPassword", hostPassword)];
     if (nonce !== undefined) secrets.push(checkSecret("auth.nonce", nonce));
     let source = sources.get(conferenceID);
-    if (source?.secrets.join("\n") !== secrets.join("\n")) source = managedToken(api, transport, conferenceID, secrets, fleet?.(conferenceID));
+    if (source?.secrets.join("\n") !== secrets.join("\n")) source = managedToken(api, transport, conferenceID, secrets, fleet?.(conferenceID), trace);
     // Most recently used last: eviction starts from the front.
     sources.delete(conferenceID);
     sources.set(conferenceID, source);
@@ -87,7 +93,7 @@ interface Held {
  * policy allows, and once no call waits for it any more it is aborted. `secrets` are the host
  * password, then the nonce if there is one.
  */
-function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[], fleet?: FleetToken): Source {
+function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[], fleet?: FleetToken, trace?: Tracing["token"]): Source {
   const [password, nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
@@ -100,9 +106,9 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
   // store, the fleet obtains or renews once for all its processes.
   const refresh = async (policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<string> => {
     const current = held && Date.now() < held.expiresAt ? held : undefined;
-    const send = (renewing: Held | undefined) => request(renewing, policy, signal, headers);
+    const obtain = (renewing: Held | undefined) => request(renewing, policy, signal, headers);
     try {
-      held = await (fleet ? fleet.obtain(current, send) : send(current));
+      held = await (fleet ? fleet.obtain(current, obtain) : obtain(current));
       if (held.wsURL) wsURL = held.wsURL;
       return held.token;
     } catch (error) {
@@ -114,6 +120,17 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
 
   // One token request: a renewal of `current` when there is one.
   const request = async (current: Held | undefined, policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<Held> => {
+    if (!trace) return send(current, policy, signal, headers);
+    // Traced as one unit; the answer (the token) never becomes the context's result.
+    let got: Held | undefined;
+    await trace(conferenceID, current !== undefined, async () => {
+      got = await send(current, policy, signal, headers);
+      return "";
+    });
+    return got!;
+  };
+
+  const send = async (current: Held | undefined, policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<Held> => {
     const sentAt = Date.now();
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
       "X-Password": password!,

@@ -5,6 +5,7 @@ import { apiError, MeetingConnectionError, MeetingError, MeetingTimeoutError } f
 import { race } from "./race.js";
 import { bareError, redactDeep, redactHeaders, SECRET_HEADERS } from "./redact.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
+import type { Tracing } from "./tracing.js";
 
 /** A WHATWG `fetch`, as a caller may pass one: called as `fetch(url, init)`. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -50,7 +51,7 @@ export interface Transport {
 /** What one attempt came to: the whole answer, or why there is none. */
 type Outcome = Response | "timeout" | { error: unknown };
 
-export function createTransport(sender: Sender, defaults: Policy, logger?: Logger): Transport {
+export function createTransport(sender: Sender, defaults: Policy, logger?: Logger, trace?: Tracing["attempt"]): Transport {
   const send = async (request: Outgoing, { timeoutMs, maxRetries, maxResponseBytes } = defaults, caller = request.signal): Promise<Response> => {
     caller?.throwIfAborted();
     const { method, url, headers } = request;
@@ -59,10 +60,13 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       const init: SendInit = { method, headers, body, limit: maxResponseBytes };
+      // Tracing (entries with diagnostics_channel): undefined while nobody subscribes.
+      const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
       const outcome: Outcome = await race(caller, sender(url, init).catch((error: unknown) => ({ error })), timeoutMs).catch((reason: unknown) => {
         init.abort?.();
+        traced?.({ reason });
         throw reason;
       });
       if (outcome === "timeout") init.abort?.();
@@ -70,6 +74,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : outcome === "timeout" || !(outcome.error instanceof MeetingError));
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
+      traced?.(outcome, delay);
       if (logger) {
         const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "failed";
         logger.debug(

@@ -1,0 +1,219 @@
+// Tracing on node:diagnostics_channel: three TracingChannels — an operation per facade call, an
+// attempt per HTTP exchange, a request per token obtained or renewed. A context is built only
+// while someone subscribes. The entries that have diagnostics_channel hand it in through their
+// `Platform`; the browser entry has none and never imports this file.
+import type { MeetingClient } from "./client.js";
+import type { Conference } from "./conference.js";
+import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
+import { operationIds } from "./generated/operations.js";
+
+/** The spec's operationIds. */
+export type OperationId = (typeof operationIds)[keyof typeof operationIds];
+
+/**
+ * The context of `huaweicloud-meeting-control:operation`: one facade call. `operationId` is the
+ * spec's operationId of the call the method makes (`"token"` for `conf.token()`, which may be
+ * answered from the cache). `result` is what the call resolves with, left out where that is a
+ * secret (the token); `error` is the `MeetingError` (or the abort reason) it rejects with.
+ */
+export interface OperationContext {
+  operationId: OperationId | "token" | "waitUntilSharing";
+  conferenceID: string;
+  participantID?: string;
+  result?: unknown;
+  error?: unknown;
+}
+
+/**
+ * The context of `huaweicloud-meeting-control:attempt`: one HTTP exchange. `path` is the URL's
+ * path, without the query. `status` (when an answer came) and `retryInMs` (when another
+ * attempt follows) are set before the attempt settles. `error` is why no answer came: a
+ * `MeetingTimeoutError`, a `MeetingConnectionError` (its `cause` the transport's error), or
+ * the abort reason.
+ */
+export interface AttemptContext {
+  operationId: OperationId | "unknown";
+  method: string;
+  path: string;
+  attempt: number;
+  status?: number;
+  retryInMs?: number;
+  error?: unknown;
+}
+
+/** The context of `huaweicloud-meeting-control:token`: one token request; `renewal` when a valid token is being renewed. Never a result: the answer is the token. */
+export interface TokenContext {
+  conferenceID: string;
+  renewal: boolean;
+  error?: unknown;
+}
+
+/**
+ * Settles an attempt under way (made only while someone subscribes) with what came of it — a
+ * response, `"timeout"`, `{ error }` (no response) or `{ reason }` (the caller aborted) — and
+ * the wait before the next attempt, if one follows.
+ */
+export type AttemptTrace = (outcome: unknown, retryInMs?: number) => void;
+
+/** What an entry with diagnostics_channel hands the client. */
+export interface Tracing {
+  /** Wraps every facade method of a handle as an operation. */
+  conference(handle: Conference): Conference;
+  /** Begins an attempt: publishes its start and returns how to settle it; `undefined` while nobody subscribes. */
+  attempt(method: string, url: string, attempt: number): AttemptTrace | undefined;
+  /** Runs a token request as one traced unit. */
+  token(conferenceID: string, renewal: boolean, request: () => Promise<string>): Promise<string>;
+}
+
+export const CHANNELS = {
+  operation: "huaweicloud-meeting-control:operation",
+  attempt: "huaweicloud-meeting-control:attempt",
+  token: "huaweicloud-meeting-control:token",
+} as const;
+
+type Method = { [K in keyof Conference]: Conference[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Conference];
+
+/**
+ * How each facade method is traced: its operationId, whether its first argument is the
+ * participantID, and whether its result may go into the context. Typed over `Conference`, so
+ * that a new method fails to compile until it is listed here.
+ */
+const OPERATIONS: { [K in Method]: { operationId: OperationContext["operationId"]; participant?: true; result?: true } } = {
+  inviteToShare: { operationId: "inviteShare", participant: true },
+  cancelShareInvitation: { operationId: "inviteShare", participant: true },
+  realTimeInfo: { operationId: "showRealTimeInfoOfMeeting", result: true },
+  token: { operationId: "token" },
+  lockSharing: { operationId: "updateStartedConfConfig" },
+  unlockSharing: { operationId: "updateStartedConfConfig" },
+  updateSettings: { operationId: "updateStartedConfConfig" },
+  waitUntilSharing: { operationId: "waitUntilSharing", participant: true },
+};
+
+/** One of a TracingChannel's five channels: the parts used here. */
+interface Subchannel {
+  readonly hasSubscribers: boolean;
+  publish(message: unknown): void;
+  runStores<T>(context: object, fn: () => T): T;
+}
+
+/** A TracingChannel: the parts used here; `hasSubscribers` is missing before Node 20.13. */
+interface Channel {
+  readonly hasSubscribers?: boolean;
+  start: Subchannel;
+  end: Subchannel;
+  asyncStart: Subchannel;
+  asyncEnd: Subchannel;
+  error: Subchannel;
+}
+
+/** `node:diagnostics_channel`, as far as it is used: declared here, so that the package's types need no Node types. */
+export interface Diagnostics {
+  tracingChannel(name: string): Channel;
+}
+
+/** Whether anyone listens: `TracingChannel#hasSubscribers` (Node ≥ 20.13), else its five channels'. */
+function watched(channel: Channel): boolean {
+  const { start, end, asyncStart, asyncEnd, error } = channel;
+  return channel.hasSubscribers ?? (start.hasSubscribers || end.hasSubscribers || asyncStart.hasSubscribers || asyncEnd.hasSubscribers || error.hasSubscribers);
+}
+
+/**
+ * A traced unit, in `tracePromise`'s order: `start` (bound stores applied) and `end` around
+ * the synchronous part, then, once settled, `error` if it failed, `asyncStart` and `asyncEnd`.
+ * Unlike `tracePromise`, the caller decides what goes into `context.result`.
+ */
+function begin(channel: Channel, context: { result?: unknown; error?: unknown }) {
+  return {
+    run: <T>(fn: () => Promise<T>): Promise<T> =>
+      channel.start.runStores(context, () => {
+        try {
+          return fn();
+        } finally {
+          channel.end.publish(context);
+        }
+      }),
+    settle(error?: unknown, result?: unknown) {
+      if (error !== undefined) {
+        context.error = error;
+        channel.error.publish(context);
+      } else if (result !== undefined) context.result = result;
+      channel.asyncStart.publish(context);
+      channel.asyncEnd.publish(context);
+    },
+  };
+}
+
+/** `fn` as one traced unit of `channel`; `shown` is what of its result goes into the context. */
+function traced<T>(channel: Channel, context: object, fn: () => Promise<T>, shown: (value: T) => unknown): Promise<T> {
+  const { run, settle } = begin(channel, context);
+  return run(fn).then(
+    (value) => (settle(undefined, shown(value)), value),
+    (error: unknown) => {
+      settle(error ?? new Error("rejected without a reason"));
+      throw error;
+    },
+  );
+}
+
+const hidden = () => undefined;
+
+/** The operationId of a request, by the spec; a path under a `baseUrl` path prefix matches too. */
+function operationIdOf(method: string, path: string): AttemptContext["operationId"] {
+  for (const [key, operationId] of Object.entries(operationIds)) {
+    const space = key.indexOf(" ");
+    if (key.slice(0, space) === method && path.endsWith(key.slice(space + 1))) return operationId;
+  }
+  return "unknown";
+}
+
+/** The tracing of an entry whose runtime has `node:diagnostics_channel`; `undefined` for one without. */
+export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
+  if (typeof dc?.tracingChannel !== "function") return undefined;
+  const operation = dc.tracingChannel(CHANNELS.operation);
+  const attempt = dc.tracingChannel(CHANNELS.attempt);
+  const token = dc.tracingChannel(CHANNELS.token);
+  return {
+    conference(handle) {
+      const { conferenceID } = handle;
+      const wrapped = { ...handle };
+      for (const [name, how] of Object.entries(OPERATIONS)) {
+        const method = handle[name as Method] as (...args: unknown[]) => Promise<unknown>;
+        (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
+          if (!watched(operation)) return method(...args);
+          const context: OperationContext = { operationId: how.operationId, conferenceID };
+          // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
+          if (how.participant && typeof args[0] === "string") context.participantID = args[0];
+          return traced(operation, context, () => method(...args), how.result ? (value) => value : hidden);
+        };
+      }
+      return wrapped;
+    },
+    attempt(method, url, n) {
+      if (!watched(attempt)) return undefined;
+      const path = new URL(url).pathname;
+      const context: AttemptContext = { operationId: operationIdOf(method, path), method, path, attempt: n };
+      // The exchange is the transport's own, not run here: `start` and `end` are published at
+      // once (with the operation's stores current, and the attempt's bound stores applied), and
+      // the attempt settles when the transport has decided what follows it.
+      const { run, settle } = begin(attempt, context);
+      void run(async () => {});
+      return (outcome, retryInMs) => {
+        if (retryInMs !== undefined) context.retryInMs = retryInMs;
+        const { status, error, reason } = outcome as { status?: number; error?: unknown; reason?: unknown };
+        if (status !== undefined) context.status = status;
+        const what = `${method} ${path}, attempt ${n}: `;
+        if (status !== undefined) settle();
+        else if (outcome === "timeout") settle(new MeetingTimeoutError(`${what}no complete answer in time`, n));
+        else if ("error" in (outcome as object)) settle(new MeetingConnectionError(`${what}no response`, n, error));
+        else settle(reason ?? new Error("aborted without a reason"));
+      };
+    },
+    token: (conferenceID, renewal, request) => (watched(token) ? traced(token, { conferenceID, renewal } satisfies TokenContext, request, hidden) : request()),
+  };
+}
+
+/** The client with every conference handle's facade methods traced as operations. */
+export function traceClient(client: MeetingClient, tracing: Tracing | undefined): MeetingClient {
+  if (!tracing) return client;
+  return { ...client, conference: (conferenceID, auth) => tracing.conference(client.conference(conferenceID, auth)) };
+}
