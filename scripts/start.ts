@@ -1,5 +1,6 @@
 // npm start: the whole flow through the facade against the Prism mock of openapi.yaml.
 import { createMeetingClient, MeetingError } from "../src/index.js";
+import { createMeetingFake } from "../src/testing/index.js";
 import { startPrism } from "./prism.js";
 
 const conferenceID = "986947855";
@@ -31,7 +32,23 @@ try {
   await conf.cancelShareInvitation(first.pid);
   console.log(`   cancelled (PUT … {"share":0} → 200)`);
 
-  console.log("\nDone: token, participants, invite, cancel.");
+  // Prism serves REST only: the outcome of an invitation is on the event channel, so the rest of
+  // the story runs against the stateful fake, in-process, with its own WebSocket.
+  step(5, "See the outcome on the event channel (against the in-process fake, whose participants accept)");
+  const fake = createMeetingFake({ acceptShareInvitations: true });
+  const fakeMeeting = fake.addMeeting({ hostPassword: "EXAMPLE-host-password" });
+  const alice = fakeMeeting.join({ name: "Alice" });
+  const live = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: fake.WebSocket }).conference(fakeMeeting.conferenceID, {
+    hostPassword: "EXAMPLE-host-password",
+  });
+  await live.inviteToShare(alice.pid);
+  console.log(`   invited Alice (${alice.pid})`);
+  await live.waitUntilSharing(alice.pid, { timeoutMs: 10_000 });
+  console.log("   sharing started");
+  await live.cancelShareInvitation(alice.pid);
+  console.log("   invitation cancelled");
+
+  console.log("\nDone: token, participants, invite, cancel; invite → sharing started → cancel.");
 } catch (error) {
   process.exitCode = 1;
   console.error(error instanceof MeetingError ? `${error.name}: ${error.message}` : error);
