@@ -2,7 +2,7 @@
 // service (test/servers/channel.ts): real HTTP, real WebSockets (`ws` on the server side,
 // undici's WebSocket on the client side unless a test says otherwise).
 import { Agent } from "undici";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WebSocket as WsWebSocket } from "ws";
 import {
   AuthenticationError,
@@ -16,6 +16,7 @@ import {
   type MeetingClientOptions,
   type MeetingEvent,
 } from "../src/index.js";
+import { createMeetingClient as createUniversalClient } from "../src/universal.js";
 import { FIXED_TOKEN, PASSWORD, startChannelServer, type ChannelServer } from "./servers/channel.js";
 
 let server: ChannelServer;
@@ -354,5 +355,20 @@ describe("the channel's address and transport", () => {
     expect(brief(await take(events, 2))).toEqual(["participantJoined p1", "participantJoined p2"]);
     expect(opened).toEqual(["/cms/open/websocket/confctl/increment/conn"]);
     await events.return();
+  });
+
+  it("uses the global WebSocket on other runtimes (the universal entry), and says so when there is none", async () => {
+    const conf = () => createUniversalClient({ baseUrl: server.url }).conference(server.conferenceID, { hostPassword: PASSWORD });
+    vi.stubGlobal("WebSocket", undefined);
+    try {
+      await expect(take(conf().events(), 1)).rejects.toMatchObject({ name: "MeetingInputError", field: "WebSocket" });
+      expect(server.wsTokens).toHaveLength(0); // refused before a single-use token was spent
+      vi.stubGlobal("WebSocket", WsWebSocket);
+      const events = conf().events();
+      expect(brief(await take(events, 1))).toEqual(["participantJoined p1"]);
+      await events.return();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

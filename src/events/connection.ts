@@ -70,10 +70,11 @@ export class Channel {
       let outcome: Outcome;
       let token = "";
       try {
+        // Everything that can be refused locally comes before the single-use WebSocket token.
         token = await parts.tokens.get({ signal: stop.signal });
         const base = channelBase(parts);
-        const url = channelUrl(base, parts.conferenceID, await webSocketToken(parts, stop.signal));
         const open = await parts.channel.socket();
+        const url = channelUrl(base, parts.conferenceID, await webSocketToken(parts, stop.signal));
         if (this.closed) return;
         this.connections++;
         this.debug(`connecting to ${base} (attempt ${failures + 1})`);
