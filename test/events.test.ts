@@ -1,6 +1,7 @@
 // conf.events() and conf.waitUntilSharing() against a scripted loopback meeting-control
 // service (test/servers/channel.ts): real HTTP, real WebSockets (`ws` on the server side,
 // undici's WebSocket on the client side unless a test says otherwise).
+import { createServer as createTcpServer, type Socket } from "node:net";
 import { Agent } from "undici";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { WebSocket as WsWebSocket } from "ws";
@@ -371,4 +372,23 @@ describe("the channel's address and transport", () => {
       vi.unstubAllGlobals();
     }
   });
+
+  for (const [name, WebSocket] of [["undici's", undefined], ["ws's", WsWebSocket]] as const) {
+    it(`gives up on a connection that never opens within timeoutMs (${name} WebSocket)`, async () => {
+      const held: Socket[] = [];
+      const silent = createTcpServer((socket) => held.push(socket)); // accepts, never answers the upgrade
+      await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+      const { port } = silent.address() as { port: number };
+      try {
+        const conf = createMeetingClient({ baseUrl: server.url, wsUrl: `ws://127.0.0.1:${port}`, timeoutMs: 200, WebSocket }).conference(server.conferenceID, { token: FIXED_TOKEN });
+        const error = await take(conf.events({ maxReconnects: 0 }), 1).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(MeetingConnectionError);
+        expect((error as Error).message).toMatch(/not subscribed within 200 ms/);
+        expect(held).toHaveLength(1);
+      } finally {
+        held.forEach((socket) => socket.destroy());
+        silent.close();
+      }
+    });
+  }
 });

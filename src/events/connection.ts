@@ -122,7 +122,8 @@ export class Channel {
         finished = true;
         clearTimeout(deadline);
         clearInterval(beat);
-        for (const [type, listener] of listeners) socket.removeEventListener(type, listener);
+        // The error listener stays: some sockets (ws's) throw an error event nobody listens to.
+        for (const [type, listener] of listeners) if (type !== "error") socket.removeEventListener(type, listener);
         stop.signal.removeEventListener("abort", onStop);
         if (socket.readyState < 2) socket.close(1000);
         resolve(outcome.kind === "dropped" ? { ...outcome, subscribed } : outcome);
