@@ -7,7 +7,7 @@ import { join } from "node:path";
 import createClient from "openapi-fetch";
 import type { paths } from "../src/generated/schema.js";
 import { createMeetingClient } from "../dist/index.js";
-import { browserEntrySize } from "../scripts/size.js";
+import { BROWSER_BUDGET, browserEntrySize } from "../scripts/size.js";
 import { root } from "../scripts/prism.js";
 import { StubDispatcher, stubFetch } from "./stub.js";
 import { CONFERENCE, PARAMS, PARTICIPANT, PATH, contenders, measure } from "./throughput.js";
@@ -76,9 +76,10 @@ target(facadeCpu / bareCpu <= 1.5, `CPU per call ≤ 1.5× bare openapi-fetch: $
 const entry = await browserEntrySize();
 const bareSize = await browserEntrySize(join(root, "bench/bare-openapi-fetch.ts"));
 console.log(`## Bundle (esbuild, minified)\n\n| | minified | min+gzip |\n|---|---:|---:|`);
-console.log(`| browser entry, openapi-fetch included | ${fmt(entry.minified)} B | ${fmt(entry.gzipped)} B |`);
+console.log(`| browser entry up front, openapi-fetch included | ${fmt(entry.minified)} B | ${fmt(entry.gzipped)} B |`);
+console.log(`| event channel chunk, loaded on first use | ${fmt(entry.lazy.minified)} B | ${fmt(entry.lazy.gzipped)} B |`);
 console.log(`| bare openapi-fetch | ${fmt(bareSize.minified)} B | ${fmt(bareSize.gzipped)} B |\n`);
-target(entry.gzipped <= 6144, `browser entry ≤ 6 KiB min+gzip: ${fmt(entry.gzipped)} B`);
+target(entry.gzipped <= BROWSER_BUDGET, `browser entry up front ≤ ${BROWSER_BUDGET / 1024} KiB min+gzip: ${fmt(entry.gzipped)} B`);
 
 // 4. Cold start: whole processes, the three scripts interleaved, median of many; and the
 // import alone, timed inside the process.
