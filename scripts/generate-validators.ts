@@ -54,6 +54,9 @@ const resolve = <T>(item: T | { $ref: string }, section: Record<string, T>): T =
   return ref ? section[ref.split("/").pop()!]! : (item as T);
 };
 
+const resolveSchema = (schema: Schema): Schema =>
+  typeof schema.$ref === "string" ? openapi.components.schemas[schema.$ref.split("/").pop()!]! : schema;
+
 const ajv = new Ajv2020({
   allErrors: true,
   strictTypes: false,
@@ -98,7 +101,7 @@ for (const [path, methods] of Object.entries(openapi.paths)) {
       method: method.toUpperCase(),
       path,
       parameters: parameters.map(({ name, in: where, required = false, schema }) => ({ name, in: where, required, type: schema.type ?? "string" })),
-      body: body ? { required: operation.requestBody?.required ?? false } : null,
+      body: body ? { required: operation.requestBody?.required ?? false, fields: Object.keys((resolveSchema(body).properties as object | undefined) ?? {}) } : null,
       responses,
     };
   }
@@ -127,7 +130,7 @@ const operationType = `{
   readonly method: string;
   readonly path: string;
   readonly parameters: readonly { readonly name: string; readonly in: "query" | "header" | "path" | "cookie"; readonly required: boolean; readonly type: string }[];
-  readonly body: { readonly required: boolean } | null;
+  readonly body: { readonly required: boolean; readonly fields: readonly string[] } | null;
   readonly responses: Readonly<Record<string, "json" | "empty">>;
 }`;
 const declarations = `${banner}

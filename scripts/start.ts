@@ -1,21 +1,23 @@
-// npm start: the whole flow through the facade against the Prism mock of openapi.yaml.
+// npm start: the whole story through the facade, in-process on the stateful fake of the API
+// (huaweicloud-meeting-control/testing): token → participants → invite → the participant starts
+// sharing → cancel. No port, no server: the client's `fetch` and `WebSocket` are the fake's.
 import { createMeetingClient, MeetingError } from "../src/index.js";
 import { createMeetingFake } from "../src/testing/index.js";
-import { startPrism } from "./prism.js";
 
-const conferenceID = "986947855";
 const step = (n: number, text: string) => console.log(`\n${n}. ${text}`);
 const mask = (secret: string) => `obtained (${secret.length} characters, not shown)`;
 
-console.log("Starting the Prism mock of openapi.yaml …");
-const prism = await startPrism();
-console.log(`Mock listening on ${prism.url}`);
+const fake = createMeetingFake({ acceptShareInvitations: true, shareDelayMs: 300 });
+const meeting = fake.addMeeting({ hostPassword: "FAKE-host-password" });
+meeting.join({ name: "Alice" });
+meeting.join({ name: "Bob" });
+console.log(`A fake meeting ${meeting.conferenceID} with Alice and Bob, in-process (${fake.baseUrl})`);
 
 try {
-  const meeting = createMeetingClient({ baseUrl: prism.url });
-  const conf = meeting.conference(conferenceID, { hostPassword: "EXAMPLE-host-password" });
+  const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: fake.WebSocket });
+  const conf = client.conference(meeting.conferenceID, { hostPassword: "FAKE-host-password" });
 
-  step(1, `Obtain a meeting-control token for conference ${conferenceID} with the host password`);
+  step(1, `Obtain a meeting-control token for conference ${meeting.conferenceID} with the host password`);
   console.log(`   token ${mask(await conf.token())}`);
 
   step(2, "List the participants");
@@ -28,30 +30,20 @@ try {
   await conf.inviteToShare(first.pid);
   console.log(`   invited ${first.pid} (PUT … {"share":1} → 200)`);
 
-  step(4, "Cancel the invitation");
+  step(4, `Wait until ${first.name ?? first.pid} is sharing, as the event channel tells`);
+  const started = Date.now();
+  await conf.waitUntilSharing(first.pid, { timeoutMs: 5_000 });
+  console.log(`   ${first.name ?? first.pid} is sharing (SHARE "1" on the channel after ${Date.now() - started} ms)`);
+
+  step(5, "Cancel the invitation");
   await conf.cancelShareInvitation(first.pid);
-  console.log(`   cancelled (PUT … {"share":0} → 200)`);
+  const sharing = meeting.participants.find(({ pid }) => pid === first.pid)?.sharing;
+  console.log(`   cancelled (PUT … {"share":0} → 200); sharing now: ${sharing ? "yes" : "no"}`);
 
-  // Prism serves REST only: the outcome of an invitation is on the event channel, so the rest of
-  // the story runs against the stateful fake, in-process, with its own WebSocket.
-  step(5, "See the outcome on the event channel (against the in-process fake, whose participants accept)");
-  const fake = createMeetingFake({ acceptShareInvitations: true });
-  const fakeMeeting = fake.addMeeting({ hostPassword: "EXAMPLE-host-password" });
-  const alice = fakeMeeting.join({ name: "Alice" });
-  const live = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: fake.WebSocket }).conference(fakeMeeting.conferenceID, {
-    hostPassword: "EXAMPLE-host-password",
-  });
-  await live.inviteToShare(alice.pid);
-  console.log(`   invited Alice (${alice.pid})`);
-  await live.waitUntilSharing(alice.pid, { timeoutMs: 10_000 });
-  console.log("   sharing started");
-  await live.cancelShareInvitation(alice.pid);
-  console.log("   invitation cancelled");
-
-  console.log("\nDone: token, participants, invite, cancel; invite → sharing started → cancel.");
+  console.log("\nThe fake's journal (no secret in it):");
+  console.table(fake.journal.map(({ operationId, method, status, violations }) => ({ operationId, method, status, violations: violations.length })));
+  console.log("Done: token, participants, invite, sharing, cancel.");
 } catch (error) {
   process.exitCode = 1;
   console.error(error instanceof MeetingError ? `${error.name}: ${error.message}` : error);
-} finally {
-  await prism.stop();
 }

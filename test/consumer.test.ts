@@ -111,6 +111,29 @@ describe("the packed package", () => {
     const { stdout } = await run(process.execPath, ["--input-type=module", "-e", 'console.log(import.meta.resolve("huaweicloud-meeting-control/openapi.yaml"))'], { cwd: project });
     expect(existsSync(new URL(stdout.trim()))).toBe(true);
   });
+
+  it("ships the fake at huaweicloud-meeting-control/testing: a strict TypeScript consumer runs the story in-process", async () => {
+    const source = `
+import { createMeetingClient, MeetingError } from "huaweicloud-meeting-control";
+import { createMeetingFake, type FakeParticipant } from "huaweicloud-meeting-control/testing";
+
+const fake = createMeetingFake({ acceptShareInvitations: true, shareDelayMs: 0 });
+const meeting = fake.addMeeting({ hostPassword: "FAKE-host-password" });
+const alice: FakeParticipant = meeting.join({ name: "Alice" });
+const conf = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch }).conference(meeting.conferenceID, { hostPassword: "FAKE-host-password" });
+await conf.inviteToShare(alice.pid);
+await new Promise((resolve) => setTimeout(resolve, 20));
+const sharing = meeting.participants[0]?.sharing;
+let sameErrors = false;
+try { fake.failNext("noSuchOperation" as never); } catch (error) { sameErrors = error instanceof MeetingError; }
+console.log(JSON.stringify({ sharing, sameErrors, journal: fake.journal.map((entry) => entry.status) }));
+`;
+    writeFileSync(join(project, "testing-consumer.ts"), source);
+    writeFileSync(join(project, "tsconfig.testing.json"), JSON.stringify({ ...tsconfig("nodenext"), files: ["testing-consumer.ts"], compilerOptions: { ...tsconfig("nodenext").compilerOptions, outDir: "out-testing" } }));
+    await run(bin("tsc"), ["-p", "tsconfig.testing.json"], { cwd: project });
+    const { stdout } = await run(process.execPath, ["out-testing/testing-consumer.js"], { cwd: project });
+    expect(JSON.parse(stdout)).toEqual({ sharing: true, sameErrors: true, journal: [200, 200] });
+  }, 60_000);
 });
 
 describe("in a browser", () => {

@@ -153,6 +153,7 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
   describe("settings and the WebSocket token", () => {
     it("updateStartedConfConfig changes lockSharing, freeShare and the rest; answers 200 without a body", async () => {
       const { meeting } = await setUp();
+      expect(meeting.settings).toMatchObject({ lockSharing: 0, freeShare: 0, chatPermission: 4 });
       const { token } = (await requestToken(door, meeting.conferenceID)).body.data;
       const { response, body } = await control(door, PATHS.settings, { conferenceID: meeting.conferenceID }, token, {
         method: "PUT",
@@ -160,6 +161,7 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
       });
       expect(response.status).toBe(200);
       expect(body).toBeUndefined();
+      expect(meeting.settings).toMatchObject({ lockSharing: 1, freeShare: 1, chatPermission: 2, isLock: 0, allowRename: 1 });
       expect(response.headers.get("x-request-id")).toMatch(/^[0-9a-f]{32}$/);
     });
 

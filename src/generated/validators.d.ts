@@ -61,35 +61,35 @@ export declare const operations: {
     readonly method: string;
     readonly path: string;
     readonly parameters: readonly { readonly name: string; readonly in: "query" | "header" | "path" | "cookie"; readonly required: boolean; readonly type: string }[];
-    readonly body: { readonly required: boolean } | null;
+    readonly body: { readonly required: boolean; readonly fields: readonly string[] } | null;
     readonly responses: Readonly<Record<string, "json" | "empty">>;
   };
   readonly createConfToken: {
     readonly method: string;
     readonly path: string;
     readonly parameters: readonly { readonly name: string; readonly in: "query" | "header" | "path" | "cookie"; readonly required: boolean; readonly type: string }[];
-    readonly body: { readonly required: boolean } | null;
+    readonly body: { readonly required: boolean; readonly fields: readonly string[] } | null;
     readonly responses: Readonly<Record<string, "json" | "empty">>;
   };
   readonly showRealTimeInfoOfMeeting: {
     readonly method: string;
     readonly path: string;
     readonly parameters: readonly { readonly name: string; readonly in: "query" | "header" | "path" | "cookie"; readonly required: boolean; readonly type: string }[];
-    readonly body: { readonly required: boolean } | null;
+    readonly body: { readonly required: boolean; readonly fields: readonly string[] } | null;
     readonly responses: Readonly<Record<string, "json" | "empty">>;
   };
   readonly updateStartedConfConfig: {
     readonly method: string;
     readonly path: string;
     readonly parameters: readonly { readonly name: string; readonly in: "query" | "header" | "path" | "cookie"; readonly required: boolean; readonly type: string }[];
-    readonly body: { readonly required: boolean } | null;
+    readonly body: { readonly required: boolean; readonly fields: readonly string[] } | null;
     readonly responses: Readonly<Record<string, "json" | "empty">>;
   };
   readonly createWebSocketToken: {
     readonly method: string;
     readonly path: string;
     readonly parameters: readonly { readonly name: string; readonly in: "query" | "header" | "path" | "cookie"; readonly required: boolean; readonly type: string }[];
-    readonly body: { readonly required: boolean } | null;
+    readonly body: { readonly required: boolean; readonly fields: readonly string[] } | null;
     readonly responses: Readonly<Record<string, "json" | "empty">>;
   };
 };

@@ -4414,7 +4414,10 @@ var operations = {
       }
     ],
     "body": {
-      "required": true
+      "required": true,
+      "fields": [
+        "share"
+      ]
     },
     "responses": {
       "200": "json",
@@ -4512,7 +4515,19 @@ var operations = {
       }
     ],
     "body": {
-      "required": true
+      "required": true,
+      "fields": [
+        "lockSharing",
+        "freeShare",
+        "isLock",
+        "callInRestriction",
+        "audienceCallInRestriction",
+        "allowUnmuteByOneself",
+        "chatPermission",
+        "allowOpenCamera",
+        "allowRename",
+        "clientRecMode"
+      ]
     },
     "responses": {
       "200": "empty",

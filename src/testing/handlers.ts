@@ -53,8 +53,8 @@ export const handlers: Handlers = {
     const expireTime = state.clock.now() + TOKEN_LIFETIME_MS;
     return {
       data: {
-        token: issue(state.tokens, "FAKE-token-", meeting.conferenceID, expireTime),
-        tmpWsToken: issue(state.wsTokens, "FAKE-ws-", meeting.conferenceID, state.clock.now() + WS_TOKEN_LIFETIME_MS),
+        token: issue(state.tokens, "FAKE-token-", meeting.conferenceID, expireTime, state.clock.now()),
+        tmpWsToken: issue(state.wsTokens, "FAKE-ws-", meeting.conferenceID, state.clock.now() + WS_TOKEN_LIFETIME_MS, state.clock.now()),
         wsURL: call.wsURL,
         role: 1,
         expireTime,
@@ -105,6 +105,7 @@ export const handlers: Handlers = {
 
   createWebSocketToken(call) {
     const meeting = authorized(call);
-    return { webSocketToken: issue(call.state.wsTokens, "FAKE-ws-", meeting.conferenceID, call.state.clock.now() + WS_TOKEN_LIFETIME_MS) };
+    const now = call.state.clock.now();
+    return { webSocketToken: issue(call.state.wsTokens, "FAKE-ws-", meeting.conferenceID, now + WS_TOKEN_LIFETIME_MS, now) };
   },
 };

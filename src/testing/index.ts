@@ -8,7 +8,7 @@ import type { JournalEntry } from "./journal.js";
 import { FAKE_HOST, respond, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
-import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type State } from "./state.js";
+import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type Settings, type State } from "./state.js";
 import type { OperationId } from "./validate.js";
 
 export type { Fault } from "./faults.js";
@@ -50,6 +50,8 @@ export interface FakeMeeting {
   stopSharing(pid: string): void;
   /** The online participants, as they are now. */
   readonly participants: FakeParticipant[];
+  /** The meeting's settings, as `updateStartedConfConfig` names them, as they are now. */
+  readonly settings: Readonly<Settings>;
   /** The meeting starts (when added with `started: false`). */
   start(): void;
   /** The meeting ends: its tokens stop working, its channels hear `Destroyed` and close (1000). */
@@ -145,6 +147,9 @@ function meetingHandle(state: State, meeting: MeetingState): FakeMeeting {
     stopSharing: (pid) => stopSharing(meeting, online(meeting, pid)),
     get participants() {
       return [...meeting.participants.values()].filter((participant) => participant.online).map(view);
+    },
+    get settings() {
+      return { ...meeting.settings };
     },
     start() {
       meeting.started = true;

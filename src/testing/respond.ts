@@ -24,15 +24,23 @@ const paths = new Set(Object.values(operations).map(({ path }) => path));
 // A missing credential is refused as the gateway does, with 401, before the rest is read.
 const MISSING_CREDENTIAL = /^\/header\/(X-Conference-Authorization|X-Password): must have required property/;
 
-// Secret headers: their values, and every password and token the fake knows, never reach the journal.
+// Secret headers: their values, and every password and token the fake knows, never reach the
+// journal. Violations name fields by the spec's names, which are kept; only a name that came
+// from the request (an unknown body property) can hold a secret, and is then replaced.
 const SECRET_HEADERS = ["X-Password", "X-Conference-Authorization", "X-Nonce"];
 
-function redact(violations: string[], headers: Headers, state: State): string[] {
+function redact(operationId: OperationId, violations: string[], headers: Headers, state: State): string[] {
+  const { parameters, body } = operations[operationId];
+  const names = new Set(["query", "header", "body", ...parameters.map(({ name }) => name), ...(body?.fields ?? [])]);
   const secrets = new Set<string>([...state.tokens.keys(), ...state.wsTokens.keys()]);
   for (const meeting of state.meetings.values()) secrets.add(meeting.hostPassword);
   for (const name of SECRET_HEADERS) secrets.add(headers.get(name) ?? "");
   secrets.delete("");
-  return violations.map((violation) => [...secrets].reduce((text, secret) => text.split(secret).join("[redacted]"), violation));
+  const clean = (segment: string) => (names.has(segment) || ![...secrets].some((secret) => segment.includes(secret)) ? segment : "[redacted]");
+  return violations.map((violation) => {
+    const at = violation.indexOf(": ");
+    return violation.slice(0, at).split("/").map(clean).join("/") + violation.slice(at);
+  });
 }
 
 const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -53,7 +61,7 @@ export async function respond(context: Context, request: Request): Promise<Respo
     error(paths.has(url.pathname) ? codes.wrongMethod : codes.noSuchPath);
   } else {
     const { query, headers, body: json, violations } = checkRequest(operationId, { query: url.searchParams, headers: request.headers, text });
-    entry.violations = redact(violations, request.headers, context.state);
+    entry.violations = redact(operationId, violations, request.headers, context.state);
     const fault = context.faults.get(operationId);
     if (violations.some((violation) => MISSING_CREDENTIAL.test(violation))) {
       error(codes.tokenRefused);

@@ -105,7 +105,7 @@ export function socketClass(state: State, channels: Set<Channel>, host: string):
     }
 
     #message(data: string) {
-      if (this.#readyState === 1) this.#dispatch(Object.assign(new MessageEvent("message", { data })));
+      if (this.#readyState === 1) this.#dispatch(new MessageEvent("message", { data }));
     }
 
     #closed(code: number, reason: string, wasClean: boolean) {

@@ -187,7 +187,9 @@ export function end(meeting: MeetingState): void {
   announce(meeting, { kind: "end" });
 }
 
-export function issue(tokens: Map<string, Grant>, prefix: string, conferenceID: string, expiresAt: number): string {
+export function issue(tokens: Map<string, Grant>, prefix: string, conferenceID: string, expiresAt: number, now: number): string {
+  // Expired grants go as new ones come, so a long-running fake does not grow without bound.
+  for (const [old, grant] of tokens) if (grant.expiresAt <= now) tokens.delete(old);
   const token = fakeId(prefix);
   tokens.set(token, { conferenceID, expiresAt });
   return token;
