@@ -59,7 +59,8 @@ export class Channel {
   }
 
   private debug(text: string): void {
-    this.parts.channel.logger?.debug(`meeting-control events, conference ${this.parts.conferenceID}: ${text}`);
+    // As the transport's lines: the text, then the details as an object.
+    this.parts.channel.logger?.debug(`meeting-control events: ${text}`, { conferenceID: this.parts.conferenceID });
   }
 
   private async run(): Promise<void> {
