@@ -116,6 +116,20 @@ describe("conf.events()", () => {
     await events.return();
   });
 
+  it("reads a participant change sent as a lone object, or as the JSON text of one", async () => {
+    const events = handle().events();
+    await take(events, 3);
+    const [connection] = server.connections;
+    connection!.push({ action: "ParticipantsNotify", msgMode: 1, data: { pid: "p2", mode: 0, pinfoMap: { HAND: "1" } } });
+    connection!.push({ action: "ParticipantsNotify", msgMode: 1, data: JSON.stringify({ pid: "p2", mode: 0, pinfoMap: { HAND: "0" } }) });
+    const changes = await take(events, 2);
+    expect(changes).toMatchObject([
+      { type: "participantUpdated", participantID: "p2", changed: ["HAND"], participant: { NAME: "Bob", HAND: "1" } },
+      { type: "participantUpdated", participantID: "p2", changed: ["HAND"], participant: { NAME: "Bob", HAND: "0" } },
+    ]);
+    await events.return();
+  });
+
   it("reconnects after a dropped channel with a new WebSocket token, and reports only what changed meanwhile", async () => {
     const events = handle().events();
     await take(events, 3);
