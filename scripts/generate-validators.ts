@@ -28,7 +28,7 @@ interface Operation {
 // The integer formats the spec uses, as Ajv formats: a value outside the range is a violation.
 // The same functions' source text goes into the generated file (code.formats below).
 const int32 = (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647;
-const int64 = (n: number) => Number.isInteger(n) && Math.abs(n) <= 9223372036854775807;
+const int64 = (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 63;
 const formats = { int32: { type: "number" as const, validate: int32 }, int64: { type: "number" as const, validate: int64 } };
 const formatsSource = `{ int32: { type: "number", validate: ${int32} }, int64: { type: "number", validate: ${int64} } }`;
 
@@ -40,22 +40,19 @@ const asyncapi = parse(readFileSync(join(root, "asyncapi.yaml"), "utf8")) as { c
 
 /** Rewrites `#/components/schemas/X` to `<id>#/$defs/X`, so each document's schemas live under one id. */
 const rebase = (value: unknown, id: string): unknown =>
-  Array.isArray(value) ? value.map((item) => rebase(item, id))
-  : value && typeof value === "object" ?
-    Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [
-        key,
-        key === "$ref" && typeof item === "string" ? item.replace("#/components/schemas/", `${id}#/$defs/`) : rebase(item, id),
-      ]),
-    )
-  : value;
+  Array.isArray(value)
+    ? value.map((item) => rebase(item, id))
+    : value && typeof value === "object"
+      ? Object.fromEntries(
+          Object.entries(value).map(([key, item]) => [key, key === "$ref" && typeof item === "string" ? item.replace("#/components/schemas/", `${id}#/$defs/`) : rebase(item, id)]),
+        )
+      : value;
 const resolve = <T>(item: T | { $ref: string }, section: Record<string, T>): T => {
   const ref = (item as { $ref?: string }).$ref;
   return ref ? section[ref.split("/").pop()!]! : (item as T);
 };
 
-const resolveSchema = (schema: Schema): Schema =>
-  typeof schema.$ref === "string" ? openapi.components.schemas[schema.$ref.split("/").pop()!]! : schema;
+const resolveSchema = (schema: Schema): Schema => (typeof schema.$ref === "string" ? openapi.components.schemas[schema.$ref.split("/").pop()!]! : schema);
 
 const ajv = new Ajv2020({
   allErrors: true,

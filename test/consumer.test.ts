@@ -130,7 +130,8 @@ try { fake.failNext("noSuchOperation" as never); } catch (error) { sameErrors = 
 console.log(JSON.stringify({ sharing, sameErrors, journal: fake.journal.map((entry) => entry.status) }));
 `;
     writeFileSync(join(project, "testing-consumer.ts"), source);
-    writeFileSync(join(project, "tsconfig.testing.json"), JSON.stringify({ ...tsconfig("nodenext"), files: ["testing-consumer.ts"], compilerOptions: { ...tsconfig("nodenext").compilerOptions, outDir: "out-testing" } }));
+    const { compilerOptions } = tsconfig("nodenext");
+    writeFileSync(join(project, "tsconfig.testing.json"), JSON.stringify({ compilerOptions: { ...compilerOptions, outDir: "out-testing" }, files: ["testing-consumer.ts"] }));
     await run(bin("tsc"), ["-p", "tsconfig.testing.json"], { cwd: project });
     const { stdout } = await run(process.execPath, ["out-testing/testing-consumer.js"], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ sharing: true, sameErrors: true, journal: [200, 200] });

@@ -13,7 +13,7 @@ describe("the fake's own answers are checked against openapi.yaml", () => {
   it.each([
     ["createConfToken", 200, { data: { token: 5 } }, /\/data\/token: must be string/],
     ["createConfToken", 200, { data: { token: "t", expireTime: 1.5 } }, /\/data\/expireTime: must be integer/],
-    ["createConfToken", 200, { data: { token: "t", role: 2 } }, /\/data\/role: must be equal to one of the allowed values/],
+    ["createConfToken", 200, { data: { token: "t", confTokenExpireTime: "1800" } }, /\/data\/confTokenExpireTime: must be integer/],
     ["showRealTimeInfoOfMeeting", 200, { participants: [{ pid: 1 }] }, /\/participants\/0\/pid: must be string/],
     ["inviteShare", 400, { error_code: 111070005, error_msg: "x" }, /\/error_code: must be string/],
     ["updateStartedConfConfig", 200, {}, /declares no body/],

@@ -48,7 +48,9 @@ describe("huaweicloud-meeting-control/testing", () => {
 
   it("compiling a schema at run time would fail there: the validators are compiled ahead", async () => {
     const script = 'import { Ajv2020 } from "ajv/dist/2020.js"; new Ajv2020().compile({ type: "string" });';
-    const failed = await run(process.execPath, ["--disallow-code-generation-from-strings", "--input-type=module", "-e", script], { cwd: root }).catch((error: { stderr: string }) => error);
+    const failed = await run(process.execPath, ["--disallow-code-generation-from-strings", "--input-type=module", "-e", script], { cwd: root }).catch(
+      (error: { stderr: string }) => error,
+    );
     expect((failed as { stderr: string }).stderr).toMatch(/EvalError|Code generation from strings disallowed/);
   });
 });

@@ -35,8 +35,8 @@ it("surfaces a server error after the retries", async () => {
   const fake = createMeetingFake();
   const meeting = fake.addMeeting({ hostPassword: "FAKE-host-password" });
   const alice = meeting.join({ name: "Alice" });
-  const conf = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, maxRetries: 1 })
-    .conference(meeting.conferenceID, { hostPassword: "FAKE-host-password" });
+  const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, maxRetries: 1 });
+  const conf = client.conference(meeting.conferenceID, { hostPassword: "FAKE-host-password" });
 
   fake.failNext("inviteShare", { status: 500, times: 2 });
   await expect(conf.inviteToShare(alice.pid)).rejects.toBeInstanceOf(InternalServerError);

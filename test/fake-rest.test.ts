@@ -145,7 +145,10 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
       const bob = meeting.join({ name: "Bob" });
       meeting.startSharing(alice.pid);
       meeting.startSharing(bob.pid);
-      expect(meeting.participants.map(({ name, sharing }) => [name, sharing])).toEqual([["Alice", false], ["Bob", true]]);
+      expect(meeting.participants.map(({ name, sharing }) => [name, sharing])).toEqual([
+        ["Alice", false],
+        ["Bob", true],
+      ]);
       expect(() => meeting.startSharing("no-such-pid")).toThrow(MeetingInputError);
     });
   });
@@ -281,9 +284,14 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
     const token = await conf.token();
     await conf.inviteToShare(alice.pid);
     await requestToken(door, meeting.conferenceID, "FAKE-wrong-password");
-    await control(door, PATHS.invite, { conferenceID: meeting.conferenceID, participantID: alice.pid }, token, { method: "PUT", body: { share: 1, [HOST_PASSWORD]: token } });
+    const refused = await control(door, PATHS.invite, { conferenceID: meeting.conferenceID, participantID: alice.pid }, token, {
+      method: "PUT",
+      body: { share: 1, [HOST_PASSWORD]: token },
+    });
+    expect(refused.body?.error_msg).toBe("request does not match openapi.yaml: /body/[redacted]: must NOT have additional properties");
     const wsToken = (await control(door, PATHS.wsToken, { conferenceID: meeting.conferenceID }, token)).body?.webSocketToken as string;
     const journal = JSON.stringify(door.fake.journal);
+    expect(door.fake.journal.at(-2)!.violations).toEqual(["/body/[redacted]: must NOT have additional properties"]);
     expect(door.fake.journal).toHaveLength(5);
     for (const secret of [HOST_PASSWORD, token, wsToken, "FAKE-wrong-password"]) expect(journal).not.toContain(secret);
   });

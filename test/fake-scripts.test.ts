@@ -9,7 +9,9 @@ const tsx = join(root, "node_modules/.bin/tsx");
 
 it("npm start: token → participants → invite → sharing → cancel, in-process, exit 0", async () => {
   const { stdout } = await promisify(execFile)(tsx, ["scripts/start.ts"], { cwd: root });
-  expect(stdout).toMatch(/1\. Obtain a meeting-control token[\s\S]*2\. List the participants[\s\S]*3\. Invite Alice[\s\S]*4\. Wait until Alice is sharing, as the event channel tells\n {3}Alice is sharing[\s\S]*5\. Cancel the invitation\n.*sharing now: no/);
+  expect(stdout).toMatch(
+    /1\. Obtain a meeting-control token[\s\S]*2\. List the participants[\s\S]*3\. Invite Alice[\s\S]*4\. Wait until Alice is sharing, as the event channel tells\n {3}Alice is sharing[\s\S]*5\. Cancel the invitation\n.*sharing now: no/,
+  );
   expect(stdout).not.toContain("FAKE-host-password");
   expect(stdout).not.toMatch(/FAKE-token-/);
 });

@@ -64,27 +64,33 @@ const requests: Record<keyof operations, fc.Arbitrary<Typed>> = {
       fc.record({ share: bit }) satisfies fc.Arbitrary<components["schemas"]["InviteShareDTO"]>,
     )
     .map(([query, header, body]) => ({ path: PATHS.invite, method: "PUT", query, header, body })),
-  updateStartedConfConfig: fc
-    .tuple(conference, controlHeader, settings)
-    .map(([query, header, body]) => ({ path: PATHS.settings, method: "PUT", query, header, body })),
+  updateStartedConfConfig: fc.tuple(conference, controlHeader, settings).map(([query, header, body]) => ({ path: PATHS.settings, method: "PUT", query, header, body })),
 };
 
 /** A value of the wrong kind, or outside the allowed ones, for each field: a mutation the spec forbids. */
 const notAnInteger = fc.oneof(fc.string(), fc.constant(null), fc.boolean(), fc.double({ noInteger: true, noNaN: true, noDefaultInfinity: true }), fc.constant([1]));
-const outside = (allowed: number[]) => fc.oneof(fc.integer().filter((n) => !allowed.includes(n)), notAnInteger);
+const outside = (allowed: number[]) =>
+  fc.oneof(
+    fc.integer().filter((n) => !allowed.includes(n)),
+    notAnInteger,
+  );
 
 interface Mutation {
   pointer: string;
   apply(request: Typed): Typed;
 }
 
-const set = (where: "query" | "header", name: string, value: string | undefined) => (request: Typed): Typed => {
-  const copy = { ...request[where] };
-  if (value === undefined) delete copy[name];
-  else copy[name] = value;
-  return { ...request, [where]: copy };
-};
-const setBody = (name: string, value: unknown) => (request: Typed): Typed => ({ ...request, body: { ...(request.body as object), [name]: value } });
+const set =
+  (where: "query" | "header", name: string, value: string | undefined) =>
+  (request: Typed): Typed => {
+    const copy = { ...request[where] };
+    if (value === undefined) delete copy[name];
+    else copy[name] = value;
+    return { ...request, [where]: copy };
+  };
+const setBody =
+  (name: string, value: unknown) =>
+  (request: Typed): Typed => ({ ...request, body: { ...(request.body as object), [name]: value } });
 
 function mutations(request: Typed): fc.Arbitrary<Mutation>[] {
   const found: fc.Arbitrary<Mutation>[] = [];
@@ -97,7 +103,17 @@ function mutations(request: Typed): fc.Arbitrary<Mutation>[] {
       found.push(fc.constant({ pointer: `/header/${name}`, apply: set("header", name, undefined) }));
     }
     if (name === "X-Login-Type") {
-      found.push(fc.oneof(fc.integer().filter((n) => n !== 1).map(String), headerText.filter((text) => text !== "1" && !/^-?\d+(\.\d+)?$/.test(text))).map((value) => ({ pointer: "/header/X-Login-Type", apply: set("header", name, value) })));
+      found.push(
+        fc
+          .oneof(
+            fc
+              .integer()
+              .filter((n) => n !== 1)
+              .map(String),
+            headerText.filter((text) => text !== "1" && !/^-?\d+(\.\d+)?$/.test(text)),
+          )
+          .map((value) => ({ pointer: "/header/X-Login-Type", apply: set("header", name, value) })),
+      );
     } else {
       found.push(fc.constant({ pointer: `/header/${name}`, apply: set("header", name, "") }));
     }
@@ -108,11 +124,22 @@ function mutations(request: Typed): fc.Arbitrary<Mutation>[] {
   }
   if (request.path === PATHS.settings) {
     const enums: Record<string, number[]> = {
-      lockSharing: [0, 1], freeShare: [0, 1], isLock: [0, 1], callInRestriction: [0, 2, 3], audienceCallInRestriction: [0, 2],
-      allowUnmuteByOneself: [0, 1], chatPermission: [1, 2, 3, 4], allowOpenCamera: [0, 1], allowRename: [0, 1],
+      lockSharing: [0, 1],
+      freeShare: [0, 1],
+      isLock: [0, 1],
+      callInRestriction: [0, 2, 3],
+      audienceCallInRestriction: [0, 2],
+      allowUnmuteByOneself: [0, 1],
+      chatPermission: [1, 2, 3, 4],
+      allowOpenCamera: [0, 1],
+      allowRename: [0, 1],
     };
     for (const [name, allowed] of Object.entries(enums)) found.push(outside(allowed).map((value) => ({ pointer: `/body/${name}`, apply: setBody(name, value) })));
-    found.push(fc.oneof(fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: Number.MIN_SAFE_INTEGER, max: -(2 ** 31) - 1 }), notAnInteger).map((value) => ({ pointer: "/body/clientRecMode", apply: setBody("clientRecMode", value) })));
+    found.push(
+      fc
+        .oneof(fc.integer({ min: 2 ** 31, max: Number.MAX_SAFE_INTEGER }), fc.integer({ min: Number.MIN_SAFE_INTEGER, max: -(2 ** 31) - 1 }), notAnInteger)
+        .map((value) => ({ pointer: "/body/clientRecMode", apply: setBody("clientRecMode", value) })),
+    );
     found.push(fc.constant({ pointer: "/body", apply: (r: Typed) => ({ ...r, body: {} }) }));
   }
   if (request.body !== undefined) {

@@ -32,7 +32,7 @@ var require_ucs2length = __commonJS({
 });
 
 // validators.js
-var formats = { int32: { type: "number", validate: (n) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 }, int64: { type: "number", validate: (n) => Number.isInteger(n) && Math.abs(n) <= 9223372036854776e3 } };
+var formats = { int32: { type: "number", validate: (n) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 }, int64: { type: "number", validate: (n) => Number.isInteger(n) && Math.abs(n) <= 2 ** 63 } };
 var inviteShare_query = validate20;
 var func1 = require_ucs2length().default;
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {

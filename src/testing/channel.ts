@@ -96,7 +96,10 @@ export function openChannel(state: State, meeting: MeetingState, carrier: Carrie
     push({ action: "Subscribe", sequence, data: { returnCode: 0, returnDesc: "SUCCESS" } }, "ReplyFrame");
     subscribed = new Set(subscribeType);
     const online = [...meeting.participants.values()].filter((participant) => participant.online);
-    participants(online.map((participant) => ({ pid: participant.pid, mode: 0, pinfoMap: pinfo(participant) })), true);
+    participants(
+      online.map((participant) => ({ pid: participant.pid, mode: 0, pinfoMap: pinfo(participant) })),
+      true,
+    );
     conference({ state: "Created", mode: "FREE", mute: 0, ...dynamic(meeting) }, true);
   };
 

@@ -2,18 +2,8 @@
 // the state and returns the answer's body, or refuses with one of the codes.
 import type { operations as Operations } from "../generated/schema.js";
 import { codes, refuse } from "./codes.js";
-import {
-  changeSettings,
-  issue,
-  startSharing,
-  stopSharing,
-  TOKEN_LIFETIME_MS,
-  valid,
-  WS_TOKEN_LIFETIME_MS,
-  type MeetingState,
-  type State,
-} from "./state.js";
-import type { OperationId } from "./validate.js";
+import { changeSettings, issue, startSharing, stopSharing, TOKEN_LIFETIME_MS, valid, WS_TOKEN_LIFETIME_MS, type MeetingState, type State } from "./state.js";
+import { operations, type OperationId } from "./validate.js";
 
 export interface Call {
   state: State;
@@ -27,6 +17,9 @@ export interface Call {
 }
 
 type Answer<K extends OperationId> = Operations[K]["responses"][200] extends { content: { "application/json": infer B } } ? B : undefined;
+
+// The vendor documents no body for a successful invitation: answer `{}` only if the spec declares one.
+const invited = () => ((operations.inviteShare.responses as Record<string, string>)["200"] === "json" ? {} : undefined) as Answer<"inviteShare">;
 export type Handlers = { [K in OperationId]: (call: Call) => Answer<K> };
 
 /** The meeting named by `conferenceID`, in progress, or the vendor's refusal. */
@@ -72,9 +65,7 @@ export const handlers: Handlers = {
     const everyone = [...meeting.participants.values()];
     return {
       attendees: everyone.map(({ name }) => ({ name })),
-      participants: everyone
-        .filter((participant) => participant.online)
-        .map(({ pid, name, phone, mute, video, hand }) => ({ pid, name, phone, state: 0, video, mute, hand })),
+      participants: everyone.filter((participant) => participant.online).map(({ pid, name, phone, mute, video, hand }) => ({ pid, name, phone, state: 0, video, mute, hand })),
       confInfo: { chairID: "", coHosts: [] },
     };
   },
@@ -86,7 +77,7 @@ export const handlers: Handlers = {
     if ((call.body as { share: 0 | 1 }).share === 0) {
       participant.invited = false;
       stopSharing(meeting, participant);
-      return {};
+      return invited();
     }
     participant.invited = true;
     if (call.acceptShareInvitations) {
@@ -95,7 +86,7 @@ export const handlers: Handlers = {
       }, call.shareDelayMs);
       (timer as { unref?: () => void }).unref?.();
     }
-    return {};
+    return invited();
   },
 
   updateStartedConfConfig(call) {

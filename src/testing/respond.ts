@@ -66,7 +66,7 @@ export async function respond(context: Context, request: Request): Promise<Respo
     if (violations.some((violation) => MISSING_CREDENTIAL.test(violation))) {
       error(codes.tokenRefused);
     } else if (violations.length > 0) {
-      error(codes.invalidRequest, violations.join("; "));
+      error(codes.invalidRequest, entry.violations.join("; "));
     } else if (fault) {
       if (--fault.times === 0) context.faults.delete(operationId);
       ({ status, body, retryAfter } = fault);

@@ -1,6 +1,6 @@
 // Server mode: one loopback HTTP server on 127.0.0.1 that answers the REST operations and
 // upgrades the channel's path to a WebSocket (the `ws` package, loaded only here).
-import { createServer, type IncomingMessage } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { MeetingInputError } from "../errors.js";
@@ -36,7 +36,7 @@ const body = (request: IncomingMessage) =>
 export async function serve(state: State, channels: Set<Channel>, handle: (request: Request) => Promise<Response>, port = 0): Promise<FakeServer> {
   const { WebSocketServer } = await loadWs();
   const sockets = new WebSocketServer({ noServer: true });
-  const server = createServer(async (req, res) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const raw = await body(req);
       const headers = new Headers();
@@ -57,7 +57,8 @@ export async function serve(state: State, channels: Set<Channel>, handle: (reque
       res.writeHead(500, { "content-type": "text/plain" });
       res.end(String(error));
     }
-  });
+  };
+  const server = createServer((req, res) => void answer(req, res));
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const meeting = admit(state, new URL(req.url ?? "/", "ws://127.0.0.1"));
     if (!meeting) {

@@ -81,7 +81,10 @@ export function socketClass(state: State, channels: Set<Channel>, host: string):
         throw new DOMException(`close code ${code} is not 1000 or 3000–4999`, "InvalidAccessError");
       }
       if (this.#readyState >= 2) return;
-      if (this.#readyState === 0) return this.#fail();
+      if (this.#readyState === 0) {
+        this.#fail();
+        return;
+      }
       this.#readyState = 2;
       this.#channel?.closed();
       later(() => this.#closed(code ?? 1005, reason, true));

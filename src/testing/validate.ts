@@ -15,13 +15,13 @@ export class SpecDriftError extends Error {
   override name = "SpecDriftError";
 }
 
-const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+const escapeKey = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Each error as `<pointer>: <message>`, the pointer naming the field (a missing or extra property included). */
 function describe(prefix: string, errors: SchemaError[] | null | undefined): string[] {
   return (errors ?? []).map(({ instancePath, keyword, params, message }) => {
     const key = keyword === "required" ? params.missingProperty : keyword === "additionalProperties" ? params.additionalProperty : undefined;
-    const pointer = `${prefix}${instancePath}${typeof key === "string" ? `/${escape(key)}` : ""}`;
+    const pointer = `${prefix}${instancePath}${typeof key === "string" ? `/${escapeKey(key)}` : ""}`;
     return `${pointer}: ${message ?? keyword}`;
   });
 }
@@ -34,10 +34,13 @@ export interface Incoming {
 }
 
 /** A parameter's string as its schema's type: a number when it reads as one, else left as it is (and refused). */
-const read = (text: string, type: string): unknown => (type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+const read = (text: string, type: string): unknown => ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text);
 
 /** The request's parameters and body, and every way in which they break the spec. */
-export function checkRequest(operationId: OperationId, incoming: Incoming): { query: Record<string, unknown>; headers: Record<string, unknown>; body: unknown; violations: string[] } {
+export function checkRequest(
+  operationId: OperationId,
+  incoming: Incoming,
+): { query: Record<string, unknown>; headers: Record<string, unknown>; body: unknown; violations: string[] } {
   const operation = operations[operationId];
   const query: Record<string, unknown> = {};
   const headers: Record<string, unknown> = {};
@@ -45,7 +48,7 @@ export function checkRequest(operationId: OperationId, incoming: Incoming): { qu
   for (const parameter of operation.parameters) {
     if (parameter.in === "query") {
       const values = incoming.query.getAll(parameter.name);
-      if (values.length > 1) violations.push(`/query/${escape(parameter.name)}: must be given once`);
+      if (values.length > 1) violations.push(`/query/${escapeKey(parameter.name)}: must be given once`);
       if (values.length > 0) query[parameter.name] = read(values[0]!, parameter.type);
     } else if (parameter.in === "header") {
       const value = incoming.headers.get(parameter.name);
