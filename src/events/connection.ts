@@ -26,7 +26,7 @@ type Outcome =
   | { kind: "closed" }
   | { kind: "ended" }
   | { kind: "refused"; reply: unknown }
-  | { kind: "dropped"; problem: string; subscribed?: boolean };
+  | { kind: "dropped"; problem: string; stable?: boolean };
 
 export class Channel {
   readonly roster = new Roster();
@@ -97,7 +97,9 @@ export class Channel {
         }
         return this.finish(refusal(outcome.reply, token));
       }
-      if (outcome.subscribed) (failures = 0), (refusedBefore = false);
+      // Only a connection that held for a heart-beat interval starts the count afresh, so a
+      // channel that drops right after each subscription still runs out of reconnections.
+      if (outcome.stable) (failures = 0), (refusedBefore = false);
       failures++;
       if (failures > settings.maxReconnects) {
         return this.finish(new MeetingConnectionError(`the event channel of conference ${parts.conferenceID} failed ${failures} times in a row: ${outcome.problem}`, failures));
@@ -112,7 +114,7 @@ export class Channel {
   private session(socket: SocketLike, token: string): Promise<Outcome> {
     const { roster, settings, stop } = this;
     return new Promise((resolve) => {
-      let subscribed = false;
+      let subscribedAt: number | undefined;
       let finished = false;
       let awaitingEcho: string | undefined;
       let beat: ReturnType<typeof setInterval> | undefined;
@@ -127,7 +129,8 @@ export class Channel {
         for (const [type, listener] of listeners) if (type !== "error") socket.removeEventListener(type, listener);
         stop.signal.removeEventListener("abort", onStop);
         if (socket.readyState < 2) socket.close(1000);
-        resolve(outcome.kind === "dropped" ? { ...outcome, subscribed } : outcome);
+        const stable = subscribedAt !== undefined && Date.now() - subscribedAt >= settings.heartBeatMs;
+        resolve(outcome.kind === "dropped" ? { ...outcome, stable } : outcome);
       };
       const onStop = () => done({ kind: "closed" });
       const send = (frame: object) => socket.readyState === 1 && socket.send(JSON.stringify(frame));
@@ -155,7 +158,7 @@ export class Channel {
           const reply = payload(frame.data);
           const code = isObject(reply) ? reply.returnCode : undefined;
           if (code !== 0 && code !== "0") return done({ kind: "refused", reply });
-          subscribed = true;
+          subscribedAt = Date.now();
           clearTimeout(deadline);
           return this.debug("subscribed");
         }
