@@ -151,9 +151,10 @@ results.stubCpu = { bareOpenapiFetch: bareCpu, nodeEntry: facadeCpu, nodeEntryTr
 const entry = await browserEntrySize();
 const bareSize = await browserEntrySize(join(root, "bench/bare-openapi-fetch.ts"));
 console.log(`## Bundle (esbuild, minified)\n\n| | minified | min+gzip |\n|---|---:|---:|`);
-console.log(`| browser entry, openapi-fetch included | ${fmt(entry.minified)} B | ${fmt(entry.gzipped)} B |`);
+console.log(`| browser entry up front, openapi-fetch included | ${fmt(entry.minified)} B | ${fmt(entry.gzipped)} B |`);
+console.log(`| event channel chunk, loaded on first use | ${fmt(entry.lazy.minified)} B | ${fmt(entry.lazy.gzipped)} B |`);
 console.log(`| bare openapi-fetch | ${fmt(bareSize.minified)} B | ${fmt(bareSize.gzipped)} B |\n`);
-target(entry.gzipped <= BROWSER_BUDGET, `browser entry ≤ ${BROWSER_BUDGET / 1024} KiB min+gzip: ${fmt(entry.gzipped)} B`);
+target(entry.gzipped <= BROWSER_BUDGET, `browser entry up front ≤ ${BROWSER_BUDGET / 1024} KiB min+gzip: ${fmt(entry.gzipped)} B`);
 results.bundle = { browserEntry: entry, bareOpenapiFetch: bareSize };
 
 // 4. Cold start: whole processes, the three scripts interleaved, median of many; and the

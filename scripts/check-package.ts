@@ -17,6 +17,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const tarball = pack();
   const bin = (name: string) => join(root, "node_modules", ".bin", name);
   execFileSync(bin("publint"), ["--strict", tarball], { stdio: "inherit" });
-  // ESM-only by design; openapi.yaml is a data file, not a module.
+  // ESM-only by design; openapi.yaml and asyncapi.yaml are data files, not modules.
   execFileSync(bin("attw"), [tarball, "--profile", "esm-only", "--exclude-entrypoints", "./openapi.yaml", "./asyncapi.yaml"], { stdio: "inherit" });
 }

@@ -77,6 +77,16 @@ describe("meeting-control and the event channel", () => {
     ]);
   });
 
+  it("watch --verbose: the channel's steps on stderr, no secret in them", async () => {
+    const result = await run(["watch", ...common, "--verbose"], { MEETING_HOST_PASSWORD: PASSWORD }, (line) => {
+      if (line.startsWith("meeting updated")) server.end();
+    });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^meeting-control events: connecting to ws:\/\/127\.0\.0\.1:\d+ \(attempt 1\) \{"conferenceID":"986947855"\}$/m);
+    expect(result.stderr).toMatch(/^meeting-control events: subscribed \{"conferenceID":"986947855"\}$/m);
+    for (const secret of [PASSWORD, ...server.controlTokens.slice(1), ...server.wsTokens]) expect(result.stderr).not.toContain(secret);
+  });
+
   it("watch with a token but no --ws-url: a usage error that says what is missing", async () => {
     const result = await run(["watch", ...common], { MEETING_CONTROL_TOKEN: FIXED_TOKEN });
     expect(result.code).toBe(2);

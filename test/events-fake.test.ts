@@ -2,7 +2,7 @@
 // `await conf.inviteToShare(pid); await conf.waitUntilSharing(pid)`, and the event stream
 // through joins, shares, a dropped channel and the meeting's end.
 import { afterEach, describe, expect, it } from "vitest";
-import { createMeetingClient, MeetingEndedError, type MeetingClientOptions, type MeetingEvent } from "../src/index.js";
+import { AuthenticationError, createMeetingClient, MeetingEndedError, type MeetingClientOptions, type MeetingEvent } from "../src/index.js";
 import { createMeetingFake, type MeetingFake, type MeetingFakeOptions } from "../src/testing/index.js";
 import { HOST_PASSWORD } from "./fake-helpers.js";
 
@@ -31,7 +31,7 @@ async function setUp(transport: string, options?: MeetingFakeOptions) {
   closing = door.close;
   const meeting = fake.addMeeting({ hostPassword: HOST_PASSWORD });
   const conf = createMeetingClient(door.options).conference(meeting.conferenceID, { hostPassword: HOST_PASSWORD });
-  return { fake, meeting, conf };
+  return { fake, meeting, conf, options: door.options };
 }
 
 async function take(events: AsyncIterator<MeetingEvent>, count: number): Promise<MeetingEvent[]> {
@@ -81,6 +81,25 @@ for (const transport of Object.keys(transports)) {
       meeting.end();
       expect(await take(events, 1)).toMatchObject([{ type: "meetingUpdated", meeting: { state: "Destroyed" } }]);
       await expect(events.next()).rejects.toBeInstanceOf(MeetingEndedError);
+    });
+
+    it("reconnects when the fake closes a channel silent for 180 s, with nothing repeated", async () => {
+      const { fake, meeting, conf } = await setUp(transport);
+      const alice = meeting.join({ name: "Alice" });
+      const events = conf.events();
+      expect(brief(await take(events, 2))).toEqual([`participantJoined ${alice.pid}`, "meetingUpdated"]);
+      fake.advanceTime(181_000); // no heart-beat in the fake's time: it closes the channel
+      const bob = meeting.join({ name: "Bob" });
+      expect(brief(await take(events, 1))).toEqual([`participantJoined ${bob.pid}`]);
+      expect(fake.journal.filter((entry) => entry.operationId === "createWebSocketToken")).toHaveLength(2);
+      await events.return();
+    });
+
+    it("ends with AuthenticationError when the fake refuses the control token", async () => {
+      const { fake, meeting, options } = await setUp(transport);
+      const wsUrl = fake.baseUrl.replace(/^http/, "ws");
+      const conf = createMeetingClient({ ...options, wsUrl }).conference(meeting.conferenceID, { token: "FAKE-not-a-token" });
+      await expect(take(conf.events(), 1)).rejects.toBeInstanceOf(AuthenticationError);
     });
   });
 }

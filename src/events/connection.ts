@@ -26,7 +26,7 @@ type Outcome =
   | { kind: "closed" }
   | { kind: "ended" }
   | { kind: "refused"; reply: unknown }
-  | { kind: "dropped"; problem: string; subscribed?: boolean };
+  | { kind: "dropped"; problem: string; stable?: boolean };
 
 export class Channel {
   readonly roster = new Roster();
@@ -59,7 +59,8 @@ export class Channel {
   }
 
   private debug(text: string): void {
-    this.parts.channel.logger?.debug(`meeting-control events, conference ${this.parts.conferenceID}: ${text}`);
+    // As the transport's lines: the text, then the details as an object.
+    this.parts.channel.logger?.debug(`meeting-control events: ${text}`, { conferenceID: this.parts.conferenceID });
   }
 
   private async run(): Promise<void> {
@@ -70,10 +71,11 @@ export class Channel {
       let outcome: Outcome;
       let token = "";
       try {
+        // Everything that can be refused locally comes before the single-use WebSocket token.
         token = await parts.tokens.get({ signal: stop.signal });
         const base = channelBase(parts);
-        const url = channelUrl(base, parts.conferenceID, await webSocketToken(parts, stop.signal));
         const open = await parts.channel.socket();
+        const url = channelUrl(base, parts.conferenceID, await webSocketToken(parts, stop.signal));
         if (this.closed) return;
         this.connections++;
         this.debug(`connecting to ${base} (attempt ${failures + 1})`);
@@ -95,7 +97,9 @@ export class Channel {
         }
         return this.finish(refusal(outcome.reply, token));
       }
-      if (outcome.subscribed) (failures = 0), (refusedBefore = false);
+      // Only a connection that held for a heart-beat interval starts the count afresh, so a
+      // channel that drops right after each subscription still runs out of reconnections.
+      if (outcome.stable) (failures = 0), (refusedBefore = false);
       failures++;
       if (failures > settings.maxReconnects) {
         return this.finish(new MeetingConnectionError(`the event channel of conference ${parts.conferenceID} failed ${failures} times in a row: ${outcome.problem}`, failures));
@@ -110,7 +114,7 @@ export class Channel {
   private session(socket: SocketLike, token: string): Promise<Outcome> {
     const { roster, settings, stop } = this;
     return new Promise((resolve) => {
-      let subscribed = false;
+      let subscribedAt: number | undefined;
       let finished = false;
       let awaitingEcho: string | undefined;
       let beat: ReturnType<typeof setInterval> | undefined;
@@ -121,10 +125,12 @@ export class Channel {
         finished = true;
         clearTimeout(deadline);
         clearInterval(beat);
-        for (const [type, listener] of listeners) socket.removeEventListener(type, listener);
+        // The error listener stays: some sockets (ws's) throw an error event nobody listens to.
+        for (const [type, listener] of listeners) if (type !== "error") socket.removeEventListener(type, listener);
         stop.signal.removeEventListener("abort", onStop);
         if (socket.readyState < 2) socket.close(1000);
-        resolve(outcome.kind === "dropped" ? { ...outcome, subscribed } : outcome);
+        const stable = subscribedAt !== undefined && Date.now() - subscribedAt >= settings.heartBeatMs;
+        resolve(outcome.kind === "dropped" ? { ...outcome, stable } : outcome);
       };
       const onStop = () => done({ kind: "closed" });
       const send = (frame: object) => socket.readyState === 1 && socket.send(JSON.stringify(frame));
@@ -152,7 +158,7 @@ export class Channel {
           const reply = payload(frame.data);
           const code = isObject(reply) ? reply.returnCode : undefined;
           if (code !== 0 && code !== "0") return done({ kind: "refused", reply });
-          subscribed = true;
+          subscribedAt = Date.now();
           clearTimeout(deadline);
           return this.debug("subscribed");
         }

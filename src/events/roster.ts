@@ -26,8 +26,10 @@ export class Roster {
   }
 
   private participantsNotify(frame: Frame): MeetingEvent[] | undefined {
-    const list = payload(frame.data);
-    if (!Array.isArray(list)) return undefined;
+    // An array of changes, as documented; a lone change object is read as a list of one.
+    const data = payload(frame.data);
+    const list = Array.isArray(data) ? data : isObject(data) ? [data] : undefined;
+    if (!list) return undefined;
     const changes = list.filter((change): change is Change => isObject(change) && typeof change.pid === "string" && change.pid !== "");
     const events: MeetingEvent[] = [];
     let unknown = changes.length < list.length;
