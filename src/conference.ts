@@ -1,7 +1,6 @@
 import type { components } from "./generated/schema.js";
-import { apiError } from "./errors.js";
-import { callInit, readJson, type CallOptions } from "./send.js";
-import { checkSettings, type MeetingSettings } from "./settings.js";
+import { apiError, callInit, readJson, type CallOptions } from "./send.js";
+import type { MeetingSettings } from "./settings.js";
 import type { ChannelContext } from "./events/link.js";
 import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api, TokenSource } from "./token.js";
@@ -79,7 +78,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
   const share = async (participantID: string, share: Share, options?: CallOptions): Promise<void> => {
     checkId("participantID", participantID);
     // Success is a 200 with an empty body or any JSON object.
-    readJson(
+    await readJson(
       `PUT ${SHARE}`,
       ...(await authorized(options, (header, fetch) =>
         api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch }),
@@ -88,9 +87,10 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
   };
 
   const update = async (settings: MeetingSettings, options?: CallOptions): Promise<void> => {
-    const body = checkSettings(settings);
+    // The settings' rules load with the first change of settings: a feature many never use.
+    const body = (await import("./settings.js")).checkSettings(settings);
     // Success is a 200 with an empty body or any JSON object.
-    readJson(
+    await readJson(
       `PUT ${SETTINGS}`,
       ...(await authorized(options, (header, fetch) =>
         api.PUT(SETTINGS, { params: { query: { conferenceID }, header }, body, parseAs: "text", fetch }),
@@ -107,7 +107,9 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
         api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
       );
       const call = `GET ${REAL_TIME_INFO}`;
-      return readJson<RealTimeInfo>(call, result, secrets) ?? Promise.reject(apiError(call, result.response, undefined, secrets, "the answer is empty"));
+      const info = await readJson<RealTimeInfo>(call, result, secrets);
+      if (!info) throw await apiError(call, result.response, undefined, secrets, "the answer is empty");
+      return info;
     },
     token: async (options) => tokens.get(callInit(transport, options)),
     lockSharing: (options) => update({ lockSharing: 1 }, options),

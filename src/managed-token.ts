@@ -1,10 +1,10 @@
 // The managed meeting-control token: obtained with the host password, cached, renewed ahead
 // of expiry. Not part of the browser build, which never holds a host password.
 import type { paths } from "./generated/schema.js";
-import { apiError, MeetingTimeoutError } from "./errors.js";
+import { MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
 import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./retry.js";
-import { readJson } from "./send.js";
+import { apiError, readJson } from "./send.js";
 import type { MeetingClientOptions } from "./client.js";
 import { fleet as makeFleet, type FleetToken } from "./stores/fleet.js";
 import type { Api, ManagedTokens, TokenInfo, TokenSource } from "./token.js";
@@ -145,11 +145,11 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
       headers,
       fetch: (request) => transport(request, policy, signal),
     });
-    const body = readJson<TokenInfo>(CALL, result, sent);
+    const body = await readJson<TokenInfo>(CALL, result, sent);
     const data = body?.data;
-    if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
+    if (!data?.token || typeof data.token !== "string") throw await apiError(CALL, result.response, body, sent, "the answer holds no data.token");
     // Checked as a caller's token is: it goes into a header on every call.
-    if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
+    if (!isHeaderValue(data.token)) throw await apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
     return { ...lifetime(data, sentAt), wsURL: typeof data.wsURL === "string" && data.wsURL ? data.wsURL : undefined };
   };
 

@@ -1,7 +1,6 @@
 // Secrets travel only in the header they belong to: everywhere else they are replaced.
 
-/** Request headers whose values are secrets. */
-export const SECRET_HEADERS = ["x-conference-authorization", "x-password", "x-nonce"];
+import { SECRET_HEADERS } from "./validate.js";
 
 export const REDACTED = "[redacted]";
 

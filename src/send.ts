@@ -1,4 +1,4 @@
-import { apiError } from "./errors.js";
+import type { MeetingApiError } from "./errors.js";
 import type { Policy, Transport } from "./transport.js";
 import { checkHeaders, checkKeys, fail, kind, type Known } from "./validate.js";
 
@@ -93,17 +93,25 @@ export function callInit(transport: Transport, options: CallOptions | undefined)
  * body is not a JSON object. An empty body is `undefined`. `call` is the method and path,
  * for messages; `secrets` are what the request carried, redacted from any error.
  */
-export function readJson<T extends object>(
+export async function readJson<T extends object>(
   call: string,
   { data, error, response }: { data?: string; error?: unknown; response: Response },
   secrets: readonly string[],
-): T | undefined {
-  if (!response.ok) throw apiError(call, response, error, secrets);
+): Promise<T | undefined> {
+  if (!response.ok) throw await apiError(call, response, error, secrets);
   if (!data?.trim()) return undefined;
   let body: unknown = data;
   try {
     body = JSON.parse(data);
   } catch {}
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw apiError(call, response, body, secrets, "the answer is not a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw await apiError(call, response, body, secrets, "the answer is not a JSON object");
   return body as T;
+}
+
+/**
+ * The `MeetingApiError` for an answer (see api-error.ts). Its code, which reads and redacts
+ * what the server sent, loads on the first error: a successful call never pays for it.
+ */
+export async function apiError(...args: Parameters<typeof import("./api-error.js").apiError>): Promise<MeetingApiError> {
+  return (await import("./api-error.js")).apiError(...args);
 }

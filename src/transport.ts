@@ -1,9 +1,8 @@
 // The retrying, timed transport: the `fetch` that openapi-fetch calls. Each attempt is one
 // exchange with the sender, which resolves only once the whole body is in, so the attempt's
 // timeout covers the body too. No sender follows a redirect: the secret headers would go with it.
-import { apiError, MeetingConnectionError, MeetingError, MeetingTimeoutError } from "./errors.js";
+import { MeetingConnectionError, MeetingError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
-import { bareError, redactDeep, redactHeaders, SECRET_HEADERS } from "./redact.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
 import type { Tracing } from "./tracing.js";
 
@@ -80,12 +79,12 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
         logger.debug(
           `meeting-control ${method} ${url} attempt ${attempt}/${maxRetries + 1} → ${result} in ${Date.now() - started} ms; ` +
             (retry ? `retrying in ${delay} ms (${after === undefined ? "backoff" : "Retry-After"})` : "done"),
-          { headers: redactHeaders(headers) },
+          { headers: (await import("./redact.js")).redactHeaders(headers) },
         );
       }
       if (!retry) {
         if (answered) {
-          if (redirected(outcome)) throw redirectError(`${method} ${new URL(url).pathname}`, outcome, headers);
+          if (redirected(outcome)) throw await (await import("./api-error.js")).redirectError(`${method} ${new URL(url).pathname}`, outcome, headers);
           return outcome;
         }
         // The sender's own verdict (the body is too large): final, not a connection failure.
@@ -93,7 +92,8 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
         const what = `${method} ${url}: `;
         const tries = ` (${attempt} attempt${attempt > 1 ? "s" : ""})`;
         if (outcome === "timeout") throw new MeetingTimeoutError(`${what}no complete answer within ${timeoutMs} ms${tries}`, attempt);
-        const cause = bareError(outcome.error, headers);
+        // Redacted: undici's parser errors, for one, carry the server's raw bytes.
+        const cause = (await import("./redact.js")).bareError(outcome.error, headers);
         throw new MeetingConnectionError(`${what}no response${tries}: ${describe(cause)}`, attempt, cause);
       }
       await race(caller, new Promise(() => {}), delay);
@@ -105,14 +105,6 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
 /** A 3xx, or what a browser shows of one (an opaque redirect: status 0, no headers). */
 function redirected(response: Response): boolean {
   return (response.status >= 300 && response.status < 400) || response.type === "opaqueredirect";
-}
-
-/** A redirect is an error naming its status and `Location`, any secret the request carried redacted. */
-function redirectError(call: string, response: Response, sent: Headers): MeetingError {
-  const secrets = SECRET_HEADERS.flatMap((name) => sent.get(name) ?? []);
-  const location = response.headers.get("Location");
-  const where = response.type === "opaqueredirect" ? "hidden by the browser" : location === null ? "without Location" : `to ${JSON.stringify(redactDeep(location, secrets))}`;
-  return apiError(call, response, undefined, secrets, `redirect ${where}: not followed`);
 }
 
 /** The error for a body past `limit` bytes: final, never retried. */

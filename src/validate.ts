@@ -1,5 +1,7 @@
 import { MeetingInputError } from "./errors.js";
-import { SECRET_HEADERS } from "./redact.js";
+
+/** Request headers whose values are secrets: they come from `auth` alone, and are redacted everywhere else. */
+export const SECRET_HEADERS = ["x-conference-authorization", "x-password", "x-nonce"];
 
 /** Longest conferenceID or participantID accepted; the vendor's IDs are far shorter. */
 export const MAX_ID_LENGTH = 256;

@@ -1,8 +1,7 @@
 // What the channel needs from the conference handle, and the one place that turns it into an
 // address and tokens: the control token for Subscribe, a fresh WebSocket token per connection.
 import type { components } from "../generated/schema.js";
-import { apiError } from "../errors.js";
-import { readJson, type CallOptions } from "../send.js";
+import { apiError, readJson, type CallOptions } from "../send.js";
 import type { Api, TokenSource } from "../token.js";
 import type { Logger } from "../transport.js";
 import { fail } from "../validate.js";
@@ -45,9 +44,9 @@ export async function webSocketToken({ api, conferenceID, authorized }: ChannelP
   const [result, secrets] = await authorized({ signal }, (header, fetch) =>
     api.GET("/v1/mmc/control/conferences/wsToken", { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
   );
-  const body = readJson<WebSocketToken>(WS_TOKEN_CALL, result, secrets);
+  const body = await readJson<WebSocketToken>(WS_TOKEN_CALL, result, secrets);
   const token = body?.webSocketToken;
-  if (typeof token !== "string" || !token) throw apiError(WS_TOKEN_CALL, result.response, body, secrets, "the answer holds no webSocketToken");
+  if (typeof token !== "string" || !token) throw await apiError(WS_TOKEN_CALL, result.response, body, secrets, "the answer holds no webSocketToken");
   return token;
 }
 
