@@ -18,11 +18,17 @@ async function measure(total: number, inFlight: number): Promise<number> {
   return total / ((performance.now() - started) / 1000);
 }
 
-process.on("message", async ({ total, inFlight }: { total: number; inFlight: number }) => {
+async function run({ total, inFlight }: { total: number; inFlight: number }): Promise<void> {
   const cpu = process.cpuUsage();
   const rate = await measure(total, inFlight);
   const used = process.cpuUsage(cpu);
   const { rss, heapUsed } = process.memoryUsage();
   process.send!({ rate, cpuPerCall: (used.user + used.system) / total, rss, heapUsed });
-});
+}
+
+// A failed run ends the process: the parent sees the exit instead of waiting for an answer.
+process.on("message", (message: { total: number; inFlight: number }) => void run(message).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+}));
 process.send!({ ready: true });

@@ -9,8 +9,7 @@ const options = { baseUrl, ...(transport === "caller's fetch" ? { fetch: (url: s
 const meeting = transport === "fetch" ? onFetch(options) : onUndici(options);
 const controller = new AbortController();
 const call = meeting.conference("1", { hostPassword: "EXAMPLE-host-password-55d" }).inviteToShare("p1", { signal: controller.signal });
-process.once("message", async () => {
+process.once("message", () => {
   controller.abort();
-  await call.catch(() => {});
-  process.send!("aborted", () => process.disconnect());
+  void call.catch(() => {}).then(() => process.send!("aborted", () => process.disconnect()));
 });

@@ -83,7 +83,7 @@ export async function startChannelServer(conferenceID = "986947855"): Promise<Ch
     res.writeHead(status, { "content-type": "application/json", "x-request-id": `req-${++serial}` });
     res.end(JSON.stringify(body));
   };
-  const http = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url!, "http://localhost");
     let body = "";
     for await (const chunk of req) body += chunk;
@@ -110,7 +110,8 @@ export async function startChannelServer(conferenceID = "986947855"): Promise<Ch
       return;
     }
     send(res, 404, { error_code: "404" });
-  });
+  };
+  const http = createServer((req, res) => void handle(req, res));
 
   const used = new Set<string>();
   http.on("upgrade", (req, socket, head) => {
