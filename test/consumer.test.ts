@@ -1,5 +1,6 @@
 // The package as people install it: packed, linted, installed into a fresh project, compiled
-// by strict TypeScript consumers, run on Node against the Prism mock, and bundled for a browser.
+// by strict TypeScript consumers, run on Node against the Prism mock, and bundled for a browser
+// (run against the Prism mock, and against the stateful fake with its event channel).
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -11,6 +12,9 @@ import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { pack } from "../scripts/check-package.js";
 import { root } from "../scripts/prism.js";
+import { STORY_CALLS } from "../scripts/runtimes.js";
+import { createMeetingClient as nodeClient } from "../src/index.js";
+import { createMeetingFake } from "../src/testing/index.js";
 import { launchChromium } from "./browser.js";
 
 const run = promisify(execFile);
@@ -159,6 +163,17 @@ describe("in a browser", () => {
          let refused;
          try { meeting.conference("986947855", { hostPassword: "EXAMPLE-host-password" }); } catch (error) { refused = [error.name, error.field]; }
          return { pids: info.participants.map((p) => p.pid), chair: info.confInfo.chairID, refused };
+       };
+       // The story against the fake: the token comes from the page's server (window.controlToken),
+       // the channel runs on the browser's own WebSocket.
+       window.story = async ({ baseUrl, wsUrl, conferenceID }) => {
+         const conf = createMeetingClient({ baseUrl, wsUrl, maxRetries: 0 }).conference(conferenceID, { token: () => window.controlToken() });
+         const { participants } = await conf.realTimeInfo();
+         const pid = participants[0].pid;
+         await conf.inviteToShare(pid);
+         await conf.waitUntilSharing(pid, { timeoutMs: 20000 });
+         await conf.cancelShareInvitation(pid);
+         return { names: participants.map((p) => p.name), invited: pid, events: "waitUntilSharing saw the share" };
        };`,
     );
     const result = await build({ entryPoints: [join(page, "main.js")], bundle: true, format: "esm", platform: "browser", write: false, absWorkingDir: project, logLevel: "silent" });
@@ -188,6 +203,35 @@ describe("in a browser", () => {
       });
     } finally {
       await browser.close();
+    }
+  }, 60_000);
+
+  it("runs the story against the stateful fake across origins, and sees the share on the browser's own WebSocket", async () => {
+    const fake = createMeetingFake({ acceptShareInvitations: true });
+    const server = await fake.listen();
+    const browser = await launchChromium();
+    try {
+      const meeting = fake.addMeeting({ hostPassword: "FAKE-host-password" });
+      const alice = meeting.join({ name: "Alice" });
+      meeting.join({ name: "Bob" });
+      // The host password stays on this side, as on an app's server; the page gets tokens only.
+      const host = nodeClient({ baseUrl: server.url }).conference(meeting.conferenceID, { hostPassword: "FAKE-host-password" });
+      const page = await browser.newPage();
+      await page.exposeFunction("controlToken", () => host.token());
+      const sockets: string[] = [];
+      page.on("websocket", (socket) => sockets.push(new URL(socket.url()).origin + new URL(socket.url()).pathname));
+      await page.goto(pageUrl);
+      expect(new URL(pageUrl).origin).not.toBe(server.url);
+      await page.waitForFunction(() => "story" in window);
+      const wsUrl = server.url.replace(/^http/, "ws");
+      const outcome = await page.evaluate((where) => (window as any).story(where), { baseUrl: server.url, wsUrl, conferenceID: meeting.conferenceID });
+      expect(outcome).toEqual({ names: ["Alice", "Bob"], invited: alice.pid, events: "waitUntilSharing saw the share" });
+      expect(sockets).toEqual([`${wsUrl}/cms/open/websocket/confctl/increment/conn`]);
+      expect(fake.journal.map(({ operationId, status, violations }) => [`${operationId} ${status}`, ...violations].join("; "))).toEqual(STORY_CALLS);
+      expect(meeting.participants.filter(({ sharing, invited }) => sharing || invited)).toEqual([]);
+    } finally {
+      await browser.close();
+      await server.close();
     }
   }, 60_000);
 });

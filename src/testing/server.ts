@@ -6,6 +6,7 @@ import type { Duplex } from "node:stream";
 import { MeetingInputError } from "../errors.js";
 import { admit, openChannel, type Channel } from "./channel.js";
 import type { State } from "./state.js";
+import { operations } from "./validate.js";
 
 /** A running loopback server. */
 export interface FakeServer {
@@ -33,10 +34,28 @@ const body = (request: IncomingMessage) =>
     request.on("error", reject);
   });
 
+// CORS, so a page on another loopback origin can call the fake with its own fetch. No request
+// carries cookies, so any origin may call; what a preflight allows comes from openapi.yaml: its
+// methods, and its header parameters besides Content-Type. The answer's X-Request-Id and
+// Retry-After are what a client reads beyond the safelisted headers.
+const specs = Object.values(operations);
+const CORS = { "access-control-allow-origin": "*", "access-control-expose-headers": "X-Request-Id, Retry-After" };
+const PREFLIGHT = {
+  ...CORS,
+  "access-control-allow-methods": [...new Set(specs.map(({ method }) => method))].join(", "),
+  "access-control-allow-headers": ["Content-Type", ...new Set(specs.flatMap(({ parameters }) => parameters.filter((p) => p.in === "header").map((p) => p.name)))].join(", "),
+  "access-control-max-age": "600",
+};
+
 export async function serve(state: State, channels: Set<Channel>, handle: (request: Request) => Promise<Response>, port = 0): Promise<FakeServer> {
   const { WebSocketServer } = await loadWs();
   const sockets = new WebSocketServer({ noServer: true });
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
+    // A preflight is the browser's question, not an API request: answered here, never journaled.
+    if (req.method === "OPTIONS" && req.headers.origin !== undefined && req.headers["access-control-request-method"] !== undefined) {
+      res.writeHead(204, PREFLIGHT).end();
+      return;
+    }
     try {
       const raw = await body(req);
       const headers = new Headers();
@@ -50,11 +69,11 @@ export async function serve(state: State, channels: Set<Channel>, handle: (reque
           body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(raw),
         }),
       );
-      res.writeHead(response.status, Object.fromEntries(response.headers));
+      res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...CORS });
       res.end(Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       // Only a fake that is about to break its spec gets here: answer 500 and say why.
-      res.writeHead(500, { "content-type": "text/plain" });
+      res.writeHead(500, { "content-type": "text/plain", ...CORS });
       res.end(String(error));
     }
   };
