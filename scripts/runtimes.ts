@@ -277,9 +277,12 @@ async function browserRow(): Promise<string> {
           .join("\n")}`,
       );
     });
-    const { numPassedTests } = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { numPassedTests: number };
-    if (numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
-    return "dist/browser.js, { hostPassword } refused; participants, invite + cancel against the Prism mock (test/consumer.test.ts); event channel not checked";
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { numPassedTests: number; testResults: { assertionResults: { title: string; status: string }[] }[] };
+    if (report.numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
+    // The line below claims the channel: only the fake's test proves it.
+    const proven = report.testResults.some(({ assertionResults }) => assertionResults.some(({ title, status }) => title.includes("stateful fake") && status === "passed"));
+    if (!proven) throw new Error('no "in a browser" test against the stateful fake passed in test/consumer.test.ts');
+    return "dist/browser.js, { hostPassword } refused; against the fake, token from the Node side: participants, invite + cancel; events checked: waitUntilSharing saw the share, on the page's own WebSocket (test/consumer.test.ts)";
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
