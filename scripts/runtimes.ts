@@ -277,7 +277,10 @@ async function browserRow(): Promise<string> {
           .join("\n")}`,
       );
     });
-    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as { numPassedTests: number; testResults: { assertionResults: { title: string; status: string }[] }[] };
+    const report = JSON.parse(readFileSync(join(dir, "report.json"), "utf8")) as {
+      numPassedTests: number;
+      testResults: { assertionResults: { title: string; status: string }[] }[];
+    };
     if (report.numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
     // The line below claims the channel: only the fake's test proves it.
     const proven = report.testResults.some(({ assertionResults }) => assertionResults.some(({ title, status }) => title.includes("stateful fake") && status === "passed"));
