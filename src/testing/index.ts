@@ -78,7 +78,7 @@ export interface MeetingFake {
   now(): number;
   /** Closes every open channel abnormally (1006), as a network failure does, so clients reconnect. */
   dropWebSockets(): void;
-  /** Serves the fake on 127.0.0.1 (REST and the WebSocket channel). `port` default: a free one. */
+  /** Serves the fake on 127.0.0.1 (REST and the WebSocket channel), answering CORS so a page on another origin can call it. `port` default: a free one. */
   listen(options?: { port?: number }): Promise<FakeServer>;
 }
 
