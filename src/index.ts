@@ -1,7 +1,6 @@
 // The Node entry: undici's request() as the transport, and the host-password token flow.
 import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
 import { managedTokens } from "./managed-token.js";
-import { CallRequest } from "./transport/call-request.js";
 import { undiciSender } from "./transport/undici.js";
 
 export * from "./exports.js";
@@ -11,5 +10,5 @@ export * from "./exports.js";
  * Conference handles take `{ token }`, `{ token: provider }` or `{ hostPassword }`.
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
-  return makeClient(options, { sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>, Request: CallRequest, managedTokens });
+  return makeClient(options, { sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>, managedTokens });
 }

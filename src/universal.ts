@@ -4,7 +4,6 @@ import { makeClient, type MeetingClient, type MeetingClientOptions } from "./cli
 import { managedTokens } from "./managed-token.js";
 import { fail } from "./validate.js";
 import { fetchSender } from "./transport.js";
-import { CallRequest } from "./transport/call-request.js";
 
 export * from "./exports.js";
 
@@ -17,7 +16,6 @@ const sender = fetchSender((url, init) => globalThis.fetch(url, init));
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
   return makeClient(options, {
     sender: (dispatcher) => (dispatcher === undefined ? sender : fail("dispatcher", "is for Node only")),
-    Request: CallRequest,
     managedTokens,
   });
 }

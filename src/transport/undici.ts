@@ -48,8 +48,15 @@ export function undiciSender(dispatcher?: Dispatcher | null): Sender {
       length !== undefined && encoding === undefined
         ? await stream.text()
         : (await decode(await readCapped(stream, limit, () => tooLarge(url, init)), encoding, limit, () => tooLarge(url, init))).toString();
-    return new CallResponse(statusCode, toHeaders(received), url, text) as unknown as Response;
+    return new NodeResponse(statusCode, toHeaders(received), url, text) as unknown as Response;
   };
+}
+
+/** undici gives no reason phrase: node:http has them, imported only when asked, as start-up time counts. */
+class NodeResponse extends CallResponse {
+  override get statusText(): string {
+    return process.getBuiltinModule("node:http").STATUS_CODES[this.status] ?? "";
+  }
 }
 
 /** Reads a stream whole, or destroys it and rejects with `cut()` as soon as it passes `limit` bytes. */
