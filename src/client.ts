@@ -1,4 +1,4 @@
-import createClient from "openapi-fetch";
+import createClient, { createQuerySerializer } from "openapi-fetch";
 import type { paths } from "./generated/schema.js";
 import { conference, type Conference } from "./conference.js";
 import type { ChannelContext } from "./events/link.js";
@@ -8,6 +8,7 @@ import type { TokenStore } from "./stores/token-store.js";
 import { tokenSources, type Api, type ConferenceAuth, type ManagedTokens } from "./token.js";
 import type { Tracing } from "./tracing.js";
 import { createTransport, fetchSender, type Fetch, type Logger, type Sender } from "./transport.js";
+import { CallRequest } from "./transport/call-request.js";
 import { checkId, checkKeys, fail, kind, type Known } from "./validate.js";
 
 /** The vendor's hosts, one per region (the `servers` of openapi.yaml). */
@@ -98,10 +99,9 @@ export interface MeetingClient {
 
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
 
-/** What an entry brings: the default sender, the `Request` openapi-fetch builds, the host-password flow, and tracing where the runtime has diagnostics_channel. */
+/** What an entry brings: the default sender, the host-password flow, and tracing where the runtime has diagnostics_channel. */
 export interface Platform {
   sender(dispatcher: unknown): Sender;
-  Request?: unknown;
   managedTokens?: ManagedTokens;
   /** The default WebSocket, made for the client's dispatcher (Node: undici's). Default: the global `WebSocket`. */
   webSocket?(dispatcher: unknown): Promise<WebSocketConstructor>;
@@ -128,7 +128,14 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
   }
   const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
   const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2, maxResponseBytes: 8 * 1024 * 1024 }), logger, platform.tracing?.attempt);
-  const api = createClient<paths>({ baseUrl, fetch: (request: Request) => transport(request), Request: platform.Request as typeof Request });
+  const api = createClient<paths>({
+    baseUrl,
+    fetch: (request: Request) => transport(request),
+    // Every entry: the transport sends the parts as given, so no WHATWG Request need be built.
+    Request: CallRequest as unknown as typeof Request,
+    // openapi-fetch's own serialiser, made once: given options, it would make one per call.
+    querySerializer: createQuerySerializer(),
+  });
   const tokens = tokenSources(api, transport, platform.managedTokens);
   const channel = channelContext(options, platform, transport.defaults.timeoutMs);
   return {

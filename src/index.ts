@@ -4,7 +4,6 @@ import * as diagnostics from "node:diagnostics_channel";
 import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
 import { managedTokens } from "./managed-token.js";
 import { traceClient, tracing as tracingOn } from "./tracing.js";
-import { CallRequest } from "./transport/call-request.js";
 import { undiciSender, undiciWebSocket } from "./transport/undici.js";
 
 export * from "./exports.js";
@@ -19,7 +18,6 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
   return traceClient(
     makeClient(options, {
       sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>,
-      Request: CallRequest,
       managedTokens: (api, transport) => managedTokens(api, transport, options, tracing?.token),
       webSocket: undiciWebSocket,
       tracing,

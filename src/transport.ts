@@ -5,6 +5,7 @@ import { MeetingConnectionError, MeetingError, MeetingTimeoutError } from "./err
 import { race } from "./race.js";
 import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
 import type { Tracing } from "./tracing.js";
+import { CallResponse } from "./transport/call-response.js";
 
 /** A WHATWG `fetch`, as a caller may pass one: called as `fetch(url, init)`. */
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
@@ -128,19 +129,17 @@ export function fetchSender(fetch: Fetch): Sender {
     }
     // A null-body status (204, 304 …) has no body to read, and may be given none. A stated
     // length bounds the body, unless the body is decoded on the way (gzip …).
-    const bytes = !response.body ? null : length !== null && !response.headers.has("Content-Encoding") ? await response.arrayBuffer() : await readCapped(response.body.getReader(), limit, () => {
+    const text = !response.body ? "" : length !== null && !response.headers.has("Content-Encoding") ? await response.text() : await readCapped(response.body.getReader(), limit, () => {
       controller.abort();
       return tooLarge(url, init);
     });
-    const { status } = response;
-    if (status >= 200 && status <= 599) return new Response(bytes, response);
-    // Response takes no other status; the answer keeps its own, and becomes a MeetingApiError (retry.ts).
-    return Object.defineProperties(new Response(bytes, { headers: response.headers }), { status: { value: status }, ok: { value: false } });
+    // The body is in: a light answer holds it, rather than a second Response and its stream.
+    return new CallResponse(response.status, response.headers, response.url || url, text, response.statusText) as unknown as Response;
   };
 }
 
-/** Reads a stream whole, or rejects with `cut()` as soon as it passes `limit` bytes. */
-async function readCapped(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number, cut: () => Error): Promise<Uint8Array<ArrayBuffer>> {
+/** Reads a stream whole as UTF-8 text, or rejects with `cut()` as soon as it passes `limit` bytes. */
+async function readCapped(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number, cut: () => Error): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (let read = await reader.read(); !read.done; read = await reader.read()) {
@@ -151,7 +150,7 @@ async function readCapped(reader: ReadableStreamDefaultReader<Uint8Array>, limit
   const bytes = new Uint8Array(size);
   size = 0;
   for (const chunk of chunks) bytes.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
-  return bytes;
+  return new TextDecoder().decode(bytes);
 }
 
 /** The most telling part of a failure: the system's code (ECONNREFUSED …) where there is one. */

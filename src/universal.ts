@@ -6,7 +6,6 @@ import { managedTokens } from "./managed-token.js";
 import { traceClient, tracing as tracingOn } from "./tracing.js";
 import { fail } from "./validate.js";
 import { fetchSender } from "./transport.js";
-import { CallRequest } from "./transport/call-request.js";
 
 export * from "./exports.js";
 
@@ -27,7 +26,6 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
   return traceClient(
     makeClient(options, {
       sender: (dispatcher) => (dispatcher === undefined ? sender : fail("dispatcher", "is for Node only")),
-      Request: CallRequest,
       managedTokens: (api, transport) => managedTokens(api, transport, options, traced?.token),
       tracing: traced,
     }),

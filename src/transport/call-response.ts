@@ -1,10 +1,9 @@
-/// <reference types="node" />
-
 /**
- * The answer the Node transport hands back: the body already read, no stream behind it.
+ * The answer every sender hands back: the body already read as text, no stream behind it.
  * It has what openapi-fetch and callers read of a `Response` — `status`, `statusText`, `ok`,
  * `headers` (a real `Headers`), `url`, `text()`, `json()`, `arrayBuffer()`, `clone()` — without
- * the cost of a WHATWG body stream; `instanceof Response` is false.
+ * the cost of a WHATWG body stream, and takes any status (a 999 stays a 999, and becomes a
+ * `MeetingApiError`); `instanceof Response` is false.
  */
 export class CallResponse {
   readonly type = "basic";
@@ -12,23 +11,25 @@ export class CallResponse {
   readonly body = null;
   bodyUsed = false;
   readonly #text: string;
+  readonly #statusText: string;
 
   constructor(
     readonly status: number,
     readonly headers: Headers,
     readonly url: string,
     text: string,
+    statusText = "",
   ) {
     this.#text = text;
+    this.#statusText = statusText;
+  }
+
+  get statusText(): string {
+    return this.#statusText;
   }
 
   get ok(): boolean {
     return this.status >= 200 && this.status < 300;
-  }
-
-  get statusText(): string {
-    // node:http only when asked: importing it up front costs start-up time.
-    return process.getBuiltinModule("node:http").STATUS_CODES[this.status] ?? "";
   }
 
   text(): Promise<string> {
@@ -42,12 +43,11 @@ export class CallResponse {
   }
 
   async arrayBuffer(): Promise<ArrayBuffer> {
-    const bytes = Buffer.from(await this.text());
-    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    return new TextEncoder().encode(await this.text()).buffer as ArrayBuffer;
   }
 
   clone(): CallResponse {
     if (this.bodyUsed) throw new TypeError("Response.clone: Body has already been consumed.");
-    return new CallResponse(this.status, new Headers(this.headers), this.url, this.#text);
+    return new (this.constructor as typeof CallResponse)(this.status, new Headers(this.headers), this.url, this.#text, this.statusText);
   }
 }

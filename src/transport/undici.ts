@@ -1,7 +1,6 @@
-// The Node sender: undici's request() on a keep-alive pool, skipping the WHATWG fetch layers.
-// undici is loaded on the first call, so creating a client costs nothing at start-up.
-import { EventEmitter } from "node:events";
-import type { Readable } from "node:stream";
+// The Node sender: undici's dispatcher, the layer undici's own request() is built on, with a
+// handler that keeps only what the answer needs: no body stream, no header object in between,
+// no abort signal. undici is loaded on the first call, so creating a client costs nothing at start-up.
 import type { Dispatcher } from "undici";
 import type { WebSocketConstructor } from "../events/types.js";
 import { tooLarge, type Sender } from "../transport.js";
@@ -18,55 +17,117 @@ export function undiciSender(dispatcher?: Dispatcher | null): Sender {
   }
   let undici: Undici | undefined;
   return async (url, init) => {
-    // undici takes an EventEmitter as a signal: far cheaper than an AbortController per attempt.
-    // `aborted` also covers an abort that comes before the request starts (undici still loading).
-    const signal = Object.assign(new EventEmitter(), { aborted: false });
-    init.abort = () => {
-      signal.aborted = true;
-      signal.emit("abort");
-    };
+    // Given up while undici is still loading: the request is never sent.
+    let stopped = false;
+    init.abort = () => void (stopped = true);
     const { method, headers, body, limit } = init;
     undici ??= await (loading ??= import("undici"));
+    if (stopped) throw new Error("aborted before sending");
     const plain: Record<string, string> = {};
     headers.forEach((value, name) => (plain[name] = value));
-    const { statusCode, headers: received, body: stream } = await undici.request(url, {
-      method: method as Dispatcher.HttpMethod,
-      headers: plain,
-      body: body === null ? undefined : typeof body === "string" ? body : Buffer.from(body),
-      signal,
-      dispatcher: dispatcher ?? undefined,
-      // request() follows no redirect; 0 also stops a redirect interceptor on a caller's dispatcher.
-      maxRedirections: 0,
-    } as Parameters<Undici["request"]>[1]);
-    const length = received["content-length"];
-    const encoding = received["content-encoding"];
-    if (Number(length) > limit) {
-      stream.destroy();
-      throw tooLarge(url, init);
-    }
-    // A stated length bounds the body (undici reads no further), unless it is to be decoded.
-    const text =
-      length !== undefined && encoding === undefined
-        ? await stream.text()
-        : (await decode(await readCapped(stream, limit, () => tooLarge(url, init)), encoding, limit, () => tooLarge(url, init))).toString();
-    return new CallResponse(statusCode, toHeaders(received), url, text) as unknown as Response;
+    const { origin, pathname, search } = new URL(url);
+    const cut = () => tooLarge(url, init);
+    const answer = await new Promise<Answer>((resolve, reject) => {
+      const handler = new AnswerHandler(limit, cut, resolve, reject);
+      init.abort = () => handler.stop(new Error("aborted"));
+      (dispatcher ?? undici!.getGlobalDispatcher()).dispatch(
+        {
+          origin,
+          path: pathname + search,
+          method: method as Dispatcher.HttpMethod,
+          headers: plain,
+          body: body === null ? undefined : typeof body === "string" ? body : Buffer.from(body),
+          // Follows no redirect; 0 also stops a redirect interceptor on a caller's dispatcher.
+          maxRedirections: 0,
+        } as Dispatcher.DispatchOptions,
+        handler as unknown as Dispatcher.DispatchHandler,
+      );
+    });
+    const text = (await decode(answer.bytes, answer.encoding, limit, cut)).toString();
+    return new CallResponse(answer.status, answer.headers, url, text, answer.statusText) as unknown as Response;
   };
 }
 
-/** Reads a stream whole, or destroys it and rejects with `cut()` as soon as it passes `limit` bytes. */
-function readCapped(stream: Readable, limit: number, cut: () => Error): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    stream.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= limit) return void chunks.push(chunk);
-      stream.destroy();
-      reject(cut());
-    });
-    stream.on("end", () => resolve(Buffer.concat(chunks, size)));
-    stream.on("error", reject);
-  });
+interface Answer {
+  status: number;
+  statusText: string;
+  headers: Headers;
+  encoding: string | undefined;
+  bytes: Buffer;
+}
+
+/**
+ * Receives one answer from undici's dispatcher: headers straight into a `Headers`, the body
+ * into a list of chunks, cut as soon as it passes `limit` (a stated length past it is refused
+ * before reading). Any failure closes the connection.
+ */
+class AnswerHandler {
+  #abort: ((reason: Error) => void) | undefined;
+  #stopped: Error | undefined;
+  #answer: Answer | undefined;
+  #chunks: Buffer[] = [];
+  #size = 0;
+
+  constructor(
+    readonly limit: number,
+    readonly tooLarge: () => Error,
+    readonly resolve: (answer: Answer) => void,
+    readonly reject: (error: unknown) => void,
+  ) {}
+
+  /** Stops the exchange: the connection is closed, and the answer is `reason`. */
+  stop(reason: Error): void {
+    this.#stopped ??= reason;
+    this.#abort?.(reason);
+  }
+
+  onConnect(abort: (reason: Error) => void): void {
+    this.#abort = abort;
+    if (this.#stopped) abort(this.#stopped);
+  }
+
+  onHeaders(status: number, raw: Buffer[], _resume: () => void, statusText: string): boolean {
+    // An informational answer (100 Continue …) comes before the real one.
+    if (status < 200) return true;
+    const headers = new Headers();
+    let length: string | undefined;
+    let encoding: string | undefined;
+    for (let i = 0; i < raw.length; i += 2) {
+      const name = raw[i]!.toString("latin1");
+      const value = raw[i + 1]!.toString("latin1");
+      headers.append(name, value);
+      const lower = name.toLowerCase();
+      if (lower === "content-length") length = value;
+      else if (lower === "content-encoding") encoding = encoding === undefined ? value : `${encoding}, ${value}`;
+    }
+    if (Number(length) > this.limit) return this.fail(this.tooLarge());
+    this.#answer = { status, statusText, headers, encoding, bytes: Buffer.alloc(0) };
+    return true;
+  }
+
+  onData(chunk: Buffer): boolean {
+    this.#size += chunk.length;
+    if (this.#size > this.limit) return this.fail(this.tooLarge());
+    this.#chunks.push(chunk);
+    return true;
+  }
+
+  onComplete(): void {
+    const answer = this.#answer!;
+    answer.bytes = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#size);
+    this.resolve(answer);
+  }
+
+  onError(error: unknown): void {
+    this.reject(this.#stopped ?? error);
+  }
+
+  /** Rejects with `error` at once and closes the connection; `false` tells undici to read no more. */
+  fail(error: Error): false {
+    this.reject(error);
+    this.stop(error);
+    return false;
+  }
 }
 
 /**
@@ -96,16 +157,6 @@ async function decode(bytes: Buffer, encoding: string | string[] | undefined, li
 }
 
 type Decompress = (bytes: Buffer, options: { maxOutputLength: number }, done: (error: Error | null, result: Buffer) => void) => void;
-
-function toHeaders(received: Record<string, string | string[] | undefined>): Headers {
-  const headers = new Headers();
-  for (const name in received) {
-    const value = received[name];
-    if (typeof value === "string") headers.append(name, value);
-    else if (value) for (const item of value) headers.append(name, item);
-  }
-  return headers;
-}
 
 /** undici's WebSocket on `dispatcher` (default: undici's global one): the Node default of the event channel. */
 export async function undiciWebSocket(dispatcher: unknown): Promise<WebSocketConstructor> {
