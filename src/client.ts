@@ -119,13 +119,7 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
   if (fetch !== undefined && typeof fetch !== "function") fail("fetch", `must be a function, got ${kind(fetch)}`);
   if (logger !== undefined && typeof logger?.debug !== "function") fail("logger", "must have a debug() method");
   let baseUrl: string = regions[region ?? "cn-north-4"];
-  if (given !== undefined) {
-    const url = parseUrl(given);
-    const local = url.protocol === "http:" && (allowInsecureHttp || LOOPBACK.test(url.hostname));
-    if (url.protocol !== "https:" && !local) fail("baseUrl", "must be https: (http: only to loopback, or with allowInsecureHttp)");
-    if (url.username || url.password || url.search || url.hash) fail("baseUrl", "must not hold credentials, query or fragment");
-    baseUrl = url.href.replace(/\/+$/, "");
-  }
+  if (given !== undefined) baseUrl = serviceUrl(given, "baseUrl", "http", allowInsecureHttp);
   const sender = fetch && dispatcher === undefined ? fetchSender(fetch) : platform.sender(fetch ? null : dispatcher);
   const transport = createTransport(sender, policy(options, { timeoutMs: 10_000, maxRetries: 2, maxResponseBytes: 8 * 1024 * 1024 }), logger, platform.tracing?.attempt);
   const api = createClient<paths>({
@@ -145,12 +139,24 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
   };
 }
 
-function parseUrl(value: unknown, field = "baseUrl"): URL {
+/**
+ * An address the client connects to, without a trailing slash: the secure scheme (`https:`,
+ * or `wss:` for the event channel, which takes http(s) addresses as their ws(s) counterparts),
+ * or the plain one to a loopback host or with `allowInsecureHttp`; no credentials, query or
+ * fragment.
+ */
+function serviceUrl(value: unknown, field: string, scheme: "http" | "ws", allowInsecure: boolean | undefined): string {
+  let url: URL;
   try {
-    return new URL(value as string);
+    url = new URL(value as string);
   } catch {
     return fail(field, "must be an absolute URL");
   }
+  const protocol = scheme === "ws" ? url.protocol.replace(/^http/, "ws") : url.protocol;
+  const local = protocol === `${scheme}:` && (allowInsecure || LOOPBACK.test(url.hostname));
+  if (protocol !== `${scheme}s:` && !local) fail(field, `must be ${scheme}s: (${scheme}: only to loopback, or with allowInsecureHttp)`);
+  if (url.username || url.password || url.search || url.hash) fail(field, "must not hold credentials, query or fragment");
+  return `${protocol}//${url.host}${url.pathname}`.replace(/\/+$/, "");
 }
 
 /** The event channel's settings: the `WebSocket` and `wsUrl` options, checked now, and the address rule. */
@@ -160,14 +166,7 @@ function channelContext(options: MeetingClientOptions, platform: Platform, timeo
     fail("WebSocket", `must be a WebSocket constructor, got ${kind(WebSocket)}`);
   }
   // The base URL's rule, for WebSocket schemes: wss:, or ws: to loopback or with allowInsecureHttp.
-  const checkBase = (value: unknown, field: string): string => {
-    const url = parseUrl(value, field);
-    const protocol = url.protocol.replace(/^http/, "ws");
-    const local = protocol === "ws:" && (allowInsecureHttp || LOOPBACK.test(url.hostname));
-    if (protocol !== "wss:" && !local) fail(field, "must be wss: (ws: only to loopback, or with allowInsecureHttp)");
-    if (url.username || url.password || url.search || url.hash) fail(field, "must not hold credentials, query or fragment");
-    return `${protocol}//${url.host}${url.pathname}`.replace(/\/+$/, "");
-  };
+  const checkBase = (value: unknown, field: string): string => serviceUrl(value, field, "ws", allowInsecureHttp);
   let opening: Promise<WebSocketConstructor> | undefined;
   const socket = async () => {
     const Socket =

@@ -77,11 +77,8 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       traced?.(outcome, delay);
       if (logger) {
         const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "failed";
-        logger.debug(
-          `meeting-control ${method} ${url} attempt ${attempt}/${maxRetries + 1} → ${result} in ${Date.now() - started} ms; ` +
-            (retry ? `retrying in ${delay} ms (${after === undefined ? "backoff" : "Retry-After"})` : "done"),
-          { headers: (await import("./redact.js")).redactHeaders(headers) },
-        );
+        // The line's code loads with the first line: only clients given a logger pay for it.
+        (await import("./log.js")).logAttempt(logger, { method, url, headers, attempt, attempts: maxRetries + 1, result, ms: Date.now() - started, delay, retryAfter: after !== undefined });
       }
       if (!retry) {
         if (answered) {
@@ -129,28 +126,18 @@ export function fetchSender(fetch: Fetch): Sender {
     }
     // A null-body status (204, 304 …) has no body to read, and may be given none. A stated
     // length bounds the body, unless the body is decoded on the way (gzip …).
-    const text = !response.body ? "" : length !== null && !response.headers.has("Content-Encoding") ? await response.text() : await readCapped(response.body.getReader(), limit, () => {
-      controller.abort();
-      return tooLarge(url, init);
-    });
+    // Any other body is read through the cap; that reader loads with the first such body.
+    const text = !response.body
+      ? ""
+      : length !== null && !response.headers.has("Content-Encoding")
+        ? await response.text()
+        : await (await import("./read-capped.js")).readCapped(response.body.getReader(), limit, () => {
+            controller.abort();
+            return tooLarge(url, init);
+          });
     // The body is in: a light answer holds it, rather than a second Response and its stream.
     return new CallResponse(response.status, response.headers, response.url || url, text, response.statusText) as unknown as Response;
   };
-}
-
-/** Reads a stream whole as UTF-8 text, or rejects with `cut()` as soon as it passes `limit` bytes. */
-async function readCapped(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number, cut: () => Error): Promise<string> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    size += read.value.byteLength;
-    if (size > limit) throw cut();
-    chunks.push(read.value);
-  }
-  const bytes = new Uint8Array(size);
-  size = 0;
-  for (const chunk of chunks) bytes.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
-  return new TextDecoder().decode(bytes);
 }
 
 /** The most telling part of a failure: the system's code (ECONNREFUSED …) where there is one. */

@@ -13,11 +13,11 @@ describe("the browser entry", () => {
     expect(lazy.gzipped).toBeGreaterThan(2_000); // the channel's loop, roster and queue: split off, not dropped
   });
 
-  it("loads what a call may never need on first use: the event channel, the error details, the settings' rules", async () => {
+  it("loads what a call may never need on first use: the event channel, the error details, the settings' rules, the debug line, the capped reader", async () => {
     const { upFrontSources } = await browserEntrySize();
     expect(upFrontSources).toContain("src/transport.ts"); // the list is real
     // The channel's error classes stay up front, so that `instanceof` works before it loads.
-    const lazy = upFrontSources.filter((file) => /^src\/(events\/(?!errors\.ts)|api-error\.ts|redact\.ts|settings\.ts)/.test(file));
+    const lazy = upFrontSources.filter((file) => /^src\/(events\/(?!errors\.ts)|api-error\.ts|redact\.ts|settings\.ts|log\.ts|read-capped\.ts)/.test(file));
     expect(lazy).toEqual([]);
   });
 });

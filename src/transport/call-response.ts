@@ -11,21 +11,15 @@ export class CallResponse {
   readonly body = null;
   bodyUsed = false;
   readonly #text: string;
-  readonly #statusText: string;
 
   constructor(
     readonly status: number,
     readonly headers: Headers,
     readonly url: string,
     text: string,
-    statusText = "",
+    readonly statusText = "",
   ) {
     this.#text = text;
-    this.#statusText = statusText;
-  }
-
-  get statusText(): string {
-    return this.#statusText;
   }
 
   get ok(): boolean {
