@@ -27,8 +27,12 @@ async function run({ total, inFlight }: { total: number; inFlight: number }): Pr
 }
 
 // A failed run ends the process: the parent sees the exit instead of waiting for an answer.
-process.on("message", (message: { total: number; inFlight: number }) => void run(message).catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-}));
+process.on(
+  "message",
+  (message: { total: number; inFlight: number }) =>
+    void run(message).catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    }),
+);
 process.send!({ ready: true });

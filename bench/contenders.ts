@@ -13,10 +13,12 @@ const facade = async (entry: Promise<Entry>, base: string, auth: "static" | "man
 };
 
 export const CONTENDERS = {
-  "raw fetch": async (base: string): Promise<Call> => async () => {
-    const response = await fetch(base + INVITE_URL, { method: "PUT", headers: HEADERS, body: BODY });
-    await response.text();
-  },
+  "raw fetch":
+    async (base: string): Promise<Call> =>
+    async () => {
+      const response = await fetch(base + INVITE_URL, { method: "PUT", headers: HEADERS, body: BODY });
+      await response.text();
+    },
   "raw undici request() (the floor)": async (base: string): Promise<Call> => {
     const { Agent, request } = await import("undici");
     const dispatcher = new Agent();

@@ -10,9 +10,11 @@ const call = await contender(process.argv[2] ?? "Node entry (undici), { token }"
 async function measure(total: number): Promise<number> {
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (next++ < total) await call();
-  }));
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next++ < total) await call();
+    }),
+  );
   return total / ((performance.now() - started) / 1000);
 }
 await measure(2_000);

@@ -93,7 +93,9 @@ async function throughput(label: string, total: number, inFlight: number) {
     console.log(`| ${name} | ${fmt(rate.get(name)!)} | ${fmt(rate.get(name)! / fetchRate, 2)} | ${fmt(rate.get(name)! / floorRate, 2)} | ${fmt(cpu.get(name)!, 1)} |`);
   }
   console.log();
-  const table = Object.fromEntries(names.map((n) => [n, { callsPerSecond: rate.get(n)!, toFetch: rate.get(n)! / fetchRate, toFloor: rate.get(n)! / floorRate, cpuMicrosPerCall: cpu.get(n)! }]));
+  const table = Object.fromEntries(
+    names.map((n) => [n, { callsPerSecond: rate.get(n)!, toFetch: rate.get(n)! / fetchRate, toFloor: rate.get(n)! / floorRate, cpuMicrosPerCall: cpu.get(n)! }]),
+  );
   results[label] = table;
   return table;
 }
@@ -110,9 +112,15 @@ target(parallel[NODE]!.toFloor >= 0.6, `Node entry ≥ 0.6× the undici floor wi
 target(sequential[NODE]!.toFloor >= 0.95, `Node entry ≥ 0.95× the undici floor sequentially: ${fmt(sequential[NODE]!.toFloor, 2)}×`);
 const cpuRatio = parallel[NODE]!.cpuMicrosPerCall / parallel[FLOOR]!.cpuMicrosPerCall;
 target(cpuRatio <= 2, `Node entry CPU per call at 64 in flight ≤ 2× undici's: ${fmt(cpuRatio, 2)}×`);
-for (const [name, floor] of [[UNIVERSAL, 0.95], [BROWSER, 0.9]] as const) {
+for (const [name, floor] of [
+  [UNIVERSAL, 0.95],
+  [BROWSER, 0.9],
+] as const) {
   const worse = Math.min(sequential[name]!.toFetch, parallel[name]!.toFetch);
-  target(worse >= floor, `${name.split(" (")[0]} ≥ ${floor}× raw fetch, sequential and 64 in flight: ${fmt(sequential[name]!.toFetch, 2)}× and ${fmt(parallel[name]!.toFetch, 2)}×`);
+  target(
+    worse >= floor,
+    `${name.split(" (")[0]} ≥ ${floor}× raw fetch, sequential and 64 in flight: ${fmt(sequential[name]!.toFetch, 2)}× and ${fmt(parallel[name]!.toFetch, 2)}×`,
+  );
 }
 const managedGap = Math.max(1 - sequential[MANAGED]!.callsPerSecond / sequential[NODE]!.callsPerSecond, 1 - parallel[MANAGED]!.callsPerSecond / parallel[NODE]!.callsPerSecond);
 target(managedGap <= 0.05, `{ hostPassword } within 5% of { token }: at most ${fmt(Math.max(0, managedGap) * 100, 1)}% slower`);
@@ -175,9 +183,7 @@ for (let i = 0; i < 21; i++) {
   }
 }
 const [empty, imported, firstCall] = [median(runs.empty), median(runs.imported), median(runs.firstCall)];
-const importOnly = median(
-  Array.from({ length: 11 }, () => Number(spawnNode('const t = performance.now(); await import("./dist/index.js"); console.log(performance.now() - t)'))),
-);
+const importOnly = median(Array.from({ length: 11 }, () => Number(spawnNode('const t = performance.now(); await import("./dist/index.js"); console.log(performance.now() - t)'))));
 console.log(`## Cold start (whole process, median of 21, interleaved)\n\n| | ms | over empty |\n|---|---:|---:|`);
 console.log(`| empty script | ${fmt(empty, 1)} | |`);
 console.log(`| import the Node entry | ${fmt(imported, 1)} | +${fmt(imported - empty, 1)} |`);
@@ -203,9 +209,11 @@ results.tokenRequests = tokenRequests;
 const conf = createMeetingClient({ baseUrl: base }).conference(CONFERENCE, { token: STATIC_TOKEN });
 const memoryAfter = async (calls: number) => {
   let next = 0;
-  await Promise.all(Array.from({ length: 64 }, async () => {
-    while (next++ < calls) await conf.inviteToShare(PARTICIPANT);
-  }));
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next++ < calls) await conf.inviteToShare(PARTICIPANT);
+    }),
+  );
   gc();
   await new Promise((r) => setTimeout(r, 50));
   gc();
@@ -222,7 +230,10 @@ console.log(`## Memory\n\n| after | heap used | RSS | active handles |\n|---|---
 console.log(`| 1,000 calls | ${fmt(at1k.heapUsed / 1e6, 1)} MB | ${fmt(at1k.rss / 1e6, 1)} MB | ${at1k.handles} |`);
 console.log(`| 10,000 calls | ${fmt(at10k.heapUsed / 1e6, 1)} MB | ${fmt(at10k.rss / 1e6, 1)} MB | ${at10k.handles} |`);
 console.log(`| 100,000 calls | ${fmt(at100k.heapUsed / 1e6, 1)} MB | ${fmt(at100k.rss / 1e6, 1)} MB | ${at100k.handles} |\n`);
-target(heapGrowth < 2e6 && rssGrowth < 16e6 && at100k.handles <= at1k.handles, `no heap, RSS or handle growth: heap ${heapGrowth >= 0 ? "+" : ""}${fmt(heapGrowth / 1e6, 2)} MB, RSS ${rssGrowth >= 0 ? "+" : ""}${fmt(rssGrowth / 1e6, 1)} MB (10k → 100k calls), ${at100k.handles - at1k.handles} handles`);
+target(
+  heapGrowth < 2e6 && rssGrowth < 16e6 && at100k.handles <= at1k.handles,
+  `no heap, RSS or handle growth: heap ${heapGrowth >= 0 ? "+" : ""}${fmt(heapGrowth / 1e6, 2)} MB, RSS ${rssGrowth >= 0 ? "+" : ""}${fmt(rssGrowth / 1e6, 1)} MB (10k → 100k calls), ${at100k.handles - at1k.handles} handles`,
+);
 results.memory = { at1k, at10k, at100k };
 
 console.log(`## Targets\n\n${verdicts.map(({ ok, text }) => `- ${ok ? "✅" : "❌"} ${text}`).join("\n")}`);

@@ -24,6 +24,7 @@ if (!document || problems.length > 0) {
 
 const { components, info } = parse(text) as { components: { schemas: Record<string, unknown> }; info: { title: string; version: string } };
 const ast = await openapiTS({ openapi: "3.1.0", info, paths: {}, components: { schemas: components.schemas } } as never);
-const banner = "/**\n * The meeting-control event channel's message types, generated from asyncapi.yaml by\n * scripts/generate-events.ts. Do not make direct changes to the file.\n */\n\n";
+const banner =
+  "/**\n * The meeting-control event channel's message types, generated from asyncapi.yaml by\n * scripts/generate-events.ts. Do not make direct changes to the file.\n */\n\n";
 writeFileSync(output, banner + astToString(ast));
 console.log(`asyncapi.yaml → ${output.slice(root.length + 1)}`);

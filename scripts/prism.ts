@@ -33,15 +33,9 @@ function prismBin(): string {
 }
 
 /** Starts Prism and resolves once it listens. `log` receives its output lines. */
-export async function startPrism(
-  options: { port?: number; log?: (line: string) => void; timeoutMs?: number } = {},
-): Promise<Prism> {
+export async function startPrism(options: { port?: number; log?: (line: string) => void; timeoutMs?: number } = {}): Promise<Prism> {
   const port = options.port ?? (await freePort());
-  const child = spawn(
-    process.execPath,
-    [prismBin(), "mock", specPath, "--host", "127.0.0.1", "--port", String(port)],
-    { stdio: ["ignore", "pipe", "pipe"] },
-  );
+  const child = spawn(process.execPath, [prismBin(), "mock", specPath, "--host", "127.0.0.1", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within ${options.timeoutMs ?? 30_000} ms`)), options.timeoutMs ?? 30_000);

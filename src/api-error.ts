@@ -18,11 +18,15 @@ export function apiError(call: string, response: Response, body: unknown, secret
   const fields = (body && typeof body === "object" ? body : {}) as Record<string, unknown>;
   const headers = redactResponseHeaders(response.headers, secrets);
   const Class =
-    status === 400 ? BadRequestError
-    : status === 401 ? AuthenticationError
-    : status === 403 ? PermissionDeniedError
-    : status >= 500 && status < 600 ? InternalServerError
-    : MeetingApiError;
+    status === 400
+      ? BadRequestError
+      : status === 401
+        ? AuthenticationError
+        : status === 403
+          ? PermissionDeniedError
+          : status >= 500 && status < 600
+            ? InternalServerError
+            : MeetingApiError;
   return new Class(
     call,
     {

@@ -80,9 +80,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     // Success is a 200 with an empty body or any JSON object.
     await readJson(
       `PUT ${SHARE}`,
-      ...(await authorized(options, (header, fetch) =>
-        api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch }),
-      )),
+      ...(await authorized(options, (header, fetch) => api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch }))),
     );
   };
 
@@ -92,9 +90,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     // Success is a 200 with an empty body or any JSON object.
     await readJson(
       `PUT ${SETTINGS}`,
-      ...(await authorized(options, (header, fetch) =>
-        api.PUT(SETTINGS, { params: { query: { conferenceID }, header }, body, parseAs: "text", fetch }),
-      )),
+      ...(await authorized(options, (header, fetch) => api.PUT(SETTINGS, { params: { query: { conferenceID }, header }, body, parseAs: "text", fetch }))),
     );
   };
 
@@ -103,9 +99,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     inviteToShare: (participantID, options) => share(participantID, 1, options),
     cancelShareInvitation: (participantID, options) => share(participantID, 0, options),
     async realTimeInfo(options) {
-      const [result, secrets] = await authorized(options, (header, fetch) =>
-        api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
-      );
+      const [result, secrets] = await authorized(options, (header, fetch) => api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch }));
       const call = `GET ${REAL_TIME_INFO}`;
       const info = await readJson<RealTimeInfo>(call, result, secrets);
       if (!info) throw await apiError(call, result.response, undefined, secrets, "the answer is empty");

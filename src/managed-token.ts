@@ -171,7 +171,11 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
   // The wait of a call that joined a request sent with another policy: what its own allows.
   const wait = async (joined: Flight, policy: Policy, signal: AbortSignal | undefined): Promise<string> => {
     const ms = worstCase(policy);
-    const outcome = await race(signal, joined.promise.then((token) => ({ token })), ms);
+    const outcome = await race(
+      signal,
+      joined.promise.then((token) => ({ token })),
+      ms,
+    );
     if (outcome === "timeout") throw new MeetingTimeoutError(`GET /v1/mmc/control/conferences/token: no token within ${ms} ms (the call's timeoutMs and maxRetries)`, 0);
     return outcome.token;
   };

@@ -34,7 +34,10 @@ function forms(secret: string): string[] {
       const bare = b64.replace(/=+$/, "");
       out.push(b64, bare, bare.replace(/\+/g, "-").replace(/\//g, "_"));
     }
-    out.push(url, url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()));
+    out.push(
+      url,
+      url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
+    );
   } catch {}
   // Longest first, so that a longer form is replaced before a shorter one inside it.
   return [...new Set(out.filter(Boolean))].sort((a, b) => b.length - a.length);

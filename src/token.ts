@@ -57,7 +57,7 @@ export function tokenSources(api: Api, transport: Transport, managedTokens?: Man
     if (token !== undefined && hostPassword !== undefined) fail("auth", "must be { token } or { hostPassword }, not both");
     // A key given as undefined (an unset environment variable) is named: its value is what is missing.
     if (token === undefined && !("token" in auth) && !("hostPassword" in auth)) fail("auth", "must hold token or hostPassword, got neither");
-    if (hostPassword !== undefined || token === undefined && "hostPassword" in auth) {
+    if (hostPassword !== undefined || (token === undefined && "hostPassword" in auth)) {
       return managed
         ? managed(conferenceID, hostPassword, nonce)
         : fail("auth.hostPassword", "is refused in the browser: keep it on a server and pass { token: () => … } asking it");

@@ -64,7 +64,11 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
-      const outcome: Outcome = await race(caller, sender(url, init).catch((error: unknown) => ({ error })), timeoutMs).catch((reason: unknown) => {
+      const outcome: Outcome = await race(
+        caller,
+        sender(url, init).catch((error: unknown) => ({ error })),
+        timeoutMs,
+      ).catch((reason: unknown) => {
         init.abort?.();
         traced?.({ reason });
         throw reason;
@@ -78,7 +82,17 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       if (logger) {
         const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "failed";
         // The line's code loads with the first line: only clients given a logger pay for it.
-        (await import("./log.js")).logAttempt(logger, { method, url, headers, attempt, attempts: maxRetries + 1, result, ms: Date.now() - started, delay, retryAfter: after !== undefined });
+        (await import("./log.js")).logAttempt(logger, {
+          method,
+          url,
+          headers,
+          attempt,
+          attempts: maxRetries + 1,
+          result,
+          ms: Date.now() - started,
+          delay,
+          retryAfter: after !== undefined,
+        });
       }
       if (!retry) {
         if (answered) {

@@ -21,8 +21,18 @@ describe("asyncapi.yaml", () => {
     expect(channel.address()).toBe("/cms/open/websocket/confctl/increment/conn");
     const spec = parse(text);
     expect(Object.keys(spec.channels.confctl.bindings.ws.query.properties)).toEqual(["confID", "tmpToken"]);
-    expect(document!.operations().all().map((operation) => operation.id())).toEqual(["subscribe", "heartBeat", "receivePushes"]);
-    const pushes = document!.operations().get("receivePushes")!.messages().all().map((message) => message.name());
+    expect(
+      document!
+        .operations()
+        .all()
+        .map((operation) => operation.id()),
+    ).toEqual(["subscribe", "heartBeat", "receivePushes"]);
+    const pushes = document!
+      .operations()
+      .get("receivePushes")!
+      .messages()
+      .all()
+      .map((message) => message.name());
     expect(pushes).toEqual(["ParticipantsNotify", "ConfDynamicInfoNotify", "ConfBasicInfoNotify", "SpeakerChangeNotify"]);
   });
 

@@ -113,9 +113,7 @@ describe("share lock and unlock against the Prism mock", () => {
 describe("share invite and cancel, as the server receives them", () => {
   let server: Recorder;
   beforeAll(async () => {
-    server = await startRecorder(({ target }) =>
-      target.startsWith("/v1/mmc/control/conferences/token") ? { body: JSON.stringify({ data: { token: TOKEN } }) } : {},
-    );
+    server = await startRecorder(({ target }) => (target.startsWith("/v1/mmc/control/conferences/token") ? { body: JSON.stringify({ data: { token: TOKEN } }) } : {}));
   });
   afterAll(() => server.close());
 
@@ -180,22 +178,64 @@ describe("failures and their exit codes", () => {
 
   it.each([
     ["missing credentials", ["participants", ...conference], {}, "credentials are missing", "participants"],
-    ["two sources of credentials", ["participants", ...conference], { MEETING_HOST_PASSWORD: PASSWORD, MEETING_CONTROL_TOKEN: TOKEN }, "credentials must come from one source", "participants"],
+    [
+      "two sources of credentials",
+      ["participants", ...conference],
+      { MEETING_HOST_PASSWORD: PASSWORD, MEETING_CONTROL_TOKEN: TOKEN },
+      "credentials must come from one source",
+      "participants",
+    ],
     ["no --conference", ["participants"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference is required", "participants"],
-    ["a bad conference ID", ["participants", "--conference", "98\u0007"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference must not hold control characters or lone surrogates", "participants"],
+    [
+      "a bad conference ID",
+      ["participants", "--conference", "98\u0007"],
+      { MEETING_CONTROL_TOKEN: TOKEN },
+      "--conference must not hold control characters or lone surrogates",
+      "participants",
+    ],
     ["an empty conference ID", ["participants", "--conference", ""], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference must not be empty", "participants"],
     ["no --participant", ["share", "invite", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "--participant is required", "share invite"],
     ["an unknown command", ["mute", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: mute", undefined],
     ["a misspelt command", ["participant", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: participant — did you mean participants?", undefined],
     ["an unknown option", ["participants", ...conference, "--fast"], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown option --fast", "participants"],
-    ["a misspelt option", ["participants", "--conferenceID", "986947855"], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown option --conferenceID — did you mean --conference?", "participants"],
+    [
+      "a misspelt option",
+      ["participants", "--conferenceID", "986947855"],
+      { MEETING_CONTROL_TOKEN: TOKEN },
+      "unknown option --conferenceID — did you mean --conference?",
+      "participants",
+    ],
     ["an option without its value", ["participants", "--conference"], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference needs a value", "participants"],
     ["a secret on the command line", ["participants", ...conference, "--token", TOKEN], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown option --token", "participants"],
-    ["a bad --timeout", ["participants", ...conference, "--timeout", "soon"], { MEETING_CONTROL_TOKEN: TOKEN }, '--timeout must be a number of seconds above 0, got "soon"', "participants"],
+    [
+      "a bad --timeout",
+      ["participants", ...conference, "--timeout", "soon"],
+      { MEETING_CONTROL_TOKEN: TOKEN },
+      '--timeout must be a number of seconds above 0, got "soon"',
+      "participants",
+    ],
     ["a bad --retries", ["participants", ...conference, "--retries", "1.5"], { MEETING_CONTROL_TOKEN: TOKEN }, "--retries must be a whole number from 0 to 10", "participants"],
-    ["a bad --region", ["participants", ...conference, "--region", "eu-west-0"], { MEETING_CONTROL_TOKEN: TOKEN }, "--region must be one of cn-north-4, ap-southeast-1", "participants"],
-    ["an http base URL to a real host", ["participants", ...conference, "--base-url", "http://api.meeting.huaweicloud.com"], { MEETING_CONTROL_TOKEN: TOKEN }, "--base-url must be https: (http: only to a loopback host)", "participants"],
-    ["an env token that is no header value", ["participants", ...conference], { MEETING_CONTROL_TOKEN: `${TOKEN}\u0001` }, "MEETING_CONTROL_TOKEN must be a header value", "participants"],
+    [
+      "a bad --region",
+      ["participants", ...conference, "--region", "eu-west-0"],
+      { MEETING_CONTROL_TOKEN: TOKEN },
+      "--region must be one of cn-north-4, ap-southeast-1",
+      "participants",
+    ],
+    [
+      "an http base URL to a real host",
+      ["participants", ...conference, "--base-url", "http://api.meeting.huaweicloud.com"],
+      { MEETING_CONTROL_TOKEN: TOKEN },
+      "--base-url must be https: (http: only to a loopback host)",
+      "participants",
+    ],
+    [
+      "an env token that is no header value",
+      ["participants", ...conference],
+      { MEETING_CONTROL_TOKEN: `${TOKEN}\u0001` },
+      "MEETING_CONTROL_TOKEN must be a header value",
+      "participants",
+    ],
     ["an empty env password", ["token", ...conference], { MEETING_HOST_PASSWORD: "" }, "MEETING_HOST_PASSWORD must not be empty", "token"],
   ])("%s: exit 2, one line in the command line's terms and where the usage is", async (_, args, env, reason, command) => {
     const run = await cli(args as string[], env as Record<string, string>);
@@ -270,7 +310,9 @@ describe("failures and their exit codes", () => {
   });
 
   it("another API error: exit 4 with errorCode, errorMsg and requestId", async () => {
-    fault = await startFaultServer([{ status: 400, headers: { "x-request-id": "req-400" }, body: '{"error_code":"MMC.111070005","error_msg":"conference does not exist or is out of date"}' }]);
+    fault = await startFaultServer([
+      { status: 400, headers: { "x-request-id": "req-400" }, body: '{"error_code":"MMC.111070005","error_msg":"conference does not exist or is out of date"}' },
+    ]);
     const run = await cli(["share", "invite", "--conference", "000000000", "--participant", "p1", "--base-url", fault.url], { MEETING_CONTROL_TOKEN: TOKEN });
     expect(run.code).toBe(4);
     expect(run.stdout).toBe("");

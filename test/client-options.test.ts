@@ -12,20 +12,12 @@ describe("createMeetingClient options", () => {
     expect(createMeetingClient({ region: "ap-southeast-1" }).baseUrl).toBe(regions["ap-southeast-1"]);
   });
 
-  it.each([
-    "https://proxy.example.test/meeting/",
-    "http://127.0.0.1:4010",
-    "http://127.8.9.10:1",
-    "http://localhost:4010",
-    "http://[::1]:4010",
-  ])("accepts %s", (baseUrl) => {
+  it.each(["https://proxy.example.test/meeting/", "http://127.0.0.1:4010", "http://127.8.9.10:1", "http://localhost:4010", "http://[::1]:4010"])("accepts %s", (baseUrl) => {
     expect(createMeetingClient({ baseUrl }).baseUrl).toBe(baseUrl.replace(/\/$/, ""));
   });
 
   it("accepts http to another host only with allowInsecureHttp", () => {
-    expect(createMeetingClient({ baseUrl: "http://meeting.internal.test", allowInsecureHttp: true }).baseUrl).toBe(
-      "http://meeting.internal.test",
-    );
+    expect(createMeetingClient({ baseUrl: "http://meeting.internal.test", allowInsecureHttp: true }).baseUrl).toBe("http://meeting.internal.test");
   });
 
   it.each([

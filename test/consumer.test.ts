@@ -73,17 +73,30 @@ describe("the packed package", () => {
 
   it("ships ESM with declarations and source maps, the spec, and nothing of the tests", () => {
     const installed = join(project, "node_modules", "huaweicloud-meeting-control");
-    for (const file of ["dist/index.js", "dist/index.d.ts", "dist/index.js.map", "dist/browser.js", "dist/generated/schema.d.ts", "dist/generated/events.d.ts", "openapi.yaml", "asyncapi.yaml"]) {
+    for (const file of [
+      "dist/index.js",
+      "dist/index.d.ts",
+      "dist/index.js.map",
+      "dist/browser.js",
+      "dist/generated/schema.d.ts",
+      "dist/generated/events.d.ts",
+      "openapi.yaml",
+      "asyncapi.yaml",
+    ]) {
       expect(existsSync(join(installed, file)), file).toBe(true);
     }
     expect(existsSync(join(installed, "test"))).toBe(false);
     expect(existsSync(join(installed, "scripts"))).toBe(false);
   });
 
-  it.each(["nodenext", "bundler"] as const)("compiles a strict TypeScript consumer with moduleResolution %s", async (resolution) => {
-    writeFileSync(join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
-    await run(bin("tsc"), ["-p", `tsconfig.${resolution}.json`], { cwd: project });
-  }, 60_000);
+  it.each(["nodenext", "bundler"] as const)(
+    "compiles a strict TypeScript consumer with moduleResolution %s",
+    async (resolution) => {
+      writeFileSync(join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
+      await run(bin("tsc"), ["-p", `tsconfig.${resolution}.json`], { cwd: project });
+    },
+    60_000,
+  );
 
   it("runs the compiled consumer on Node against the Prism mock", async () => {
     writeFileSync(join(project, "tsconfig.nodenext.json"), JSON.stringify(tsconfig("nodenext")));
@@ -101,7 +114,9 @@ describe("the packed package", () => {
         .then((info) => console.log(info.participants.length));`;
     const { stdout } = await run(process.execPath, ["--input-type=commonjs", "-e", script], { cwd: project });
     expect(stdout.trim()).toBe("2");
-    const imported = await run(process.execPath, ["--input-type=commonjs", "-e", 'import("huaweicloud-meeting-control").then((m) => console.log(typeof m.createMeetingClient))'], { cwd: project });
+    const imported = await run(process.execPath, ["--input-type=commonjs", "-e", 'import("huaweicloud-meeting-control").then((m) => console.log(typeof m.createMeetingClient))'], {
+      cwd: project,
+    });
     expect(imported.stdout.trim()).toBe("function");
   });
 
@@ -176,7 +191,15 @@ describe("in a browser", () => {
          return { names: participants.map((p) => p.name), invited: pid, events: "waitUntilSharing saw the share" };
        };`,
     );
-    const result = await build({ entryPoints: [join(page, "main.js")], bundle: true, format: "esm", platform: "browser", write: false, absWorkingDir: project, logLevel: "silent" });
+    const result = await build({
+      entryPoints: [join(page, "main.js")],
+      bundle: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      absWorkingDir: project,
+      logLevel: "silent",
+    });
     const script = result.outputFiles[0]!.text;
     expect(script).not.toContain("X-Password"); // the browser build leaves out the host-password flow
     server = createServer((req, res) => {

@@ -11,7 +11,15 @@ import { root, specPath } from "../scripts/prism.js";
 import { isLocal, launchChromium } from "./browser.js";
 
 const spec = parse(readFileSync(specPath, "utf8"));
-const resolve = (node: any): any => (node?.$ref ? resolve(node.$ref.slice(2).split("/").reduce((n: any, k: string) => n[k], spec)) : node);
+const resolve = (node: any): any =>
+  node?.$ref
+    ? resolve(
+        node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((n: any, k: string) => n[k], spec),
+      )
+    : node;
 const invite = spec.paths["/v1/mmc/control/conferences/participants/share/invite"].put;
 const operations = Object.values<any>(spec.paths).flatMap((item) => Object.values<any>(item));
 

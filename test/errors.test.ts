@@ -37,7 +37,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
           return request;
         },
       });
-      const error = await meeting.conference(conferenceID, token).inviteToShare(participantID).catch((e: unknown) => e);
+      const error = await meeting
+        .conference(conferenceID, token)
+        .inviteToShare(participantID)
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(AuthenticationError);
       expect(error).toMatchObject({ status: 401, errorCode: "MMC.118000001" });
       expect(exchanges[0]?.violations).toContain("x-conference-authorization");

@@ -300,7 +300,9 @@ describe("conf.waitUntilSharing()", () => {
   });
 
   it("rejects with MeetingTimeoutError when the participant does not share in time", async () => {
-    const error = await handle().waitUntilSharing("p2", { timeoutMs: 300 }).catch((e: unknown) => e);
+    const error = await handle()
+      .waitUntilSharing("p2", { timeoutMs: 300 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MeetingTimeoutError);
     expect((error as Error).message).toMatch(/p2 did not start sharing within 300 ms/);
     expect(await server.connections[0]!.closed).toEqual({ code: 1000 });
@@ -412,14 +414,19 @@ describe("the channel's address and transport", () => {
     }
   });
 
-  for (const [name, WebSocket] of [["undici's", undefined], ["ws's", WsWebSocket]] as const) {
+  for (const [name, WebSocket] of [
+    ["undici's", undefined],
+    ["ws's", WsWebSocket],
+  ] as const) {
     it(`gives up on a connection that never opens within timeoutMs (${name} WebSocket)`, async () => {
       const held: Socket[] = [];
       const silent = createTcpServer((socket) => held.push(socket)); // accepts, never answers the upgrade
       await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
       const { port } = silent.address() as { port: number };
       try {
-        const conf = createMeetingClient({ baseUrl: server.url, wsUrl: `ws://127.0.0.1:${port}`, timeoutMs: 200, WebSocket }).conference(server.conferenceID, { token: FIXED_TOKEN });
+        const conf = createMeetingClient({ baseUrl: server.url, wsUrl: `ws://127.0.0.1:${port}`, timeoutMs: 200, WebSocket }).conference(server.conferenceID, {
+          token: FIXED_TOKEN,
+        });
         const error = await take(conf.events({ maxReconnects: 0 }), 1).catch((e: unknown) => e);
         expect(error).toBeInstanceOf(MeetingConnectionError);
         expect((error as Error).message).toMatch(/not subscribed within 200 ms/);

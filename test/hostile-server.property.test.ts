@@ -28,7 +28,12 @@ const secretArb = fc
   .filter((s) => !/^ | $/.test(s) && !s.includes("[redacted]"));
 
 /** A piece of text a server might send: plain, or the secret in one of its forms. */
-const echoed = (secret: string) => fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom(...forms(secret)).map((form) => `x${form}y`), fc.constantFrom(...forms(secret)));
+const echoed = (secret: string) =>
+  fc.oneof(
+    fc.string({ maxLength: 20 }),
+    fc.constantFrom(...forms(secret)).map((form) => `x${form}y`),
+    fc.constantFrom(...forms(secret)),
+  );
 
 const headerName = (secret: string) =>
   fc.oneof(

@@ -110,8 +110,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
   });
 
   describe("maxResponseBytes", () => {
-    const conference = (path: string, options: MeetingClientOptions = {}) =>
-      createMeetingClient({ baseUrl: `${floodUrl}/${path}`, ...options }).conference("986947855", { token });
+    const conference = (path: string, options: MeetingClientOptions = {}) => createMeetingClient({ baseUrl: `${floodUrl}/${path}`, ...options }).conference("986947855", { token });
 
     it.each([
       ["a 512 MiB Content-Length", "length/200"],
@@ -119,17 +118,21 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       ["an endless chunked 200", "endless/200"],
       ["an endless chunked 400", "endless/400"],
       ["a gzip bomb (128 MiB of spaces)", "bomb/200"],
-    ])("%s is a MeetingError naming the limit, not retried; memory stays within a few caps", async (_, path) => {
-      const mode = path.split("/")[0]!;
-      const before = (await floodCounts())[mode] ?? 0;
-      const { error, growth } = await peakGrowth(() => conference(path).realTimeInfo());
-      expect(error).toBeInstanceOf(MeetingError);
-      expect(error).not.toBeInstanceOf(MeetingApiError);
-      expect((error as Error).message).toContain(`maxResponseBytes (${DEFAULT_CAP} bytes)`);
-      expect((await floodCounts())[mode]).toBe(before + 1);
-      // Reading it all would take 128 to 512 MiB at the very least.
-      expect(growth, `peak RSS growth ${(growth / MiB).toFixed(1)} MiB`).toBeLessThan(6 * DEFAULT_CAP);
-    }, 30_000);
+    ])(
+      "%s is a MeetingError naming the limit, not retried; memory stays within a few caps",
+      async (_, path) => {
+        const mode = path.split("/")[0]!;
+        const before = (await floodCounts())[mode] ?? 0;
+        const { error, growth } = await peakGrowth(() => conference(path).realTimeInfo());
+        expect(error).toBeInstanceOf(MeetingError);
+        expect(error).not.toBeInstanceOf(MeetingApiError);
+        expect((error as Error).message).toContain(`maxResponseBytes (${DEFAULT_CAP} bytes)`);
+        expect((await floodCounts())[mode]).toBe(before + 1);
+        // Reading it all would take 128 to 512 MiB at the very least.
+        expect(growth, `peak RSS growth ${(growth / MiB).toFixed(1)} MiB`).toBeLessThan(6 * DEFAULT_CAP);
+      },
+      30_000,
+    );
 
     it("is a client option and a per-call option: the per-call one wins", async () => {
       const conf = conference("endless/200", { maxResponseBytes: 64 * 1024 });

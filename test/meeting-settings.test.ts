@@ -117,7 +117,9 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
           return reads++ === 0 ? 1 : 7;
         },
       };
-      await createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t0k3n" }).updateSettings(settings as never);
+      await createMeetingClient({ baseUrl: server.url })
+        .conference(conferenceID, { token: "t0k3n" })
+        .updateSettings(settings as never);
       expect(server.requests.map((r) => r.body)).toEqual(['{"isLock":1}']);
       expect(reads).toBe(1);
     });

@@ -67,18 +67,25 @@ describe("npm run mock", () => {
     const mock = npmRunMock(busyPort);
     const { code } = await mock.exited;
     expect(code).not.toBe(0);
-    const ours = mock.stderr().split("\n").filter((line) => line.trim() && !line.startsWith("npm error"));
+    const ours = mock
+      .stderr()
+      .split("\n")
+      .filter((line) => line.trim() && !line.startsWith("npm error"));
     expect(ours).toEqual([`npm run mock: port ${busyPort} on 127.0.0.1 is in use; stop what holds it, or choose another with PRISM_PORT=<port>`]);
     expect(mock.output()).not.toContain("[CLI]");
   }, 60_000);
 
-  it.each(["SIGTERM", "SIGINT"] as const)("%s to the npm process stops Prism too: nothing keeps serving the port", async (signal) => {
-    const port = await freePort();
-    const mock = npmRunMock(port);
-    expect(await until(() => mock.output().includes("listening on"), 50_000)).toBe(true);
-    expect(await serving(port)).toBe(true);
-    process.kill(mock.pid, signal);
-    await mock.exited;
-    expect(await until(async () => !(await serving(port)), 10_000)).toBe(true);
-  }, 90_000);
+  it.each(["SIGTERM", "SIGINT"] as const)(
+    "%s to the npm process stops Prism too: nothing keeps serving the port",
+    async (signal) => {
+      const port = await freePort();
+      const mock = npmRunMock(port);
+      expect(await until(() => mock.output().includes("listening on"), 50_000)).toBe(true);
+      expect(await serving(port)).toBe(true);
+      process.kill(mock.pid, signal);
+      await mock.exited;
+      expect(await until(async () => !(await serving(port)), 10_000)).toBe(true);
+    },
+    90_000,
+  );
 });

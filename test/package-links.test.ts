@@ -21,9 +21,7 @@ describe("the package page", () => {
   });
 
   it("every relative README link names a file that `npm pack` ships", () => {
-    const [{ files }] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" })) as [
-      { files: { path: string }[] },
-    ];
+    const [{ files }] = JSON.parse(execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: root, encoding: "utf8" })) as [{ files: { path: string }[] }];
     const shipped = new Set(files.map((file) => file.path));
     const relative = targets.filter((t) => !/^([a-z][a-z0-9+.-]*:|#)/i.test(t)).map((t) => decodeURIComponent(t.split("#")[0]!.replace(/^\.\//, "")));
     expect(relative.length).toBeGreaterThan(0);
@@ -31,13 +29,23 @@ describe("the package page", () => {
   }, 60_000);
 
   it("every absolute link into this project's repository names a file that exists", () => {
-    const own = targets.flatMap((t) => /^https:\/\/(?:raw\.githubusercontent\.com\/huaweicloud-meeting-control\/huaweicloud-meeting-control\/main|github\.com\/huaweicloud-meeting-control\/huaweicloud-meeting-control\/blob\/main)\/([^#?]+)/.exec(t)?.[1] ?? []);
+    const own = targets.flatMap(
+      (t) =>
+        /^https:\/\/(?:raw\.githubusercontent\.com\/huaweicloud-meeting-control\/huaweicloud-meeting-control\/main|github\.com\/huaweicloud-meeting-control\/huaweicloud-meeting-control\/blob\/main)\/([^#?]+)/.exec(
+          t,
+        )?.[1] ?? [],
+    );
     expect(own.length).toBeGreaterThan(0);
     for (const path of own) expect(existsSync(join(root, path)), `${path} is linked from README.md`).toBe(true);
   });
 
   it("every in-page README link names a heading", () => {
-    const slug = (heading: string) => heading.trim().toLowerCase().replace(/[^\p{L}\p{N} _-]/gu, "").replace(/ /g, "-");
+    const slug = (heading: string) =>
+      heading
+        .trim()
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N} _-]/gu, "")
+        .replace(/ /g, "-");
     const anchors = new Set([...readme.matchAll(/^#+ (.+)$/gm)].map((m) => slug(m[1]!)));
     for (const target of targets.filter((t) => t.startsWith("#"))) expect(anchors, `${target} is linked from README.md`).toContain(target.slice(1));
   });

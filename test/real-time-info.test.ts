@@ -10,13 +10,8 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       const { meeting, exchanges } = prismClient(createMeetingClient);
       const info = await meeting.conference(conferenceID, { token: "EXAMPLE-control-token" }).realTimeInfo();
       expectTypeOf(info).toEqualTypeOf<RealTimeInfo>();
-      expectTypeOf(info.participants).toEqualTypeOf<
-        { pid?: string; name?: string; phone?: string; state?: number; video?: number; mute?: number; hand?: number }[] | undefined
-      >();
-      expect(info.participants?.map((p) => p.pid)).toEqual([
-        "4a5rg64ag5p8pvvnam1rr6m8lqra6a61",
-        "9b2c7d41e0f3a5b6c8d9e0f1a2b3c4d5",
-      ]);
+      expectTypeOf(info.participants).toEqualTypeOf<{ pid?: string; name?: string; phone?: string; state?: number; video?: number; mute?: number; hand?: number }[] | undefined>();
+      expect(info.participants?.map((p) => p.pid)).toEqual(["4a5rg64ag5p8pvvnam1rr6m8lqra6a61", "9b2c7d41e0f3a5b6c8d9e0f1a2b3c4d5"]);
       expect(info.participants?.[0]).toMatchObject({ name: "Alice", state: 0, video: 1, mute: 1, hand: 0 });
       expect(info.confInfo?.chairID).toBe("4a5rg64ag5p8pvvnam1rr6m8lqra6a61");
       expect(exchanges).toMatchObject([{ method: "GET", status: 200, violations: null }]);

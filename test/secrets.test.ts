@@ -57,7 +57,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
   describe("secrets never leak", () => {
     it("a server that echoes the token in a 401 body and headers: redacted, the rest kept", async () => {
       const { meeting } = await rig([echoToken(401)]);
-      const error = await meeting.conference("986947855", { token: TOKEN }).inviteToShare("p1").catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { token: TOKEN })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({
         name: "AuthenticationError",
         status: 401,
@@ -75,7 +78,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       ["200 whose non-JSON body echoes the token", [{ status: 200, headers: { "content-type": "text/plain" }, body: `hello ${TOKEN}` }]],
     ] as [string, Step[]][])("a control call: %s", async (_, script) => {
       const { meeting, logged } = await rig(script);
-      const error = await meeting.conference("986947855", { token: TOKEN }).realTimeInfo().catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { token: TOKEN })
+        .realTimeInfo()
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MeetingError);
       expectNoSecret([...outputs(error), JSON.stringify(logged)]);
       expect(inspect(error)).toContain("[redacted]");
@@ -84,7 +90,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     it("a managed handle's control call whose error echoes the password and nonce too", async () => {
       const issued: Step = { status: 200, body: JSON.stringify({ data: { token: TOKEN } }) };
       const { meeting, logged } = await rig([issued, echo(403)]);
-      const error = await meeting.conference("986947855", { hostPassword: PASSWORD, nonce: NONCE }).realTimeInfo().catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { hostPassword: PASSWORD, nonce: NONCE })
+        .realTimeInfo()
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "PermissionDeniedError" });
       expectNoSecret([...outputs(error), JSON.stringify(logged)]);
     });
@@ -104,7 +113,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       const issue = (token: string): Step => ({ status: 200, body: JSON.stringify({ data: { token, confTokenExpireTime: 1800 } }) });
       const echoBoth: Step = { status: 401, body: JSON.stringify({ error_code: "MMC.118000001", error_msg: `${TOKEN} then ${TOKEN2}` }) };
       const { meeting, logged } = await rig([issue(TOKEN), echoBoth, issue(TOKEN2), echoBoth], { maxRetries: 0 });
-      const error = await meeting.conference("986947855", { hostPassword: PASSWORD }).inviteToShare("p1").catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { hostPassword: PASSWORD })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "AuthenticationError" });
       expect(server!.requests).toHaveLength(4);
       expectNoSecret([...outputs(error), JSON.stringify(logged)]);
@@ -112,7 +124,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
 
     it("timeouts and connection failures", async () => {
       const { meeting, logged } = await rig(["hang"], { timeoutMs: 50, maxRetries: 0 });
-      const timeout = await meeting.conference("986947855", { token: TOKEN }).inviteToShare("p1").catch((e: unknown) => e);
+      const timeout = await meeting
+        .conference("986947855", { token: TOKEN })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e);
       expect(timeout).toMatchObject({ name: "MeetingTimeoutError" });
       const refused = await createMeetingClient({ baseUrl: "http://127.0.0.1:9", maxRetries: 0 })
         .conference("986947855", { hostPassword: PASSWORD, nonce: NONCE })
@@ -152,7 +167,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
           body: JSON.stringify({ error_code: "MMC.118000001", error_msg: "content type text", token: secret }),
         },
       ]);
-      const error = await meeting.conference("986947855", { token: secret }).inviteToShare("p1").catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { token: secret })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({
         name: "AuthenticationError",
         requestId: "f78b007ec2dabf1498620131c7bc19e0",
@@ -166,7 +184,12 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
 
     it("a long secret echoed URL-encoded or in base64 is redacted in every form", async () => {
       const secret = "SECRET tok/+é=&?41";
-      const encoded = [encodeURIComponent(secret), Buffer.from(secret, "latin1").toString("base64"), Buffer.from(secret).toString("base64"), Buffer.from(secret).toString("base64url")];
+      const encoded = [
+        encodeURIComponent(secret),
+        Buffer.from(secret, "latin1").toString("base64"),
+        Buffer.from(secret).toString("base64"),
+        Buffer.from(secret).toString("base64url"),
+      ];
       const { meeting } = await rig([
         {
           status: 400,
@@ -174,7 +197,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
           body: JSON.stringify({ error_code: "MMC.1", error_msg: `got ${encoded.join(" and ")}`, [encoded[2]!]: encoded[3] }),
         },
       ]);
-      const error = await meeting.conference("986947855", { token: secret }).realTimeInfo().catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { token: secret })
+        .realTimeInfo()
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "BadRequestError", requestId: "req-enc", errorMsg: "got [redacted] and [redacted] and [redacted] and [redacted]" });
       expect((error as { headers: Headers }).headers.get("x-echo")).toBe("a=[redacted]; b=[redacted]");
       for (const text of outputs(error)) for (const form of [secret, ...encoded]) expect(text).not.toContain(form);
@@ -182,7 +208,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
 
     it("a header whose name holds a long secret is left out of the error; names are never rewritten", async () => {
       const { meeting } = await rig([{ status: 403, headers: { [`x-${TOKEN}`]: "1", "x-request-id": "req-name" }, body: "{}" }]);
-      const error = await meeting.conference("986947855", { token: TOKEN }).inviteToShare("p1").catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { token: TOKEN })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "PermissionDeniedError", requestId: "req-name" });
       expect([...(error as { headers: Headers }).headers.keys()]).not.toContain(`x-${TOKEN.toLowerCase()}`);
       expectNoSecret(outputs(error));
@@ -191,7 +220,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     it("a 50,000-deep JSON error body: a MeetingApiError, the secret inside redacted, no stack overflow", async () => {
       const depth = 50_000;
       const { meeting } = await rig([{ status: 500, body: `${'{"a":['.repeat(depth)}"${TOKEN}"${"]}".repeat(depth)}` }], { maxRetries: 0 });
-      const error = await meeting.conference("986947855", { token: TOKEN }).realTimeInfo().catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { token: TOKEN })
+        .realTimeInfo()
+        .catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "InternalServerError", status: 500 });
       let inner = (error as { body: unknown }).body;
       for (let i = 0; i < depth; i++) inner = (inner as { a: unknown[] }).a[0];
@@ -205,7 +237,10 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       ["a short one with a NUL", "a\u0000"],
     ])("a token the server issues with %s: a MeetingApiError saying so, the token redacted", async (_, token) => {
       const { meeting } = await rig([{ status: 200, headers: { "x-request-id": "req-issued" }, body: JSON.stringify({ data: { token } }) }]);
-      const error = await meeting.conference("986947855", { hostPassword: PASSWORD }).inviteToShare("p1").catch((e: unknown) => e);
+      const error = await meeting
+        .conference("986947855", { hostPassword: PASSWORD })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(MeetingApiError);
       expect((error as Error).message).toBe(
         "GET /v1/mmc/control/conferences/token: HTTP 200 (the answer's data.token must be a header value: Latin-1, no CR, LF or controls, no edge spaces) [request req-issued]",

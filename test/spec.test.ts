@@ -10,7 +10,15 @@ import { root, specPath } from "../scripts/prism.js";
 const spec = parse(readFileSync(specPath, "utf8"));
 // A copy of the vendor's page for inviteShare (shared/reference/invite-share-seed.txt).
 const seed = readFileSync(join(root, "test", "fixtures", "invite-share-seed.txt"), "utf8");
-const resolve = (node: any): any => (node?.$ref ? resolve(node.$ref.slice(2).split("/").reduce((n: any, k: string) => n[k], spec)) : node);
+const resolve = (node: any): any =>
+  node?.$ref
+    ? resolve(
+        node.$ref
+          .slice(2)
+          .split("/")
+          .reduce((n: any, k: string) => n[k], spec),
+      )
+    : node;
 
 describe("openapi.yaml", () => {
   it("is OpenAPI 3.1 with the 2020-12 JSON Schema dialect", () => {
@@ -90,7 +98,18 @@ describe("openapi.yaml, faithful to the vendor", () => {
       ["X-Conference-Authorization", "header", true],
     ]);
     expect(Object.keys(schemas.UpdateStartedConfigReqBody.properties).sort()).toEqual(
-      ["lockSharing", "callInRestriction", "allowUnmuteByOneself", "chatPermission", "audienceCallInRestriction", "clientRecMode", "allowOpenCamera", "allowRename", "isLock", "freeShare"].sort(),
+      [
+        "lockSharing",
+        "callInRestriction",
+        "allowUnmuteByOneself",
+        "chatPermission",
+        "audienceCallInRestriction",
+        "clientRecMode",
+        "allowOpenCamera",
+        "allowRename",
+        "isLock",
+        "freeShare",
+      ].sort(),
     );
     expect(schemas.UpdateStartedConfigReqBody.required).toBeUndefined();
     const ws = op("createWebSocketToken");

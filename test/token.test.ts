@@ -15,9 +15,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     it("{ hostPassword } obtains the token once with X-Password and X-Login-Type: 1, then sends it", async () => {
       server.requests.length = 0;
       server.respond(({ target }) =>
-        target.startsWith("/v1/mmc/control/conferences/token")
-          ? { body: JSON.stringify({ data: { token: "obtained-token", confTokenExpireTime: 1800 } }) }
-          : {},
+        target.startsWith("/v1/mmc/control/conferences/token") ? { body: JSON.stringify({ data: { token: "obtained-token", confTokenExpireTime: 1800 } }) } : {},
       );
       const conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { hostPassword: "pa ss:word" });
       await Promise.all([conf.inviteToShare(participantID), conf.cancelShareInvitation(participantID), conf.realTimeInfo()]);
@@ -36,11 +34,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     it("a failed token request is not cached: the next call asks again", async () => {
       server.requests.length = 0;
       let attempt = 0;
-      server.respond(() =>
-        ++attempt === 1
-          ? { status: 500, body: '{"error_code":"MMC.11070003","error_msg":"CONF_EXCEPTION"}' }
-          : { body: '{"data":{"token":"second"}}' },
-      );
+      server.respond(() => (++attempt === 1 ? { status: 500, body: '{"error_code":"MMC.11070003","error_msg":"CONF_EXCEPTION"}' } : { body: '{"data":{"token":"second"}}' }));
       const conf = createMeetingClient({ baseUrl: server.url, maxRetries: 0 }).conference(conferenceID, { hostPassword: "pw" });
       await expect(conf.token()).rejects.toMatchObject({ name: "InternalServerError", errorCode: "MMC.11070003" });
       await expect(conf.token()).resolves.toBe("second");

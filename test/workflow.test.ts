@@ -20,11 +20,17 @@ describe("meeting-share.arazzo.yaml", () => {
     const { stdout } = await run(
       "npx",
       [
-        "redocly", "respect", "meeting-share.arazzo.yaml",
-        "--server", `meeting=${inject("prismUrl")}`,
-        "--input", "conferenceID=986947855",
-        "--input", `hostPassword=${secret}`,
-        "--json-output", report,
+        "redocly",
+        "respect",
+        "meeting-share.arazzo.yaml",
+        "--server",
+        `meeting=${inject("prismUrl")}`,
+        "--input",
+        "conferenceID=986947855",
+        "--input",
+        `hostPassword=${secret}`,
+        "--json-output",
+        report,
       ],
       { cwd: root, env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
     );

@@ -222,7 +222,14 @@ function table(participants: NonNullable<RealTimeInfo["participants"]>): string 
     ]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows.map((r) => r.map((cell, i) => cell.padEnd(widths[i]!)).join("  ").trimEnd()).join("\n");
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => cell.padEnd(widths[i]!))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
 }
 
 async function readStdin(stdin: NodeJS.ReadableStream): Promise<string> {
@@ -252,7 +259,10 @@ export async function main(
       }
       // As many words as a command has that starts with the first one ("share …").
       const typed = words.slice(0, commands.some((c) => c.name.startsWith(`${words[0]} `)) ? 2 : 1).join(" ") || args[0]!;
-      const near = nearest(typed, commands.map((c) => c.name));
+      const near = nearest(
+        typed,
+        commands.map((c) => c.name),
+      );
       throw new UsageError(`unknown command: ${typed}${near ? ` — did you mean ${near}?` : ""}`);
     }
     usage = `meeting-control ${command.name} --help`;

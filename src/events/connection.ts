@@ -22,11 +22,7 @@ export interface ChannelSettings {
 }
 
 /** How one connection ended. */
-type Outcome =
-  | { kind: "closed" }
-  | { kind: "ended" }
-  | { kind: "refused"; reply: unknown }
-  | { kind: "dropped"; problem: string; stable?: boolean };
+type Outcome = { kind: "closed" } | { kind: "ended" } | { kind: "refused"; reply: unknown } | { kind: "dropped"; problem: string; stable?: boolean };
 
 export class Channel {
   readonly roster = new Roster();

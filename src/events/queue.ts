@@ -18,14 +18,20 @@ export class EventQueue {
 
   push(event: MeetingEvent): void {
     if (this.ended) return;
-    if (this.waiter) return this.settle((waiter) => waiter.resolve(event));
+    if (this.waiter) {
+      this.settle((waiter) => waiter.resolve(event));
+      return;
+    }
     if (this.size >= this.limit) {
       this.head++;
       this.missed++;
     }
     this.items.push(event);
     // Compact now and then, so the array does not keep what was taken.
-    if (this.head > 1024 && this.head * 2 > this.items.length) this.items = this.items.slice(this.head), (this.head = 0);
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
   }
 
   /**
@@ -35,7 +41,10 @@ export class EventQueue {
   end(error?: unknown, now = false): void {
     if (this.ended) return;
     this.ended = error === undefined ? {} : { error };
-    if (now) (this.items = []), (this.head = 0);
+    if (now) {
+      this.items = [];
+      this.head = 0;
+    }
     if (this.waiter) this.settle((waiter) => (error === undefined ? waiter.resolve(undefined) : waiter.reject(error)));
   }
 

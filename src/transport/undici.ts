@@ -144,13 +144,20 @@ async function decode(bytes: Buffer, encoding: string | string[] | undefined, li
     const name = coding.trim();
     // "deflate" is zlib-wrapped by the standard, raw in practice now and then: the first byte tells.
     const method: Decompress | undefined =
-      name === "gzip" || name === "x-gzip" ? zlib.gunzip
-      : name === "br" ? zlib.brotliDecompress
-      : name === "deflate" ? ((bytes[0]! & 0x0f) === 8 ? zlib.inflate : zlib.inflateRaw)
-      : undefined;
+      name === "gzip" || name === "x-gzip"
+        ? zlib.gunzip
+        : name === "br"
+          ? zlib.brotliDecompress
+          : name === "deflate"
+            ? (bytes[0]! & 0x0f) === 8
+              ? zlib.inflate
+              : zlib.inflateRaw
+            : undefined;
     if (!method) continue;
     bytes = await new Promise<Buffer>((resolve, reject) =>
-      method(bytes, { maxOutputLength: limit }, (error, result) => (error ? reject((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? cut() : error) : resolve(result))),
+      method(bytes, { maxOutputLength: limit }, (error, result) =>
+        error ? reject((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE" ? cut() : error) : resolve(result),
+      ),
     );
   }
   return bytes;
