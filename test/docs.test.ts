@@ -6,20 +6,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parse } from "yaml";
-import { root, specPath } from "../scripts/prism.js";
+import { root } from "../scripts/prism.js";
+import { resolve, spec } from "./openapi-doc.js";
 import { isLocal, launchChromium } from "./browser.js";
 
-const spec = parse(readFileSync(specPath, "utf8"));
-const resolve = (node: any): any =>
-  node?.$ref
-    ? resolve(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((n: any, k: string) => n[k], spec),
-      )
-    : node;
 const invite = spec.paths["/v1/mmc/control/conferences/participants/share/invite"].put;
 const operations = Object.values<any>(spec.paths).flatMap((item) => Object.values<any>(item));
 

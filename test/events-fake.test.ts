@@ -2,9 +2,10 @@
 // `await conf.inviteToShare(pid); await conf.waitUntilSharing(pid)`, and the event stream
 // through joins, shares, a dropped channel and the meeting's end.
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, createMeetingClient, MeetingEndedError, type MeetingClientOptions, type MeetingEvent } from "../src/index.js";
+import { AuthenticationError, createMeetingClient, MeetingEndedError, type MeetingClientOptions, } from "../src/index.js";
 import { createMeetingFake, type MeetingFake, type MeetingFakeOptions } from "../src/testing/index.js";
 import { HOST_PASSWORD } from "./fake-helpers.js";
+import { brief, take } from "./event-helpers.js";
 
 /** How the client reaches the fake: undici (the Node default) or a caller's fetch over loopback, or all in-process. */
 const transports: Record<string, (fake: MeetingFake) => Promise<{ options: MeetingClientOptions; close(): Promise<void> }>> = {
@@ -33,18 +34,6 @@ async function setUp(transport: string, options?: MeetingFakeOptions) {
   const conf = createMeetingClient(door.options).conference(meeting.conferenceID, { hostPassword: HOST_PASSWORD });
   return { fake, meeting, conf, options: door.options };
 }
-
-async function take(events: AsyncIterator<MeetingEvent>, count: number): Promise<MeetingEvent[]> {
-  const taken: MeetingEvent[] = [];
-  while (taken.length < count) {
-    const { value, done } = await events.next();
-    if (done) throw new Error(`the events ended after ${taken.length}`);
-    taken.push(value);
-  }
-  return taken;
-}
-
-const brief = (events: MeetingEvent[]) => events.map((e) => ("participantID" in e ? `${e.type} ${e.participantID}` : e.type));
 
 for (const transport of Object.keys(transports)) {
   describe(`against the fake (${transport})`, () => {

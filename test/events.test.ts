@@ -19,6 +19,7 @@ import {
 } from "../src/index.js";
 import { createMeetingClient as createUniversalClient } from "../src/universal.js";
 import { FIXED_TOKEN, PASSWORD, startChannelServer, type ChannelServer } from "./servers/channel.js";
+import { brief, take } from "./event-helpers.js";
 
 let server: ChannelServer;
 beforeEach(async () => {
@@ -31,19 +32,6 @@ afterEach(() => server.close());
 function handle(options: MeetingClientOptions = {}): Conference {
   return createMeetingClient({ baseUrl: server.url, ...options }).conference(server.conferenceID, { hostPassword: PASSWORD });
 }
-
-async function take(events: AsyncIterator<MeetingEvent>, count: number): Promise<MeetingEvent[]> {
-  const taken: MeetingEvent[] = [];
-  while (taken.length < count) {
-    const { value, done } = await events.next();
-    if (done) throw new Error(`the events ended after ${taken.length}`);
-    taken.push(value);
-  }
-  return taken;
-}
-
-/** Type and participant of each event, for compact comparisons. */
-const brief = (events: MeetingEvent[]) => events.map((e) => ("participantID" in e ? `${e.type} ${e.participantID}` : e.type));
 
 describe("conf.events()", () => {
   it("connects with a fresh WebSocket token, subscribes with the raw control token as a JSON string, and reports the full roster", async () => {

@@ -2,23 +2,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parse } from "yaml";
 import { regions } from "../src/index.js";
 import { SETTING_VALUES } from "../src/settings.js";
-import { root, specPath } from "../scripts/prism.js";
+import { root } from "../scripts/prism.js";
+import { resolve, spec } from "./openapi-doc.js";
 
-const spec = parse(readFileSync(specPath, "utf8"));
 // A copy of the vendor's page for inviteShare (shared/reference/invite-share-seed.txt).
 const seed = readFileSync(join(root, "test", "fixtures", "invite-share-seed.txt"), "utf8");
-const resolve = (node: any): any =>
-  node?.$ref
-    ? resolve(
-        node.$ref
-          .slice(2)
-          .split("/")
-          .reduce((n: any, k: string) => n[k], spec),
-      )
-    : node;
 
 describe("openapi.yaml", () => {
   it("is OpenAPI 3.1 with the 2020-12 JSON Schema dialect", () => {
