@@ -8,20 +8,23 @@ import { undiciSender, undiciWebSocket } from "./transport/undici.js";
 
 export * from "./exports.js";
 
-const tracing = tracingOn(diagnostics);
+// Made with the first client, not at import: an import does no work (npm run bench times it).
+let tracing: ReturnType<typeof tracingOn>;
 
 /**
  * Creates a client. Options are checked here: a bad one throws `MeetingInputError` naming it.
  * Conference handles take `{ token }`, `{ token: provider }` or `{ hostPassword }`.
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
+  tracing ??= tracingOn(diagnostics);
+  const traced = tracing;
   return traceClient(
     makeClient(options, {
       sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>,
-      managedTokens: (api, transport) => managedTokens(api, transport, options, tracing?.token),
+      managedTokens: (api, transport) => managedTokens(api, transport, options, traced?.token),
       webSocket: undiciWebSocket,
-      tracing,
+      tracing: traced,
     }),
-    tracing,
+    traced,
   );
 }
