@@ -19,6 +19,14 @@ export const CONTENDERS = {
       const response = await fetch(base + INVITE_URL, { method: "PUT", headers: HEADERS, body: BODY });
       await response.text();
     },
+  // What any fetch client that can time out or be cancelled pays on top: the signal that
+  // aborts the request (here never fired). A reference, not a target.
+  "raw fetch + an AbortSignal per call":
+    async (base: string): Promise<Call> =>
+    async () => {
+      const response = await fetch(base + INVITE_URL, { method: "PUT", headers: HEADERS, body: BODY, signal: new AbortController().signal });
+      await response.text();
+    },
   "raw undici request() (the floor)": async (base: string): Promise<Call> => {
     const { Agent, request } = await import("undici");
     const dispatcher = new Agent();

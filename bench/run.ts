@@ -14,11 +14,10 @@ import { createMeetingClient } from "../dist/index.js";
 import { BROWSER_BUDGET, browserEntrySize } from "../scripts/size.js";
 import { root } from "../scripts/prism.js";
 import { CONTENDERS, type ContenderName } from "./contenders.js";
+import type { Memory } from "./memory.js";
 import { StubDispatcher, stubFetch } from "./stub.js";
 import { CONFERENCE, HOST_PASSWORD, PARAMS, PARTICIPANT, PATH, STATIC_TOKEN } from "./wire.js";
 
-const gc = (globalThis as { gc?: () => void }).gc;
-if (!gc) throw new Error("run with node --expose-gc (npm run bench does)");
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -43,7 +42,9 @@ const stats = () =>
 
 console.log(`# npm run bench\n\n${results.date as string} · Node ${process.version} · ${results.cpus as string} · ${ROUNDS} rounds, medians\n`);
 
-// 1. Throughput, side by side, each contender in a process of its own.
+// 1. Throughput, side by side: each contender in a process of its own, a fresh one for each
+// round, so that no contender shares a connection pool, a JIT profile or a heap with another,
+// and no process's luck (how its code happened to be optimized) decides a contender's median.
 interface Sample {
   rate: number;
   cpuPerCall: number;
@@ -51,22 +52,31 @@ interface Sample {
   heapUsed: number;
 }
 const names = Object.keys(CONTENDERS) as ContenderName[];
-const children = new Map<ContenderName, ChildProcess>();
-for (const name of names) {
-  const child = fork(join(root, "bench/contender.ts"), [name, base], { execArgv: ["--import", "tsx"] });
-  await new Promise((resolve) => child.once("message", resolve));
-  children.set(name, child);
+/** A new process for contender `name`, ready for runs. */
+async function spawn(name: ContenderName, script = "bench/contender.ts", execArgv: string[] = []): Promise<ChildProcess> {
+  const child = fork(join(root, script), [name, base], { execArgv: [...execArgv, "--import", "tsx"] });
+  await answer(child);
+  return child;
 }
-const run = (name: ContenderName, total: number, inFlight: number) =>
-  new Promise<Sample>((resolve) => {
-    const child = children.get(name)!;
-    child.once("message", resolve);
-    child.send({ total, inFlight });
+/** The child's next message; a child that exits first fails the bench (it printed why). */
+const answer = <T>(child: ChildProcess) =>
+  new Promise<T>((resolve, reject) => {
+    const exited = (code: number | null) => reject(new Error(`a bench process exited (${code}) before answering`));
+    child.once("exit", exited);
+    child.once("message", (message: T) => {
+      child.off("exit", exited);
+      resolve(message);
+    });
   });
+const run = (child: ChildProcess, total: number, inFlight: number) => {
+  const answered = answer<Sample>(child);
+  child.send({ total, inFlight });
+  return answered;
+};
 /** Runs a contender and fails the bench unless the server saw exactly its calls, all valid. */
-async function checked(name: ContenderName, total: number, inFlight: number): Promise<Sample> {
+async function checked(name: ContenderName, child: ChildProcess, total: number, inFlight: number): Promise<Sample> {
   const before = await stats();
-  const sample = await run(name, total, inFlight);
+  const sample = await run(child, total, inFlight);
   const after = await stats();
   const valid = after.valid - before.valid;
   const invalid = after.invalid - before.invalid;
@@ -79,29 +89,43 @@ async function checked(name: ContenderName, total: number, inFlight: number): Pr
 async function throughput(label: string, total: number, inFlight: number) {
   total = Math.max(100, Math.round(total * SCALE));
   const samples = new Map<ContenderName, Sample[]>(names.map((n) => [n, []]));
-  for (const name of names) await checked(name, Math.min(total, 1_000), inFlight); // warm up
   for (let round = 0; round < ROUNDS; round++) {
     const order = round % 2 ? [...names].reverse() : names; // alternate: no contender always runs first
-    for (const name of order) samples.get(name)!.push(await checked(name, total, inFlight));
+    for (const name of order) {
+      const child = await spawn(name);
+      await checked(name, child, Math.min(total, 1_000), inFlight); // warm up
+      samples.get(name)!.push(await checked(name, child, total, inFlight));
+      child.kill();
+    }
   }
   const rate = new Map(names.map((n) => [n, median(samples.get(n)!.map((s) => s.rate))]));
   const cpu = new Map(names.map((n) => [n, median(samples.get(n)!.map((s) => s.cpuPerCall))]));
   const fetchRate = rate.get("raw fetch")!;
   const floorRate = rate.get("raw undici request() (the floor)")!;
-  console.log(`## Throughput, ${label}\n\n| contender | calls/s | × raw fetch | × undici floor | CPU µs/call |\n|---|---:|---:|---:|---:|`);
+  const signalRate = rate.get("raw fetch + an AbortSignal per call")!;
+  console.log(`## Throughput, ${label}\n\n| contender | calls/s | × raw fetch | × fetch + signal | × undici floor | CPU µs/call |\n|---|---:|---:|---:|---:|---:|`);
   for (const name of names) {
-    console.log(`| ${name} | ${fmt(rate.get(name)!)} | ${fmt(rate.get(name)! / fetchRate, 2)} | ${fmt(rate.get(name)! / floorRate, 2)} | ${fmt(cpu.get(name)!, 1)} |`);
+    const ratios = [fetchRate, signalRate, floorRate].map((reference) => fmt(rate.get(name)! / reference, 2)).join(" | ");
+    console.log(`| ${name} | ${fmt(rate.get(name)!)} | ${ratios} | ${fmt(cpu.get(name)!, 1)} |`);
   }
   console.log();
   const table = Object.fromEntries(
-    names.map((n) => [n, { callsPerSecond: rate.get(n)!, toFetch: rate.get(n)! / fetchRate, toFloor: rate.get(n)! / floorRate, cpuMicrosPerCall: cpu.get(n)! }]),
+    names.map((n) => [
+      n,
+      {
+        callsPerSecond: rate.get(n)!,
+        toFetch: rate.get(n)! / fetchRate,
+        toFetchWithSignal: rate.get(n)! / signalRate,
+        toFloor: rate.get(n)! / floorRate,
+        cpuMicrosPerCall: cpu.get(n)!,
+      },
+    ]),
   );
   results[label] = table;
   return table;
 }
 const sequential = await throughput("sequential (1 in flight)", 2_000, 1);
 const parallel = await throughput("64 in flight", 10_000, 64);
-for (const child of children.values()) child.kill();
 
 const NODE = "Node entry (undici), { token }";
 const MANAGED = "Node entry (undici), { hostPassword }";
@@ -169,32 +193,45 @@ results.bundle = {
   bareOpenapiFetch: { minified: bareSize.minified, gzipped: bareSize.gzipped },
 };
 
-// 4. Cold start: whole processes, the three scripts interleaved, median of many; and the
-// import alone, timed inside the process.
+// 4. Cold start: whole processes, the scripts interleaved, median of many; and the import
+// alone, timed inside the process from before the script loads (a preloaded clock) to after
+// its imports, without the process's own start and exit, whose noise is larger than the
+// import. A one-line module is the reference: what importing any file costs.
 const scripts = {
   empty: "",
-  imported: 'await import("./dist/index.js")',
-  firstCall: `const { createMeetingClient } = await import("./dist/index.js"); await createMeetingClient({ baseUrl: process.env.BENCH_BASE }).conference("${CONFERENCE}", { token: "${STATIC_TOKEN}" }).inviteToShare("${PARTICIPANT}")`,
+  oneLine: 'import "./bench/one-line.js";',
+  imported: 'import "./dist/index.js";',
+  firstCall: `import { createMeetingClient } from "./dist/index.js"; await createMeetingClient({ baseUrl: process.env.BENCH_BASE }).conference("${CONFERENCE}", { token: "${STATIC_TOKEN}" }).inviteToShare("${PARTICIPANT}");`,
 };
-const runs: Record<keyof typeof scripts, number[]> = { empty: [], imported: [], firstCall: [] };
-const spawnNode = (script: string) =>
-  execFileSync(process.execPath, ["--input-type=module", "-e", script], { cwd: root, env: { ...process.env, BENCH_BASE: base }, encoding: "utf8" });
+type Script = keyof typeof scripts;
+const spawnNode = (script: string, execArgv: string[] = []) =>
+  execFileSync(process.execPath, [...execArgv, "--input-type=module", "-e", script], { cwd: root, env: { ...process.env, BENCH_BASE: base }, encoding: "utf8" });
+const whole = { empty: [], oneLine: [], imported: [], firstCall: [] } as Record<Script, number[]>;
+const inProcess = { empty: [], oneLine: [], imported: [] } as Record<Exclude<Script, "firstCall">, number[]>;
+const clock = "data:text/javascript,globalThis.startedAt=performance.now()";
 for (let i = 0; i < 21; i++) {
-  for (const key of Object.keys(scripts) as (keyof typeof scripts)[]) {
+  for (const key of Object.keys(scripts) as Script[]) {
     const started = performance.now();
     spawnNode(scripts[key]);
-    runs[key].push(performance.now() - started);
+    whole[key].push(performance.now() - started);
+  }
+  for (const key of Object.keys(inProcess) as (keyof typeof inProcess)[]) {
+    inProcess[key].push(Number(spawnNode(`${scripts[key]} console.log(performance.now() - globalThis.startedAt);`, ["--import", clock])));
   }
 }
-const [empty, imported, firstCall] = [median(runs.empty), median(runs.imported), median(runs.firstCall)];
-const importOnly = median(Array.from({ length: 11 }, () => Number(spawnNode('const t = performance.now(); await import("./dist/index.js"); console.log(performance.now() - t)'))));
-console.log(`## Cold start (whole process, median of 21, interleaved)\n\n| | ms | over empty |\n|---|---:|---:|`);
-console.log(`| empty script | ${fmt(empty, 1)} | |`);
-console.log(`| import the Node entry | ${fmt(imported, 1)} | +${fmt(imported - empty, 1)} |`);
-console.log(`| import, create a client, first call | ${fmt(firstCall, 1)} | +${fmt(firstCall - empty, 1)} |\n`);
-console.log(`The import alone, timed inside the process: ${fmt(importOnly, 1)} ms (median of 11).\n`);
-target(imported - empty <= 10, `import ≤ 10 ms over an empty script: +${fmt(imported - empty, 1)} ms (in-process: ${fmt(importOnly, 1)} ms)`);
-results.coldStart = { empty, imported, firstCall, importOnly };
+const cold = Object.fromEntries(Object.entries(whole).map(([key, runs]) => [key, median(runs)])) as Record<Script, number>;
+const load = Object.fromEntries(Object.entries(inProcess).map(([key, runs]) => [key, median(runs)])) as Record<keyof typeof inProcess, number>;
+const over = (ms: number, empty: number) => `+${fmt(ms - empty, 1)}`;
+console.log(`## Cold start (median of 21, interleaved)\n\n| | whole process, ms | over empty | in-process, ms | over empty |\n|---|---:|---:|---:|---:|`);
+console.log(`| empty script | ${fmt(cold.empty, 1)} | | ${fmt(load.empty, 2)} | |`);
+console.log(`| import a one-line module | ${fmt(cold.oneLine, 1)} | ${over(cold.oneLine, cold.empty)} | ${fmt(load.oneLine, 2)} | ${over(load.oneLine, load.empty)} |`);
+console.log(`| import the Node entry | ${fmt(cold.imported, 1)} | ${over(cold.imported, cold.empty)} | ${fmt(load.imported, 2)} | ${over(load.imported, load.empty)} |`);
+console.log(`| import, create a client, first call | ${fmt(cold.firstCall, 1)} | ${over(cold.firstCall, cold.empty)} | | |\n`);
+target(
+  load.imported - load.empty <= 10,
+  `import ≤ 10 ms over an empty script: ${over(load.imported, load.empty)} ms in-process (whole process: ${over(cold.imported, cold.empty)} ms; a one-line module: ${over(load.oneLine, load.empty)} ms)`,
+);
+results.coldStart = { wholeProcess: cold, inProcess: load };
 
 // 5. Token single flight under load: 3 clients, each cold, × 500 concurrent calls.
 const before = (await stats()).tokenRequests;
@@ -209,36 +246,36 @@ console.log(`## Token single flight\n\n3 cold clients × 500 concurrent calls: $
 target(tokenRequests === 3, `one token request per cold client and conference: ${tokenRequests} for 3`);
 results.tokenRequests = tokenRequests;
 
-// 6. Memory and handles over many calls.
-const conf = createMeetingClient({ baseUrl: base }).conference(CONFERENCE, { token: STATIC_TOKEN });
-const memoryAfter = async (calls: number) => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: 64 }, async () => {
-      while (next++ < calls) await conf.inviteToShare(PARTICIPANT);
-    }),
-  );
-  gc();
-  await new Promise((r) => setTimeout(r, 50));
-  gc();
-  const { heapUsed, rss } = process.memoryUsage();
-  return { heapUsed, rss, handles: process.getActiveResourcesInfo().length };
+// 6. Memory and handles over many calls: the Node entry, and the undici floor as the measure
+// of noise, each in a process of its own (not this one, whose heap the rows above have used).
+const STEPS = [1_000, 10_000, 100_000].map((n) => Math.max(100, Math.round(n * SCALE)));
+const memoryOf = async (name: ContenderName) => {
+  const child = await spawn(name, "bench/memory.ts", ["--expose-gc"]);
+  const before = await stats();
+  const answered = answer<Memory[]>(child);
+  child.send({ steps: STEPS });
+  const memory = await answered;
+  const after = await stats();
+  child.kill();
+  if (after.valid - before.valid !== STEPS.at(-1) || after.invalid !== before.invalid) throw new Error(`${name}: wrong or missing requests in the memory run`);
+  return memory;
 };
-const at1k = await memoryAfter(1_000);
-await memoryAfter(9_000); // let RSS settle: the first calls grow the heap's pages
-const at10k = await memoryAfter(1);
-const at100k = await memoryAfter(Math.round(90_000 * SCALE));
+const memory = { [NODE]: await memoryOf(NODE), [FLOOR]: await memoryOf(FLOOR) };
+const mb = (bytes: number, sign = false) => `${sign && bytes >= 0 ? "+" : ""}${fmt(bytes / 1e6, sign ? 2 : 1)} MB`;
+console.log(`## Memory (64 in flight, each in a process of its own)\n\n| | after | heap used | RSS | active handles |\n|---|---:|---:|---:|---:|`);
+for (const [name, rows] of Object.entries(memory)) {
+  for (const row of rows) console.log(`| ${name} | ${fmt(row.calls)} calls | ${mb(row.heapUsed)} | ${mb(row.rss)} | ${row.handles} |`);
+}
+const [at1k, at10k, at100k] = memory[NODE] as [Memory, Memory, Memory];
+const floorRss = memory[FLOOR]!.at(-1)!.rss - memory[FLOOR]![1]!.rss;
 const heapGrowth = at100k.heapUsed - at1k.heapUsed;
 const rssGrowth = at100k.rss - at10k.rss;
-console.log(`## Memory\n\n| after | heap used | RSS | active handles |\n|---|---:|---:|---:|`);
-console.log(`| 1,000 calls | ${fmt(at1k.heapUsed / 1e6, 1)} MB | ${fmt(at1k.rss / 1e6, 1)} MB | ${at1k.handles} |`);
-console.log(`| 10,000 calls | ${fmt(at10k.heapUsed / 1e6, 1)} MB | ${fmt(at10k.rss / 1e6, 1)} MB | ${at10k.handles} |`);
-console.log(`| 100,000 calls | ${fmt(at100k.heapUsed / 1e6, 1)} MB | ${fmt(at100k.rss / 1e6, 1)} MB | ${at100k.handles} |\n`);
+console.log(`\nFrom ${fmt(at10k.calls)} to ${fmt(at100k.calls)} calls: the Node entry's RSS ${mb(rssGrowth, true)}, the floor's ${mb(floorRss, true)}.\n`);
 target(
   heapGrowth < 2e6 && rssGrowth < 16e6 && at100k.handles <= at1k.handles,
-  `no heap, RSS or handle growth: heap ${heapGrowth >= 0 ? "+" : ""}${fmt(heapGrowth / 1e6, 2)} MB, RSS ${rssGrowth >= 0 ? "+" : ""}${fmt(rssGrowth / 1e6, 1)} MB (10k → 100k calls), ${at100k.handles - at1k.handles} handles`,
+  `no heap, RSS or handle growth: heap ${mb(heapGrowth, true)}, RSS ${mb(rssGrowth, true)} (${fmt(at10k.calls)} → ${fmt(at100k.calls)} calls; the floor's RSS ${mb(floorRss, true)}), ${at100k.handles - at1k.handles} handles`,
 );
-results.memory = { at1k, at10k, at100k };
+results.memory = memory;
 
 console.log(`## Targets\n\n${verdicts.map(({ ok, text }) => `- ${ok ? "✅" : "❌"} ${text}`).join("\n")}`);
 results.targets = verdicts;
