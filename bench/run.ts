@@ -20,7 +20,8 @@ import { CONFERENCE, HOST_PASSWORD, PARAMS, PARTICIPANT, PATH, STATIC_TOKEN } fr
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
+const GENERATIONS = 3;
 const SCALE = Number(process.env.BENCH_SCALE ?? 1); // < 1 for a quick smoke run
 const verdicts: { ok: boolean; text: string }[] = [];
 const target = (ok: boolean, text: string) => verdicts.push({ ok, text });
@@ -40,11 +41,14 @@ const stats = () =>
     }).on("error", reject);
   });
 
-console.log(`# npm run bench\n\n${results.date as string} · Node ${process.version} · ${results.cpus as string} · ${ROUNDS} rounds, medians\n`);
+console.log(`# npm run bench\n\n${results.date as string} · Node ${process.version} · ${results.cpus as string} · ${ROUNDS} rounds in ${GENERATIONS} sets of processes, medians\n`);
 
-// 1. Throughput, side by side: each contender in a process of its own, a fresh one for each
-// round, so that no contender shares a connection pool, a JIT profile or a heap with another,
-// and no process's luck (how its code happened to be optimized) decides a contender's median.
+// 1. Throughput, side by side: each contender in a process of its own, so that no contender
+// shares a connection pool, a JIT profile or a heap with another. The machine's speed drifts
+// by more than the differences measured here, so the contenders take turns in short blocks
+// (a round: one block each, in alternating order) and each ratio is the median of per-round
+// ratios. Fresh processes every GENERATIONS-th of the rounds, so that no one process's luck
+// (how its code happened to be optimized) decides a contender's figures.
 interface Sample {
   rate: number;
   cpuPerCall: number;
@@ -98,18 +102,22 @@ async function checked(name: ContenderName, child: ChildProcess, total: number, 
 const paired = (rounds: Map<ContenderName, number[]>, name: ContenderName, reference: ContenderName) =>
   median(rounds.get(name)!.map((rate, round) => rate / rounds.get(reference)![round]!));
 
-async function throughput(label: string, total: number, inFlight: number) {
-  total = Math.max(100, Math.round(total * SCALE));
+async function throughput(label: string, block: number, inFlight: number) {
+  block = Math.max(50, Math.round(block * SCALE));
   const samples = new Map<ContenderName, Sample[]>(names.map((n) => [n, []]));
-  for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 ? [...names].reverse() : names; // alternate: no contender always runs first
-    for (const name of order) {
+  for (let generation = 0, round = 0; generation < GENERATIONS; generation++) {
+    const children = new Map<ContenderName, ChildProcess>();
+    for (const name of names) {
       const child = await spawn(name);
       // Warmed up until its code is optimized: a fresh process is slow at first.
-      await checked(name, child, Math.min(total, 3_000), inFlight);
-      samples.get(name)!.push(await checked(name, child, total, inFlight));
-      child.kill();
+      await checked(name, child, Math.max(block, 3_000), inFlight);
+      children.set(name, child);
     }
+    for (; round < Math.round((ROUNDS * (generation + 1)) / GENERATIONS); round++) {
+      const order = round % 2 ? [...names].reverse() : names; // alternate: no contender always runs first
+      for (const name of order) samples.get(name)!.push(await checked(name, children.get(name)!, block, inFlight));
+    }
+    for (const child of children.values()) child.kill();
   }
   const rounds = new Map(names.map((n) => [n, samples.get(n)!.map((s) => s.rate)]));
   const rate = new Map(names.map((n) => [n, median(rounds.get(n)!)]));
@@ -138,8 +146,8 @@ async function throughput(label: string, total: number, inFlight: number) {
   results[label] = table;
   return table;
 }
-const sequential = await throughput("sequential (1 in flight)", 2_000, 1);
-const parallel = await throughput("64 in flight", 10_000, 64);
+const sequential = await throughput("sequential (1 in flight)", 500, 1);
+const parallel = await throughput("64 in flight", 2_000, 64);
 
 target(parallel[NODE]!.toFloor >= 0.6, `Node entry ≥ 0.6× the undici floor with 64 in flight: ${fmt(parallel[NODE]!.toFloor, 2)}×`);
 target(sequential[NODE]!.toFloor >= 0.95, `Node entry ≥ 0.95× the undici floor sequentially: ${fmt(sequential[NODE]!.toFloor, 2)}×`);
