@@ -1,5 +1,5 @@
-// npm run bench: throughput side by side (each contender in its own process, alternating
-// rounds, medians), checked by a server that validates every request; CPU per call, bundle
+// npm run bench: throughput side by side (each contender in its own process, taking turns in
+// short blocks), checked by a server that validates every request; CPU per call, bundle
 // size, cold start, token single flight, and memory over many calls. Runs the built package
 // (dist/); `npm run bench` builds it first. Prints Markdown and writes bench/results.json.
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
@@ -41,14 +41,16 @@ const stats = () =>
     }).on("error", reject);
   });
 
-console.log(`# npm run bench\n\n${results.date as string} · Node ${process.version} · ${results.cpus as string} · ${ROUNDS} rounds in ${GENERATIONS} sets of processes, medians\n`);
+console.log(`# npm run bench\n\n${results.date as string} · Node ${process.version} · ${results.cpus as string} · ${ROUNDS} rounds in ${GENERATIONS} sets of processes\n`);
 
 // 1. Throughput, side by side: each contender in a process of its own, so that no contender
 // shares a connection pool, a JIT profile or a heap with another. The machine's speed drifts
 // by more than the differences measured here, so the contenders take turns in short blocks
-// (a round: one block each, in alternating order) and each ratio is the median of per-round
-// ratios. Fresh processes every GENERATIONS-th of the rounds, so that no one process's luck
-// (how its code happened to be optimized) decides a contender's figures.
+// (a round: one block each, in alternating order), and each contender's rate is its calls over
+// its time in all rounds: every contender sampled the same spells of the machine, and every
+// garbage collection counts (a median of blocks would favour the blocks without one). Fresh
+// processes for each third of the rounds, so that no one process's luck (how its code happened
+// to be optimized) decides a contender's figures.
 interface Sample {
   rate: number;
   cpuPerCall: number;
@@ -95,13 +97,6 @@ async function checked(name: ContenderName, child: ChildProcess, total: number, 
   return sample;
 }
 
-/**
- * The median over rounds of `name`'s rate over `reference`'s in the same round: the two ran
- * back to back, so a slow spell of the machine weighs on both (paired, not two medians apart).
- */
-const paired = (rounds: Map<ContenderName, number[]>, name: ContenderName, reference: ContenderName) =>
-  median(rounds.get(name)!.map((rate, round) => rate / rounds.get(reference)![round]!));
-
 async function throughput(label: string, block: number, inFlight: number) {
   block = Math.max(50, Math.round(block * SCALE));
   const samples = new Map<ContenderName, Sample[]>(names.map((n) => [n, []]));
@@ -120,12 +115,14 @@ async function throughput(label: string, block: number, inFlight: number) {
     for (const child of children.values()) child.kill();
   }
   const rounds = new Map(names.map((n) => [n, samples.get(n)!.map((s) => s.rate)]));
-  const rate = new Map(names.map((n) => [n, median(rounds.get(n)!)]));
-  const cpu = new Map(names.map((n) => [n, median(samples.get(n)!.map((s) => s.cpuPerCall))]));
+  // Equal blocks: the calls over the time is the harmonic mean of the rates; CPU, the mean.
+  const rate = new Map(names.map((n) => [n, rounds.get(n)!.length / rounds.get(n)!.reduce((sum, r) => sum + 1 / r, 0)]));
+  const cpu = new Map(names.map((n) => [n, samples.get(n)!.reduce((sum, s) => sum + s.cpuPerCall, 0) / samples.get(n)!.length]));
+  const ratio = (name: ContenderName, reference: ContenderName) => rate.get(name)! / rate.get(reference)!;
   const references = ["raw fetch", "raw fetch + an AbortSignal per call", FLOOR] as const;
   console.log(`## Throughput, ${label}\n\n| contender | calls/s | × raw fetch | × fetch + signal | × undici floor | CPU µs/call |\n|---|---:|---:|---:|---:|---:|`);
   for (const name of names) {
-    const ratios = references.map((reference) => fmt(paired(rounds, name, reference), 2)).join(" | ");
+    const ratios = references.map((reference) => fmt(ratio(name, reference), 2)).join(" | ");
     console.log(`| ${name} | ${fmt(rate.get(name)!)} | ${ratios} | ${fmt(cpu.get(name)!, 1)} |`);
   }
   console.log();
@@ -135,10 +132,10 @@ async function throughput(label: string, block: number, inFlight: number) {
       {
         callsPerSecond: rate.get(n)!,
         rounds: rounds.get(n)!,
-        toFetch: paired(rounds, n, "raw fetch"),
-        toFetchWithSignal: paired(rounds, n, "raw fetch + an AbortSignal per call"),
-        toFloor: paired(rounds, n, FLOOR),
-        toNodeEntry: paired(rounds, n, NODE),
+        toFetch: ratio(n, "raw fetch"),
+        toFetchWithSignal: ratio(n, "raw fetch + an AbortSignal per call"),
+        toFloor: ratio(n, FLOOR),
+        toNodeEntry: ratio(n, NODE),
         cpuMicrosPerCall: cpu.get(n)!,
       },
     ]),
