@@ -5,7 +5,9 @@ import { contender } from "./contenders.js";
 
 const [name, base] = process.argv.slice(2) as [string, string];
 const call = await contender(name, base);
-const gc = (globalThis as { gc?: () => void }).gc!;
+const exposed = (globalThis as { gc?: () => void }).gc;
+if (!exposed) throw new Error("run with node --expose-gc (bench/run.ts does)");
+const gc: () => void = exposed;
 
 export interface Memory {
   calls: number;

@@ -79,23 +79,26 @@ const answer = <T>(child: ChildProcess) =>
       resolve(message);
     });
   });
-const run = (child: ChildProcess, total: number, inFlight: number) => {
-  const answered = answer<Sample>(child);
-  child.send({ total, inFlight });
+/** Sends `message` to a bench process and waits for its answer. */
+const ask = <T>(child: ChildProcess, message: object) => {
+  const answered = answer<T>(child);
+  child.send(message);
   return answered;
 };
-/** Runs a contender and fails the bench unless the server saw exactly its calls, all valid. */
-async function checked(name: ContenderName, child: ChildProcess, total: number, inFlight: number): Promise<Sample> {
+/** Runs `exchange` (which makes `calls` calls) and fails the bench unless the server saw exactly those calls, all valid. */
+async function checked<T>(name: ContenderName, calls: number, exchange: () => Promise<T>): Promise<T> {
   const before = await stats();
-  const sample = await run(child, total, inFlight);
+  const result = await exchange();
   const after = await stats();
   const valid = after.valid - before.valid;
   const invalid = after.invalid - before.invalid;
-  if (valid !== total || invalid !== 0) {
-    throw new Error(`${name}: the server saw ${valid} valid and ${invalid} invalid requests for ${total} calls: ${after.reasons.join("; ")}`);
+  if (valid !== calls || invalid !== 0) {
+    throw new Error(`${name}: the server saw ${valid} valid and ${invalid} invalid requests for ${calls} calls: ${after.reasons.join("; ")}`);
   }
-  return sample;
+  return result;
 }
+/** `total` calls of contender `name` in `child`, `inFlight` at a time, checked by the server. */
+const run = (name: ContenderName, child: ChildProcess, total: number, inFlight: number) => checked(name, total, () => ask<Sample>(child, { total, inFlight }));
 
 async function throughput(label: string, block: number, inFlight: number) {
   block = Math.max(50, Math.round(block * SCALE));
@@ -105,12 +108,12 @@ async function throughput(label: string, block: number, inFlight: number) {
     for (const name of names) {
       const child = await spawn(name);
       // Warmed up until its code is optimized: a fresh process is slow at first.
-      await checked(name, child, Math.max(block, 3_000), inFlight);
+      await run(name, child, Math.max(block, 3_000), inFlight);
       children.set(name, child);
     }
     for (; round < Math.round((ROUNDS * (generation + 1)) / GENERATIONS); round++) {
       const order = round % 2 ? [...names].reverse() : names; // alternate: no contender always runs first
-      for (const name of order) samples.get(name)!.push(await checked(name, children.get(name)!, block, inFlight));
+      for (const name of order) samples.get(name)!.push(await run(name, children.get(name)!, block, inFlight));
     }
     for (const child of children.values()) child.kill();
   }
@@ -268,13 +271,8 @@ results.tokenRequests = tokenRequests;
 const STEPS = [1_000, 10_000, 100_000].map((n) => Math.max(100, Math.round(n * SCALE)));
 const memoryOf = async (name: ContenderName) => {
   const child = await spawn(name, "bench/memory.ts", ["--expose-gc"]);
-  const before = await stats();
-  const answered = answer<Memory[]>(child);
-  child.send({ steps: STEPS });
-  const memory = await answered;
-  const after = await stats();
+  const memory = await checked(name, STEPS.at(-1)!, () => ask<Memory[]>(child, { steps: STEPS }));
   child.kill();
-  if (after.valid - before.valid !== STEPS.at(-1) || after.invalid !== before.invalid) throw new Error(`${name}: wrong or missing requests in the memory run`);
   return memory;
 };
 const memory = { [NODE]: await memoryOf(NODE), [FLOOR]: await memoryOf(FLOOR) };

@@ -16,8 +16,7 @@ let tracing: ReturnType<typeof tracingOn>;
  * Conference handles take `{ token }`, `{ token: provider }` or `{ hostPassword }`.
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
-  tracing ??= tracingOn(diagnostics);
-  const traced = tracing;
+  const traced = (tracing ??= tracingOn(diagnostics));
   return traceClient(
     makeClient(options, {
       sender: undiciSender as (dispatcher: unknown) => ReturnType<typeof undiciSender>,
