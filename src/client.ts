@@ -129,6 +129,9 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
     Request: CallRequest as unknown as typeof Request,
     // openapi-fetch's own serialiser, made once: given options, it would make one per call.
     querySerializer: createQuerySerializer(),
+    // Every body in the spec is JSON: serialised as such, without openapi-fetch's look at each
+    // call's headers for a form type.
+    bodySerializer: (body: unknown) => JSON.stringify(body),
   });
   const tokens = tokenSources(api, transport, platform.managedTokens);
   const channel = channelContext(options, platform, transport.defaults.timeoutMs);
