@@ -40,6 +40,26 @@ export const CONTENDERS = {
     const bare = createClient<import("../src/generated/schema.js").paths>({ baseUrl: base });
     return () => bare.PUT(PATH, { params: PARAMS, body: { share: 1 } });
   },
+  // The floor of the fetch entries under their design: openapi-fetch called as they call it (their
+  // light Request and JSON serialiser, the answer read whole into their light Response), on fetch
+  // with an AbortSignal per call, as a timeout needs; and nothing else: no timer, retry, token or
+  // error mapping. A reference, not a target: no fetch entry can be faster than this.
+  "openapi-fetch as the fetch entries call it, fetch + signal": async (base: string): Promise<Call> => {
+    const { default: createClient, createQuerySerializer } = await import("openapi-fetch");
+    const { CallRequest } = await import("../src/transport/call-request.js");
+    const { CallResponse } = await import("../src/transport/call-response.js");
+    const api = createClient<import("../src/generated/schema.js").paths>({
+      baseUrl: base,
+      Request: CallRequest as unknown as typeof Request,
+      querySerializer: createQuerySerializer(),
+      bodySerializer: (body: unknown) => JSON.stringify(body),
+      fetch: async ({ url, method, headers, body }: Request) => {
+        const response = await fetch(url, { method, headers, body, signal: new AbortController().signal, redirect: "manual" });
+        return new CallResponse(response.status, response.headers, url, await response.text(), response.statusText) as unknown as Response;
+      },
+    });
+    return () => api.PUT(PATH, { params: PARAMS, body: { share: 1 }, parseAs: "text" });
+  },
   "Node entry (undici), { token }": (base: string) => facade(import("../dist/index.js"), base, "static"),
   "Node entry (undici), { hostPassword }": (base: string) => facade(import("../dist/index.js"), base, "managed"),
   "universal entry (fetch), { token }": (base: string) => facade(import("../dist/universal.js") as Promise<Entry>, base, "static"),
