@@ -108,6 +108,17 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expect(server.requests.map((r) => r.headers["x-conference-authorization"])).toEqual(["EXAMPLE-old", "EXAMPLE-new"]);
     });
 
+    it("meeting.api sends a body as JSON, as every body in the spec is, whatever content type the call sets", async () => {
+      server.requests.length = 0;
+      server.respond(() => ({ status: 200, body: "" }));
+      await createMeetingClient({ baseUrl: server.url }).api.PUT(path, {
+        params: { query: { conferenceID }, header: { "X-Conference-Authorization": "t0k3n" } },
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: { lockSharing: 1 },
+      });
+      expect(server.requests.map((r) => r.body)).toEqual(['{"lockSharing":1}']);
+    });
+
     it("sends only the checked values: a getter is read once", async () => {
       server.requests.length = 0;
       server.respond(() => ({ status: 200, body: "" }));
