@@ -135,11 +135,11 @@ class AnswerHandler {
  * never producing more than `limit` bytes: a decompression bomb is cut. Unknown codings are
  * left as they are, as fetch leaves them.
  */
-async function decode(bytes: Buffer, encoding: string | string[] | undefined, limit: number, cut: () => Error): Promise<Buffer> {
+async function decode(bytes: Buffer, encoding: string | undefined, limit: number, cut: () => Error): Promise<Buffer> {
   if (encoding === undefined) return bytes;
   // node:zlib only when a body is encoded: importing it up front costs start-up time.
   const zlib = process.getBuiltinModule("node:zlib");
-  const codings = String(encoding).toLowerCase().split(",").reverse();
+  const codings = encoding.toLowerCase().split(",").reverse();
   for (const coding of codings) {
     const name = coding.trim();
     // "deflate" is zlib-wrapped by the standard, raw in practice now and then: the first byte tells.
