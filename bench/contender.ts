@@ -2,25 +2,14 @@
 // global dispatcher or a JIT profile with another (importing undici 7, for one, would put
 // Node's own fetch on undici 7's global pool). The parent sends { total, inFlight } and gets
 // back the rate, the CPU per call and the memory of this process.
-import { contender } from "./contenders.js";
+import { callsPerSecond, contender } from "./contenders.js";
 
 const [name, base] = process.argv.slice(2) as [string, string];
 const call = await contender(name, base);
 
-/** Calls per second: `total` calls, `inFlight` at a time. */
-async function measure(total: number, inFlight: number): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next++ < total) await call();
-  };
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  return total / ((performance.now() - started) / 1000);
-}
-
 async function run({ total, inFlight }: { total: number; inFlight: number }): Promise<void> {
   const cpu = process.cpuUsage();
-  const rate = await measure(total, inFlight);
+  const rate = await callsPerSecond(call, total, inFlight);
   const used = process.cpuUsage(cpu);
   const { rss, heapUsed } = process.memoryUsage();
   process.send!({ rate, cpuPerCall: (used.user + used.system) / total, rss, heapUsed });

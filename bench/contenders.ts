@@ -68,6 +68,17 @@ export const CONTENDERS = {
 
 export type ContenderName = keyof typeof CONTENDERS;
 
+/** Calls per second of `call`: `total` calls, `inFlight` at a time. */
+export async function callsPerSecond(call: Call, total: number, inFlight: number): Promise<number> {
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next++ < total) await call();
+  };
+  await Promise.all(Array.from({ length: inFlight }, worker));
+  return total / ((performance.now() - started) / 1000);
+}
+
 export function contender(name: string, base: string): Promise<Call> {
   const make = CONTENDERS[name as ContenderName];
   if (!make) throw new Error(`no contender named ${name}`);
