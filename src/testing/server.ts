@@ -157,7 +157,9 @@ export async function serve(context: Context, channels: Set<Channel>, port = 0):
     writeRaw(socket, errorAnswer(code));
   });
   // The fake is no proxy: CONNECT names a host, not one of its resources.
-  server.on("connect", (_req: IncomingMessage, socket: Duplex) => writeRaw(socket, errorAnswer(codes.wrongMethod, { allow: [...new Set(specs.map(({ method }) => method))].join(", ") })));
+  server.on("connect", (_req: IncomingMessage, socket: Duplex) =>
+    writeRaw(socket, errorAnswer(codes.wrongMethod, { allow: [...new Set(specs.map(({ method }) => method))].join(", ") })),
+  );
   server.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     let meeting: ReturnType<typeof admit>;
     try {
