@@ -97,8 +97,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       // An answer whose status arrived is never asked for again: not when its body stalls,
       // breaks off or cannot be read, nor when this code fails on it.
       const arrived = init.status;
-      const retry =
-        attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : arrived === undefined && (outcome === "timeout" || outcome.unanswered));
+      const retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : arrived === undefined && (outcome === "timeout" || outcome.unanswered));
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
       traced?.(outcome, delay);

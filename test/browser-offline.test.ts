@@ -98,7 +98,17 @@ async function buildApp(bundler: Bundler): Promise<string> {
   writeFileSync(join(app, "index.html"), HTML);
   const out = join(app, "out");
   if (bundler === "esbuild") {
-    await esbuild({ entryPoints: [join(app, "main.js")], absWorkingDir: app, outdir: out, bundle: true, splitting: true, format: "esm", platform: "browser", minify: true, logLevel: "silent" });
+    await esbuild({
+      entryPoints: [join(app, "main.js")],
+      absWorkingDir: app,
+      outdir: out,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "browser",
+      minify: true,
+      logLevel: "silent",
+    });
     writeFileSync(join(out, "index.html"), HTML);
   } else {
     const { build } = await import("vite");
