@@ -124,13 +124,16 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
         if (outcome !== "timeout" && outcome.error instanceof MeetingError) throw outcome.error;
         const what = `${method} ${url}: `;
         const tries = ` (${attempt} attempt${attempt > 1 ? "s" : ""})`;
-        const cutOff = arrived === undefined ? "" : `the answer (status ${arrived}) arrived, but `;
-        if (outcome === "timeout") {
-          throw new MeetingTimeoutError(`${what}${cutOff}no complete answer within ${timeoutMs} ms${cutOff && "; not sent again"}${tries}`, attempt);
-        }
+        // An answer that arrived but was not read whole is named: the server may have acted on the request.
+        const cut = arrived === undefined ? "" : `the answer (status ${arrived}) arrived, but `;
+        const again = arrived === undefined ? "" : "; not sent again";
+        if (outcome === "timeout") throw new MeetingTimeoutError(`${what}${cut}no complete answer within ${timeoutMs} ms${again}${tries}`, attempt);
         // Redacted: undici's parser errors, for one, carry the server's raw bytes.
         const cause = bareError(outcome.error, headers);
-        const why = outcome.unanswered ? "no response" : cutOff ? `${cutOff}it was cut off or could not be read; not sent again` : "could not be sent";
+        // Neither the network's failure nor the answer's: the client's own code failed before any answer.
+        let why = "could not be sent";
+        if (outcome.unanswered) why = "no response";
+        else if (cut) why = `${cut}it was cut off or could not be read${again}`;
         throw new MeetingConnectionError(`${what}${why}${tries}: ${describe(cause)}`, attempt, cause);
       }
       await race(caller, new Promise(() => {}), delay);
