@@ -9,6 +9,7 @@ export const codes = {
   wrongPassword: { status: 401, error_code: "FAKE.401001", error_msg: "host password does not match" },
   noSuchPath: { status: 404, error_code: "FAKE.404000", error_msg: "no operation of openapi.yaml at this path" },
   wrongMethod: { status: 405, error_code: "FAKE.405000", error_msg: "no operation of openapi.yaml with this method at this path" },
+  notPlayed: { status: 501, error_code: "FAKE.501000", error_msg: "the fake does not play this operation of openapi.yaml" },
   fault: { status: 503, error_code: "FAKE.FAULT", error_msg: "fault injected by failNext" },
 } as const;
 

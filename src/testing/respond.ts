@@ -72,12 +72,17 @@ export async function respond(context: Context, request: Request): Promise<Respo
       ({ status, body, retryAfter } = fault);
     } else {
       const wsURL = url.host === FAKE_HOST ? `wss://${FAKE_HOST}` : `ws://${url.host}`;
-      try {
-        body = handlers[operationId]({ ...context, query, headers, body: json, wsURL } as never);
-        status = 200;
-      } catch (refusal) {
-        if (!(refusal instanceof Refusal)) throw refusal;
-        error(refusal.code, refusal.detail);
+      const handler = handlers[operationId];
+      if (handler === undefined) {
+        error(codes.notPlayed, operationId);
+      } else {
+        try {
+          body = handler({ ...context, query, headers, body: json, wsURL } as never);
+          status = 200;
+        } catch (refusal) {
+          if (!(refusal instanceof Refusal)) throw refusal;
+          error(refusal.code, refusal.detail);
+        }
       }
     }
     checkResponse(operationId, status!, body);
