@@ -97,9 +97,9 @@ describe("the API docs page", () => {
     await page.screenshot({ path: join(root, ".screenshots", "docs.png") });
   });
 
-  it("shows updateStartedConfConfig under Meeting settings, with its settings and the lockSharing example", async () => {
+  it("shows updateStartedConfConfig under Meeting, with its settings and the lockSharing example", async () => {
     const update = spec.paths["/v1/mmc/control/conferences/updateStartedConfConfig"].put;
-    expect(update.tags).toEqual(["Meeting settings"]);
+    expect(update.tags).toEqual(["Meeting"]);
     const main = await open(update);
     for (const name of ["conferenceID", "X-Conference-Authorization", "lockSharing", "freeShare", "isLock", "chatPermission"]) {
       await expect(main.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(true);
@@ -107,9 +107,9 @@ describe("the API docs page", () => {
     expect(await main.innerText()).toContain(`{"lockSharing": 1}`);
   });
 
-  it("shows createWebSocketToken under Event channel, with its webSocketToken answer", async () => {
+  it("shows createWebSocketToken under Tokens, with its webSocketToken answer", async () => {
     const wsToken = spec.paths["/v1/mmc/control/conferences/wsToken"].get;
-    expect(wsToken.tags).toEqual(["Event channel"]);
+    expect(wsToken.tags).toEqual(["Tokens"]);
     const main = await open(wsToken);
     await expect(main.getByText("webSocketToken", { exact: true }).first().isVisible()).resolves.toBe(true);
     expect(await main.innerText()).toContain("EXAMPLE-websocket-token");
