@@ -75,11 +75,15 @@ describe("the API docs page", () => {
     for (const tag of spec.tags) expect(text).toContain(tag.name);
   });
 
-  it("shows every operation of the spec under its tag", async () => {
-    for (const operation of operations) {
-      const main = await open(operation);
-      await expect(main.getByText(operation.summary, { exact: true }).first().isVisible()).resolves.toBe(true);
-    }
+  it("shows as many operations as the spec has, each with its own summary", () => {
+    expect(operations.length).toBe(45);
+    expect(new Set(operations.map((operation) => operation.summary)).size).toBe(operations.length);
+  });
+
+  // One test per operation: with 45 of them, a single test would outlast any sensible timeout.
+  it.each(operations.map((operation) => [operation.operationId, operation.tags[0], operation]))("shows %s under its tag %s", async (_id, _tag, operation) => {
+    const main = await open(operation);
+    await expect(main.getByText(operation.summary, { exact: true }).first().isVisible()).resolves.toBe(true);
   });
 
   it("shows inviteShare's three parameters, its share body field and its request example", async () => {

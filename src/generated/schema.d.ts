@@ -68,8 +68,8 @@ export interface paths {
          * Read an ongoing meeting's participants and state
          * @description Lists the invited attendees (online or not), the online participants (joined, being
          *     called, or joining) and the meeting's current state. One account joined from two
-         *     devices is two participants. A participant's `pid` is the `participantID` that
-         *     `inviteShare` takes.
+         *     devices is two participants. A participant's `pid` is the `participantID` that the
+         *     participant operations take (`inviteShare`, `muteParticipant`, …).
          *
          *     Client-side assumption: the vendor's page for this operation lists only `200`, `400`
          *     and `500`; `401` and `403` are listed here because the other meeting-control
@@ -1313,7 +1313,7 @@ export interface components {
         };
         /** @description An online participant. One account on two devices is two participants. */
         RealTimeParticipant: {
-            /** @description The participant's ID, the `participantID` that `inviteShare` takes. */
+            /** @description The participant's ID, the `participantID` that `inviteShare` and the other participant operations take. */
             pid?: string;
             /** @description The participant's name or nickname. */
             name?: string;
