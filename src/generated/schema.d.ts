@@ -3621,7 +3621,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The saved layouts. */
+            /** @description The saved layouts. The example is illustrative; no vendor source publishes one. */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["X-Request-Id"];
