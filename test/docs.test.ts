@@ -77,7 +77,9 @@ describe("the API docs page", () => {
 
   it("shows as many operations as the spec has, each with its own summary", () => {
     expect(operations.length).toBe(45);
-    expect(new Set(operations.map((operation) => operation.summary)).size).toBe(operations.length);
+    // No summary inside another: the sidebar entry a test clicks is found by its text.
+    const summaries = operations.map((operation) => operation.summary.toLowerCase());
+    for (const summary of summaries) expect(summaries.filter((other) => other.includes(summary))).toEqual([summary]);
   });
 
   // One test per operation: with 45 of them, a single test would outlast any sensible timeout.

@@ -583,7 +583,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * End the meeting
+         * End the meeting for everyone
          * @description Ends the meeting for everyone. No body.
          *
          *     Official SDK operation `StopMeeting`.
@@ -729,7 +729,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * Start or stop live streaming
+         * Start or stop live streaming the meeting
          * @description Starts (`isLive: 1`) or stops (`isLive: 0`) live streaming the meeting.
          *
          *     Official SDK operation `Live`, body model `RestSetLiveReqBody`.
