@@ -103,3 +103,23 @@ export interface ApiErrorFields {
   body: unknown;
   headers: Headers;
 }
+
+/**
+ * The error for a call that got no usable answer: `"timeout"` when no answer was complete
+ * within `timeoutMs` (`undefined`: "in time"), `{ error }` when none came at all (`error`, the
+ * sender's failure, becomes the `cause`; redact it first where it may hold what a server sent).
+ */
+export function noAnswerError(call: string, outcome: "timeout" | { error: unknown }, attempts: number, timeoutMs?: number): MeetingConnectionError {
+  const tries = ` (${attempts} attempt${attempts > 1 ? "s" : ""})`;
+  if (outcome === "timeout") {
+    const limit = timeoutMs === undefined ? "in time" : `within ${timeoutMs} ms`;
+    return new MeetingTimeoutError(`${call}: no complete answer ${limit}${tries}`, attempts);
+  }
+  return new MeetingConnectionError(`${call}: no response${tries}: ${describe(outcome.error)}`, attempts, outcome.error);
+}
+
+/** The most telling part of a failure: the system's code (ECONNREFUSED …) where there is one. */
+function describe(error: unknown): string {
+  const { cause, message } = (error ?? {}) as { cause?: { code?: string; message?: string }; message?: string };
+  return cause?.code ?? cause?.message ?? message ?? String(error);
+}

@@ -1,7 +1,11 @@
-// The debug line of one attempt, secret headers redacted. Loaded with the first line, so that
-// only clients given a logger pay for it.
+// The logger a caller passes, and the debug line of one attempt, secret headers redacted. The
+// line's code is loaded with the first line, so that only clients given a logger pay for it.
 import { redactHeaders } from "./redact.js";
-import type { Logger } from "./transport.js";
+
+/** A console-compatible logger; only `debug` is used. */
+export interface Logger {
+  debug(...data: unknown[]): void;
+}
 
 export interface AttemptLine {
   method: string;

@@ -1,6 +1,6 @@
 // Secrets travel only in the header they belong to: everywhere else they are replaced.
 
-import { SECRET_HEADERS } from "./validate.js";
+import { SECRET_HEADERS } from "./secrets.js";
 
 export const REDACTED = "[redacted]";
 
@@ -13,7 +13,9 @@ export const SUBSTRING_MIN = 8;
 /** The request headers as a plain object for a log line, secret values replaced. */
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => (out[name] = SECRET_HEADERS.includes(name) ? REDACTED : value));
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.includes(name) ? REDACTED : value;
+  });
   return out;
 }
 

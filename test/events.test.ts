@@ -16,7 +16,7 @@ import {
   type Conference,
   type MeetingClientOptions,
   type MeetingEvent,
-} from "../src/index.js";
+} from "../src/node.js";
 import { createMeetingClient as createUniversalClient } from "../src/universal.js";
 import { FIXED_TOKEN, PASSWORD, startChannelServer, type ChannelServer } from "./servers/channel.js";
 import { brief, take } from "./event-helpers.js";

@@ -63,7 +63,7 @@ describe("the README's Testing your app example", () => {
     const test = readFileSync(join(root, "test/fake-readme-example.test.ts"), "utf8")
       .replace(/^(\/\/.*\n)+/, "")
       .replace('"../src/testing/index.js"', '"huaweicloud-meeting-control/testing"')
-      .replace('"../src/index.js"', '"huaweicloud-meeting-control"');
+      .replace('"../src/node.js"', '"huaweicloud-meeting-control"');
     expect(start).toBeGreaterThan(0);
     expect(test).toBe(example);
   });

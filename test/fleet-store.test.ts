@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../scripts/prism.js";
-import { createMeetingClient, MeetingInputError, type TokenStore } from "../src/index.js";
+import { createMeetingClient, MeetingInputError, type TokenStore } from "../src/node.js";
 import { redisTokenStore } from "../src/stores/redis.js";
 import { startRedis, type RedisServer } from "./servers/redis.js";
 import { startVendor, type Vendor } from "./servers/vendor.js";

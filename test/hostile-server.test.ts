@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { Agent, interceptors } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeetingClient as onUndici, MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/index.js";
+import { createMeetingClient as onUndici, MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/node.js";
 import { createMeetingClient as onFetch } from "../src/universal.js";
 import { root } from "../scripts/prism.js";
 import { startFaultServer, type FaultServer } from "./servers/faults.js";

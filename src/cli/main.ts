@@ -16,7 +16,7 @@ import {
   type ConferenceAuth,
   type RealTimeInfo,
 } from "../universal.js";
-import { nearest } from "../validate.js";
+import { nearest } from "../call/input.js";
 import { eventLine, NotSharing, waitForShare, watchOptions } from "./events.js";
 
 /** Exit codes, as documented in the README and in `--help`; no other is ever used. */

@@ -2,8 +2,9 @@
 // server mode, `fake.WebSocket` in-process): the subscription, the pushes, the heart-beat echo,
 // and closing when the meeting ends or heart-beats stop.
 import type { components } from "../generated/events.js";
+import { CHANNEL_PATH } from "../events/channel-path.js";
 import { fakeId, pinfo, valid, type Change, type MeetingState, type State } from "./state.js";
-import { checkFrame, frameViolations } from "./validate.js";
+import { checkFrame, frameViolations } from "./request-rules.js";
 
 type Schemas = components["schemas"];
 type ParticipantsNotify = Schemas["ParticipantsNotify"];
@@ -149,5 +150,3 @@ export function admit(state: State, url: URL): MeetingState | undefined {
   state.wsTokens.delete(token!); // once
   return meeting;
 }
-
-export const CHANNEL_PATH = "/cms/open/websocket/confctl/increment/conn";

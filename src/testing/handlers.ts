@@ -3,7 +3,7 @@
 import type { operations as Operations } from "../generated/schema.js";
 import { codes, refuse } from "./codes.js";
 import { changeSettings, issue, startSharing, stopSharing, TOKEN_LIFETIME_MS, valid, WS_TOKEN_LIFETIME_MS, type MeetingState, type State } from "./state.js";
-import { operations, type OperationId } from "./validate.js";
+import { operations, type OperationId } from "./request-rules.js";
 
 export interface Call {
   state: State;

@@ -9,14 +9,14 @@ import { FAKE_HOST, respond, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
 import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type Settings, type State } from "./state.js";
-import type { OperationId } from "./validate.js";
+import type { OperationId } from "./request-rules.js";
 
 export type { Fault } from "./faults.js";
 export type { JournalEntry } from "./journal.js";
 export type { FakeServer } from "./server.js";
 export type { FakeWebSocket, FakeWebSocketConstructor } from "./socket.js";
-export type { OperationId } from "./validate.js";
-export { SpecDriftError } from "./validate.js";
+export type { OperationId } from "./request-rules.js";
+export { SpecDriftError } from "./request-rules.js";
 
 /** Options of `createMeetingFake`. */
 export interface MeetingFakeOptions {

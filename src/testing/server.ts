@@ -6,7 +6,7 @@ import type { Duplex } from "node:stream";
 import { MeetingInputError } from "../errors.js";
 import { admit, openChannel, type Channel } from "./channel.js";
 import type { State } from "./state.js";
-import { operations } from "./validate.js";
+import { operations } from "./request-rules.js";
 
 /** A running loopback server. */
 export interface FakeServer {

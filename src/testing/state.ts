@@ -2,6 +2,7 @@
 // the fake has issued. Every change is announced to the meeting's listeners (the channels).
 import type { components } from "../generated/schema.js";
 import { MeetingInputError } from "../errors.js";
+import { randomHex } from "../random-hex.js";
 import type { Clock } from "./clock.js";
 
 export type Settings = Required<components["schemas"]["UpdateStartedConfigReqBody"]>;
@@ -56,13 +57,8 @@ export interface State {
 export const TOKEN_LIFETIME_MS = 30 * 60_000;
 export const WS_TOKEN_LIFETIME_MS = 60_000;
 
-const hex = (length: number) => {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(length / 2));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-};
-
 /** A random ID in the shape of the vendor's (32 hex characters, like a pid), with a prefix that says it is fake. */
-export const fakeId = (prefix = "") => prefix + hex(32);
+export const fakeId = (prefix = "") => prefix + randomHex(32);
 
 export function createState(clock: Clock): State {
   return { clock, meetings: new Map(), tokens: new Map(), wsTokens: new Map() };

@@ -3,34 +3,36 @@
 // no abort signal. undici is loaded on the first call, so creating a client costs nothing at start-up.
 import type { Dispatcher } from "undici";
 import type { WebSocketConstructor } from "../events/types.js";
-import { tooLarge, type Sender } from "../transport.js";
 import { CallResponse } from "./call-response.js";
-import { fail } from "../validate.js";
+import { tooLarge, type Sender } from "./sender.js";
 
 type Undici = typeof import("undici");
 let loading: Promise<Undici> | undefined;
 
-/** The sender; `dispatcher` (`null` when the caller also passed a `fetch`) is checked here. */
-export function undiciSender(dispatcher?: Dispatcher | null): Sender {
-  if (dispatcher === null || (dispatcher !== undefined && typeof dispatcher?.dispatch !== "function")) {
-    fail("dispatcher", "must be an undici Dispatcher, and only without fetch");
-  }
+/** The sender on `dispatcher` (checked by options.ts); default: undici's global dispatcher. */
+export function undiciSender(dispatcher: Dispatcher | undefined): Sender {
   let undici: Undici | undefined;
   return async (url, init) => {
     // Given up while undici is still loading: the request is never sent.
     let stopped = false;
-    init.abort = () => void (stopped = true);
+    init.abort = () => {
+      stopped = true;
+    };
     const { method, headers, body, limit } = init;
-    undici ??= await (loading ??= import("undici"));
+    loading ??= import("undici");
+    undici ??= await loading;
+    const loaded = undici;
     if (stopped) throw new Error("aborted before sending");
     const plain: Record<string, string> = {};
-    headers.forEach((value, name) => (plain[name] = value));
+    headers.forEach((value, name) => {
+      plain[name] = value;
+    });
     const { origin, pathname, search } = new URL(url);
     const cut = () => tooLarge(url, init);
     const answer = await new Promise<Answer>((resolve, reject) => {
       const handler = new AnswerHandler(limit, cut, resolve, reject);
       init.abort = () => handler.stop(new Error("aborted"));
-      (dispatcher ?? undici!.getGlobalDispatcher()).dispatch(
+      (dispatcher ?? loaded.getGlobalDispatcher()).dispatch(
         {
           origin,
           path: pathname + search,
@@ -167,7 +169,8 @@ type Decompress = (bytes: Buffer, options: { maxOutputLength: number }, done: (e
 
 /** undici's WebSocket on `dispatcher` (default: undici's global one): the Node default of the event channel. */
 export async function undiciWebSocket(dispatcher: unknown): Promise<WebSocketConstructor> {
-  const { WebSocket } = await (loading ??= import("undici"));
+  loading ??= import("undici");
+  const { WebSocket } = await loading;
   return class extends WebSocket {
     constructor(url: string) {
       super(url, { dispatcher: dispatcher as Dispatcher | undefined });
