@@ -68,15 +68,15 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
   const text = redactor(secrets);
   const root: Record<string, unknown> = {};
   const stack: [unknown, Record<string, unknown>, string][] = [[value, root, "v"]];
-  while (stack.length) {
-    const [item, parent, key] = stack.pop()!;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, parent, key] = next;
     let copy: unknown = item;
     if (typeof item === "string") copy = text(item);
     else if (item && typeof item === "object") {
       copy = Array.isArray(item) ? [] : {};
       const entries = Object.entries(item);
       // Pushed last first, so that keys keep their order.
-      for (let i = entries.length; i--; ) stack.push([entries[i]![1], copy as Record<string, unknown>, Array.isArray(item) ? entries[i]![0] : text(entries[i]![0])]);
+      for (const [name, inner] of entries.reverse()) stack.push([inner, copy as Record<string, unknown>, Array.isArray(item) ? name : text(name)]);
     }
     // defineProperty, not assignment: a "__proto__" key is data here, not a prototype.
     Object.defineProperty(parent, key, { value: copy, enumerable: true, writable: true, configurable: true });

@@ -145,7 +145,10 @@ function begin(channel: TracingChannel, context: { result?: unknown; error?: unk
 function traced<T>(channel: TracingChannel, context: object, fn: () => Promise<T>, shown: (value: T) => unknown): Promise<T> {
   const { run, settle } = begin(channel, context);
   return run(fn).then(
-    (value) => (settle(undefined, shown(value)), value),
+    (value) => {
+      settle(undefined, shown(value));
+      return value;
+    },
     (error: unknown) => {
       settle(error ?? new Error("rejected without a reason"));
       throw error;

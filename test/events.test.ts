@@ -364,7 +364,10 @@ describe("the channel's address and transport", () => {
     let dispatched = 0;
     const agent = new Agent();
     const dispatcher = Object.assign(Object.create(agent) as Agent, {
-      dispatch: (...args: Parameters<Agent["dispatch"]>) => (dispatched++, agent.dispatch(...args)),
+      dispatch: (...args: Parameters<Agent["dispatch"]>) => {
+        dispatched++;
+        return agent.dispatch(...args);
+      },
     });
     const events = handle({ dispatcher }).events();
     await take(events, 1);

@@ -18,7 +18,7 @@ describe("huaweicloud-meeting-control/testing", () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual(["openapi-fetch", "undici"]);
   });
 
-  it.each(["index", "browser", "universal", "cli/bin"])("is not in the %s entry's bundle, nor its dependencies", async (entry) => {
+  it.each(["node", "browser", "universal", "cli/bin"])("is not in the %s entry's bundle, nor its dependencies", async (entry) => {
     const { metafile } = await build({
       entryPoints: [join(root, "src", `${entry}.ts`)],
       bundle: true,

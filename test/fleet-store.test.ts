@@ -170,7 +170,7 @@ describe("the entries' bundles", () => {
     return Object.keys(result.metafile.inputs);
   };
 
-  it.each(["index.ts", "universal.ts", "browser.ts"])("%s carries neither the redis package nor the Redis store", async (entry) => {
+  it.each(["node.ts", "universal.ts", "browser.ts"])("%s carries neither the redis package nor the Redis store", async (entry) => {
     const files = await inputs(entry);
     expect(files.length).toBeGreaterThan(5);
     expect(files.filter((file) => /node_modules\/(redis|@redis)\/|src\/stores\/redis\.ts/.test(file))).toEqual([]);

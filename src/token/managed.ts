@@ -92,7 +92,7 @@ interface Held {
  * password, then the nonce if there is one.
  */
 function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[], fleet?: FleetToken, trace?: TokenTracer): Source {
-  const [password, nonce] = secrets;
+  const [password = "", nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
   let flight: Flight | undefined;
@@ -120,18 +120,18 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
   const request = async (current: Held | undefined, policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<Held> => {
     if (!trace) return send(current, policy, signal, headers);
     // Traced as one unit; the answer (the token) never becomes the context's result.
-    let got: Held | undefined;
+    const got: { held?: Held } = {};
     await trace(conferenceID, current !== undefined, async () => {
-      got = await send(current, policy, signal, headers);
+      got.held = await send(current, policy, signal, headers);
       return "";
     });
-    return got!;
+    return got.held as Held;
   };
 
   const send = async (current: Held | undefined, policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<Held> => {
     const sentAt = Date.now();
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
-      "X-Password": password!,
+      "X-Password": password,
       "X-Login-Type": 1,
     };
     if (current) header["X-Conference-Authorization"] = current.token;
@@ -153,10 +153,10 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
 
   const start = (policy: Policy, headers?: Record<string, string>): Flight => {
     const controller = new AbortController();
-    const started: Flight = { policy, controller, waiters: 0, promise: undefined! };
-    started.promise = refresh(policy, controller.signal, headers).finally(() => {
+    const promise = refresh(policy, controller.signal, headers).finally(() => {
       if (flight === started) flight = undefined;
     });
+    const started: Flight = { policy, controller, waiters: 0, promise };
     return started;
   };
 
@@ -184,11 +184,13 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
       return wsUrl;
     },
     get(options) {
-      const now = (asked = Date.now());
+      const now = Date.now();
+      asked = now;
       if (held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))) return Promise.resolve(held.token);
       if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
       const policy = options?.policy ?? transport.defaults;
-      const joined = (flight ??= start(policy, options?.headers));
+      flight ??= start(policy, options?.headers);
+      const joined = flight;
       joined.waiters++;
       const waiting = joined.policy === policy ? (race(options?.signal, joined.promise) as Promise<string>) : wait(joined, policy, options?.signal);
       return waiting.finally(() => leave(joined));

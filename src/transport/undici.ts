@@ -94,9 +94,9 @@ class AnswerHandler {
     const headers = new Headers();
     let length: string | undefined;
     let encoding: string | undefined;
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i]!.toString("latin1");
-      const value = raw[i + 1]!.toString("latin1");
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = (raw[i] as Buffer).toString("latin1");
+      const value = (raw[i + 1] as Buffer).toString("latin1");
       headers.append(name, value);
       const lower = name.toLowerCase();
       if (lower === "content-length") length = value;
@@ -115,8 +115,15 @@ class AnswerHandler {
   }
 
   onComplete(): void {
-    const answer = this.#answer!;
-    answer.bytes = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#size);
+    const answer = this.#answer;
+    // undici calls onComplete only after onHeaders with a final status.
+    if (!answer) {
+      this.reject(new Error("completed without an answer"));
+      return;
+    }
+    // One chunk (most answers) is the body as it is: no copy.
+    const [first] = this.#chunks;
+    answer.bytes = first && this.#chunks.length === 1 ? first : Buffer.concat(this.#chunks, this.#size);
     this.resolve(answer);
   }
 
@@ -143,18 +150,7 @@ async function decode(bytes: Buffer, encoding: string | undefined, limit: number
   const zlib = process.getBuiltinModule("node:zlib");
   const codings = encoding.toLowerCase().split(",").reverse();
   for (const coding of codings) {
-    const name = coding.trim();
-    // "deflate" is zlib-wrapped by the standard, raw in practice now and then: the first byte tells.
-    const method: Decompress | undefined =
-      name === "gzip" || name === "x-gzip"
-        ? zlib.gunzip
-        : name === "br"
-          ? zlib.brotliDecompress
-          : name === "deflate"
-            ? (bytes[0]! & 0x0f) === 8
-              ? zlib.inflate
-              : zlib.inflateRaw
-            : undefined;
+    const method = decompressor(zlib, coding.trim(), bytes);
     if (!method) continue;
     bytes = await new Promise<Buffer>((resolve, reject) =>
       method(bytes, { maxOutputLength: limit }, (error, result) =>
@@ -163,6 +159,15 @@ async function decode(bytes: Buffer, encoding: string | undefined, limit: number
     );
   }
   return bytes;
+}
+
+/** How to undo one content coding; `undefined` for a coding fetch leaves as it is. */
+function decompressor(zlib: typeof import("node:zlib"), coding: string, bytes: Buffer): Decompress | undefined {
+  if (coding === "gzip" || coding === "x-gzip") return zlib.gunzip;
+  if (coding === "br") return zlib.brotliDecompress;
+  // Zlib-wrapped by the standard, raw in practice now and then: the first byte tells.
+  if (coding === "deflate") return ((bytes[0] ?? 0) & 0x0f) === 8 ? zlib.inflate : zlib.inflateRaw;
+  return undefined;
 }
 
 type Decompress = (bytes: Buffer, options: { maxOutputLength: number }, done: (error: Error | null, result: Buffer) => void) => void;
