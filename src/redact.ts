@@ -2,13 +2,13 @@
 
 import { SECRET_HEADERS } from "./secrets.js";
 
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 /**
  * A secret this long or longer is redacted wherever it appears, raw, URL-encoded or in
  * base64; a shorter one only where it is a whole value, so that it cannot mangle unrelated text.
  */
-export const SUBSTRING_MIN = 8;
+const SUBSTRING_MIN = 8;
 
 /** The request headers as a plain object for a log line, secret values replaced. */
 export function redactHeaders(headers: Headers): Record<string, string> {

@@ -4,7 +4,7 @@ import { MeetingInputError } from "../errors.js";
 import { SECRET_HEADERS } from "../secrets.js";
 
 /** Longest conferenceID or participantID accepted; the vendor's IDs are far shorter. */
-export const MAX_ID_LENGTH = 256;
+const MAX_ID_LENGTH = 256;
 
 // C0 controls, DEL, C1 controls, and half a UTF-16 pair without its other half.
 const NOT_IN_ID = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;

@@ -23,7 +23,7 @@ import { eventLine, NotSharing, waitForShare, watchOptions } from "./events.js";
 export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5, notSharing: 6 } as const;
 
 /** The package's version: package.json is two folders up from both src/cli/ and dist/cli/. */
-export const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
+const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
 
 type Option = NonNullable<ParseArgsConfig["options"]>[string] & { describe: string; arg?: string };
 

@@ -1,14 +1,14 @@
 // huaweicloud-meeting-control/testing: a stateful fake of the meeting-control API for tests,
 // validated both ways against openapi.yaml and asyncapi.yaml. Never imported by the main entries.
 import { MeetingInputError } from "../errors.js";
-import type { Channel } from "./channel.js";
+import type { FakeChannel } from "./channel.js";
 import { createClock } from "./clock.js";
 import { scripted, type Fault } from "./faults.js";
 import type { JournalEntry } from "./journal.js";
 import { FAKE_HOST, respond, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
-import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type Settings, type State } from "./state.js";
+import { addMeetingRecord, createState, end, join, leave, online, startSharing, stopSharing, type MeetingRecord, type Settings, type State } from "./state.js";
 import type { OperationId } from "./request-rules.js";
 
 export type { Fault } from "./faults.js";
@@ -95,7 +95,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
   if (typeof acceptShareInvitations !== "boolean") throw new MeetingInputError("acceptShareInvitations", "must be a boolean");
   const clock = createClock();
   const state: State = createState(clock);
-  const channels = new Set<Channel>();
+  const channels = new Set<FakeChannel>();
   const context: Context = {
     state,
     journal: [],
@@ -109,7 +109,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
 
   return {
     addMeeting({ hostPassword, conferenceID, started } = {} as never) {
-      return meetingHandle(state, addMeetingState(state, hostPassword, conferenceID, started));
+      return meetingHandle(state, addMeetingRecord(state, hostPassword, conferenceID, started));
     },
     fetch: async (input, init) => handle(new Request(input, init)),
     get baseUrl() {
@@ -137,7 +137,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
   };
 }
 
-function meetingHandle(state: State, meeting: MeetingState): FakeMeeting {
+function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
   const view = ({ pid, name, sharing, invited }: { pid: string; name: string; sharing: boolean; invited: boolean }): FakeParticipant => ({ pid, name, sharing, invited });
   return {
     conferenceID: meeting.conferenceID,

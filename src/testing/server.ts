@@ -4,7 +4,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { MeetingInputError } from "../errors.js";
-import { admit, openChannel, type Channel } from "./channel.js";
+import { admit, openChannel, type FakeChannel } from "./channel.js";
 import type { State } from "./state.js";
 import { operations } from "./request-rules.js";
 
@@ -47,7 +47,7 @@ const PREFLIGHT = {
   "access-control-max-age": "600",
 };
 
-export async function serve(state: State, channels: Set<Channel>, handle: (request: Request) => Promise<Response>, port = 0): Promise<FakeServer> {
+export async function serve(state: State, channels: Set<FakeChannel>, handle: (request: Request) => Promise<Response>, port = 0): Promise<FakeServer> {
   const { WebSocketServer } = await loadWs();
   const sockets = new WebSocketServer({ noServer: true });
   const answer = async (req: IncomingMessage, res: ServerResponse) => {
