@@ -1,7 +1,7 @@
 // npm run test:runtimes: the packed package on every runtime the README names, one line each.
 // Each runtime is installed from the npm registry on first use, at an exact version, into
 // .runtimes/ (git-ignored; RUNTIMES_DIR moves it): never a devDependency, so `npm ci` stays light.
-// test/runtimes.test.ts runs the same rows under vitest; the smoke itself is test/runtimes/*.mjs.
+// test/runtimes/runtimes.test.ts runs the same rows under vitest; the smoke itself is test/support/runtimes/*.mjs.
 import { execFile, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -81,7 +81,7 @@ export async function consumerProject(): Promise<string> {
   const project = mkdtempSync(join(tmpdir(), "runtimes-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtimes-consumer", private: true, type: "module" }));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
-  for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs"]) cpSync(join(root, "test", "runtimes", file), join(project, file));
+  for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs"]) cpSync(join(root, "test", "support", "runtimes", file), join(project, file));
   writeFileSync(join(project, "reexport.mjs"), 'export * from "huaweicloud-meeting-control";\n'); // for bundle()
   return project;
 }
@@ -264,11 +264,11 @@ async function runtimeRow(runtime: Runtime, project: string, fake: MatrixFake): 
   return `${outcome.entry}, code generation ${outcome.codegen}; ${outcome.participants} participants, invite + cancel; events ${outcome.events}`;
 }
 
-// The browser row is test/consumer.test.ts's own ("in a browser"): run from here, not repeated.
+// The browser row is test/package/consumer.test.ts's own ("in a browser"): run from here, not repeated.
 async function browserRow(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "runtimes-browser-"));
   try {
-    const args = ["run", "test/consumer.test.ts", "-t", "in a browser", "--reporter=default", "--reporter=json", `--outputFile.json=${join(dir, "report.json")}`];
+    const args = ["run", "test/package/consumer.test.ts", "-t", "in a browser", "--reporter=default", "--reporter=json", `--outputFile.json=${join(dir, "report.json")}`];
     await run(join(root, "node_modules", ".bin", "vitest"), args, { cwd: root, env: { ...process.env, CI: "" } }).catch((error: { stdout?: string }) => {
       throw new Error(
         `npx vitest ${args.slice(0, 4).join(" ")}:\n${(error.stdout ?? "")
@@ -281,11 +281,11 @@ async function browserRow(): Promise<string> {
       numPassedTests: number;
       testResults: { assertionResults: { title: string; status: string }[] }[];
     };
-    if (report.numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
+    if (report.numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/package/consumer.test.ts');
     // The line below claims the channel: only the fake's test proves it.
     const proven = report.testResults.some(({ assertionResults }) => assertionResults.some(({ title, status }) => title.includes("stateful fake") && status === "passed"));
-    if (!proven) throw new Error('no "in a browser" test against the stateful fake passed in test/consumer.test.ts');
-    return "dist/browser.js, { hostPassword } refused; against the fake, token from the Node side: participants, invite + cancel; events checked: waitUntilSharing saw the share, on the page's own WebSocket (test/consumer.test.ts)";
+    if (!proven) throw new Error('no "in a browser" test against the stateful fake passed in test/package/consumer.test.ts');
+    return "dist/browser.js, { hostPassword } refused; against the fake, token from the Node side: participants, invite + cancel; events checked: waitUntilSharing saw the share, on the page's own WebSocket (test/package/consumer.test.ts)";
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
