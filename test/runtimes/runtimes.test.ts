@@ -23,7 +23,7 @@ afterAll(async () => {
 
 describe("the packed package on each runtime", () => {
   // The first run installs each runtime from the npm registry (about 10 s each); later runs
-  // find it in .runtimes/.
+  // find it in the cache per user (runtimesCacheDir).
   it.each(runtimes.map((runtime) => [`${runtime.name} ${runtime.version}`, runtime] as const))(
     "%s: gets its entry, obtains a token with the host password, lists participants, invites, sees the share on the event channel, and cancels",
     async (_, runtime) => {
