@@ -1,4 +1,4 @@
-import { getEventListeners } from "node:events";
+import { getEventListeners, setMaxListeners } from "node:events";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
@@ -300,11 +300,43 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
   });
 
   describe("nothing is left behind", () => {
+    it("calls one after another on one signal: no listener stays, and Node warns of none", async () => {
+      const { conf } = await rig([json(200)], { logger: undefined });
+      const controller = new AbortController();
+      const warnings: Error[] = [];
+      const onWarning = (warning: Error) => warnings.push(warning);
+      process.on("warning", onWarning);
+      try {
+        for (let i = 0; i < 30; i++) {
+          await conf.inviteToShare("p1", { signal: controller.signal });
+          expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+        }
+        await new Promise((r) => setTimeout(r, 20)); // warnings are emitted on a later tick
+      } finally {
+        process.off("warning", onWarning);
+      }
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning")).toEqual([]);
+    });
+
+    it("calls in flight on one signal hold one listener each, and abort together", async () => {
+      const { server, conf } = await rig(["hang"], { logger: undefined });
+      const controller = new AbortController();
+      const calls = Array.from({ length: 5 }, () => conf.inviteToShare("p1", { signal: controller.signal, maxRetries: 0 }));
+      while (server.requests.length < 5) await new Promise((r) => setTimeout(r, 5));
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(5);
+      controller.abort(new Error("operator cancelled"));
+      for (const call of calls) await expect(call).rejects.toThrow("operator cancelled");
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(0);
+    });
+
     it("after many calls: no abort listeners, no timers, no heap growth", async () => {
       setFlagsFromString("--expose-gc");
       const gc = runInNewContext("gc") as () => void;
       const { server, conf } = await rig([json(200)], { logger: undefined });
       const controller = new AbortController();
+      // 50 calls in flight at once share this signal, each with its listener until it settles:
+      // past Node's default of 10 that is its MaxListenersExceededWarning, not a leak.
+      setMaxListeners(50, controller.signal);
       const timers = () => process.getActiveResourcesInfo().filter((r) => r === "Timeout").length;
       const round = async (n: number) => {
         for (let i = 0; i < n; i += 50) {
