@@ -92,9 +92,11 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       const date = new Date(Date.now() + 2000).toUTCString(); // whole seconds: 1 to 2 s from now
       const { server, conf, delays, gaps } = await rig([json(429, {}, { "Retry-After": date }), json(200)]);
       await conf.inviteToShare("p1");
+      // The retry came once the date had passed, however long the set-up took on a busy machine.
+      expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(date));
       const [delay] = delays();
       expect(delay!.why).toBe("Retry-After");
-      expect(delay!.ms).toBeGreaterThan(900);
+      expect(delay!.ms).toBeGreaterThan(0);
       expect(delay!.ms).toBeLessThanOrEqual(2000);
       expect(gaps()[0]).toBeGreaterThanOrEqual(delay!.ms - 5);
       expectWellFormed(server);
