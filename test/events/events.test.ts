@@ -20,6 +20,7 @@ import {
 import { createMeetingClient as createUniversalClient } from "../../src/universal.js";
 import { FIXED_TOKEN, PASSWORD, startChannelServer, type ChannelServer } from "../support/servers/channel.js";
 import { brief, take } from "../support/event-helpers.js";
+import { until } from "../support/fake-helpers.js";
 
 let server: ChannelServer;
 beforeEach(async () => {
@@ -153,8 +154,10 @@ describe("the channel's life", () => {
   it("keeps a connection whose heart-beats are echoed", async () => {
     const events = handle().events({ heartBeatMs: 30 });
     await take(events, 3);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    const beats = server.connections[0]!.received.filter((frame) => frame.action === "HeartBeat");
+    const heartBeats = () => server.connections[0]!.received.filter((frame) => frame.action === "HeartBeat");
+    // Polled, not slept: on a busy machine 30 ms beats come late, yet three must come.
+    await until(() => heartBeats().length >= 3, 5_000);
+    const beats = heartBeats();
     expect(beats.length).toBeGreaterThanOrEqual(3);
     expect(beats[0]).toEqual({ action: "HeartBeat", sequence: expect.stringMatching(/^\d+$/) });
     expect(server.connections).toHaveLength(1);
