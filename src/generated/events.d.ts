@@ -110,7 +110,7 @@ export interface components {
             NAME?: string;
             /** @description The participant's number. */
             TEL?: string;
-            /** @description `"1"` host, `"0"` participant, `"2"` audience. */
+            /** @description `"1"` host, `"0"` participant, `"2"` audience; `"3"` co-host (the value of the vendor's client SDKs, not listed on the channel's page). */
             ROLE?: string;
             /** @description `"0"` in the meeting, `"1"` being called. */
             STATE?: string;
@@ -155,6 +155,16 @@ export interface components {
             canUnmute?: number;
             /** @description Who may join (as in `updateStartedConfConfig`). */
             callInRestriction?: number;
+            /** @description `1` the meeting is paused, `0` not. */
+            pause?: number;
+            /** @description `0` not recording, `1` recording, `2` recording paused. */
+            recState?: number;
+            /** @description `1` live streaming, `0` not. */
+            liveState?: number;
+            /** @description `1` the audience of a webinar may join, `0` not. */
+            allowAudience?: number;
+            /** @description `1` someone waits in the waiting room, `0` nobody does. The vendor names the waiting room's state among these fields without a page that spells it; this is the reading of this document. */
+            waitingRoomState?: number;
         };
         /** @description The meeting's basic information (subject, times, media, owner …), kept as it comes. */
         ConfBasicInfoNotify: components["schemas"]["PushEnvelope"] & {
@@ -173,6 +183,48 @@ export interface components {
             pid?: string;
             /** @description Speaking volume. */
             speakingVolume?: number;
+        };
+        /**
+         * @description Who waits in the waiting room: `mode` 0 someone came in, 1 someone left it (admitted, or
+         *     gone). The `pid` is the `participantID` that `allowWaitingParticipant` takes. The vendor
+         *     lists this push type without a page for its fields; these are the reading of this
+         *     document, in the shape of `ParticipantsNotify`.
+         */
+        WaitingListNotify: components["schemas"]["PushEnvelope"] & {
+            /** @constant */
+            action?: "WaitingListNotify";
+            data?: components["schemas"]["WaitingMember"][] | string;
+        };
+        /** @description One change of the waiting room. */
+        WaitingMember: {
+            /** @description The waiting participant's ID. */
+            pid: string;
+            /** @description The name they gave. */
+            name?: string;
+            /**
+             * @description - `0`: came into the waiting room.
+             *     - `1`: left it.
+             */
+            mode?: number;
+        };
+        /** @description The outcome of a call-out (`inviteParticipant`), or why a participant left. */
+        InviteResultNotify: components["schemas"]["PushEnvelope"] & {
+            /** @constant */
+            action?: "InviteResultNotify";
+            data?: components["schemas"]["InviteResult"][] | string;
+        };
+        /** @description One result (`InviteResultDTO`). The vendor's table names the code `errorCode`, its example `resultCode`: readers accept both. */
+        InviteResult: {
+            /** @description The number called. */
+            callNumber: string;
+            /**
+             * @description For a call-out: `"0"` answered, any other value failed. For a departure, the reason:
+             *     `"11076002"` disconnected by the host, `"11076010"` left by themselves, and others
+             *     (network errors, the management platform).
+             */
+            resultCode?: string;
+            /** @description The same code, under the name the vendor's table gives it. */
+            errorCode?: string;
         };
     };
     responses: never;

@@ -1,31 +1,64 @@
-// The fake's state as small models: meetings, their participants and settings, and the tokens
-// the fake has issued. Every change is announced to the meeting's listeners (the channels).
+// The fake's state as small models: meetings, their participants, waiting room and settings,
+// and the tokens the fake has issued. Every change is announced to the meeting's listeners
+// (the channels) in the shape the channel publishes it.
 import type { components } from "../generated/schema.js";
 import { MeetingInputError } from "../errors.js";
 import { randomHex } from "../random-hex.js";
 import type { Clock } from "./clock.js";
 
 export type Settings = Required<components["schemas"]["UpdateStartedConfigReqBody"]>;
+type ConfDynamicInfo = import("../generated/events.js").components["schemas"]["ConfDynamicInfo"];
 
 /** What changed, for the event channel. */
 export type Change =
   | { kind: "participant"; pid: string; left?: true; fields: Partial<Record<ParticipantField, string>> }
-  | { kind: "settings"; fields: Partial<Settings> }
+  | { kind: "conference"; fields: ConfDynamicInfo }
+  | { kind: "waiting"; pid: string; name: string; left?: true }
+  | { kind: "invite"; callNumber: string; resultCode: string }
   | { kind: "end" };
 
-type ParticipantField = "NAME" | "TEL" | "ROLE" | "STATE" | "HAND" | "BROADCAST" | "ROLLCALL" | "SHARE" | "ADDTIME" | "MUTE" | "VIDEO";
+export type ParticipantField = "NAME" | "TEL" | "ROLE" | "STATE" | "HAND" | "BROADCAST" | "ROLLCALL" | "SHARE" | "ADDTIME" | "MUTE" | "VIDEO";
+
+/** A participant's role: the host (chair), a co-host, a participant or the audience of a webinar. */
+export type Role = "host" | "cohost" | "participant" | "audience";
+/** Where a participant is: in the meeting, being called, in the waiting room, or gone. */
+export type Place = "meeting" | "calling" | "waiting" | "gone";
+/** What an invitee does when called (`inviteParticipant`). */
+export type CallAnswer = "answer" | "refuse" | "ignore";
 
 export interface ParticipantState {
   pid: string;
   name: string;
   phone: string;
-  online: boolean;
+  place: Place;
+  role: Role;
   sharing: boolean;
   invited: boolean;
   joinedAt: number;
   mute: 0 | 1;
   video: 0 | 1;
   hand: 0 | 1;
+  broadcast: 0 | 1;
+  rollcall: 0 | 1;
+  clientRecord: 0 | 1;
+  /** On the attendee list (joined, called or admitted), until `deleteAttendees`. */
+  attendee: boolean;
+}
+
+/** The meeting-wide state that `ConfDynamicInfoNotify` publishes besides the settings. */
+export interface ConferenceState {
+  /** Everyone muted by the host (`muteMeeting`). */
+  mute: 0 | 1;
+  pause: 0 | 1;
+  mode: "FREE" | "FIXED" | "ROLLCALL" | "BROADCAST";
+  /** 0 not recording, 1 recording, 2 paused (cloud `record` and MMR `setMmrRecord` alike). */
+  recState: 0 | 1 | 2;
+  liveState: 0 | 1;
+  allowAudience: 0 | 1;
+  /** When the meeting is due to end, epoch ms on the fake's clock. */
+  endTime: number;
+  /** `prolongMeeting` with `auto: 1`: the meeting extends itself. */
+  autoProlong: 0 | 1;
 }
 
 export interface MeetingRecord {
@@ -33,8 +66,16 @@ export interface MeetingRecord {
   hostPassword: string;
   started: boolean;
   ended: boolean;
+  /** Everyone who was ever in the meeting, its waiting room or called into it, by pid. */
   participants: Map<string, ParticipantState>;
   settings: Settings;
+  conference: ConferenceState;
+  /** What an invitee does when called: one rule for every number, or one per number. */
+  callAnswers: { all: CallAnswer; byNumber: Map<string, CallAnswer> };
+  /** Saved layouts (`saveLayout`), by uuid. */
+  layouts: Map<string, components["schemas"]["RestPicLayout"]>;
+  /** The last request body of operations whose effect nothing else shows (views, pictures, interpretation). */
+  remembered: Map<string, unknown>;
   /** The last incremental message's sequence number, for `version`. */
   version: number;
   listeners: Set<(change: Change) => void>;
@@ -56,6 +97,8 @@ export interface State {
 
 export const TOKEN_LIFETIME_MS = 30 * 60_000;
 export const WS_TOKEN_LIFETIME_MS = 60_000;
+/** A fake meeting lasts two hours from when it is added, unless prolonged. */
+const MEETING_LENGTH_MS = 2 * 60 * 60_000;
 
 /** A random ID in the shape of the vendor's (32 hex characters, like a pid), with a prefix that says it is fake. */
 export const fakeId = (prefix = "") => prefix + randomHex(32);
@@ -90,6 +133,10 @@ export function addMeetingRecord(state: State, hostPassword: unknown, conference
       allowRename: 1,
       clientRecMode: 0,
     },
+    conference: { mute: 0, pause: 0, mode: "FREE", recState: 0, liveState: 0, allowAudience: 0, endTime: state.clock.now() + MEETING_LENGTH_MS, autoProlong: 0 },
+    callAnswers: { all: "ignore", byNumber: new Map() },
+    layouts: new Map(),
+    remembered: new Map(),
     version: 0,
     listeners: new Set(),
   };
@@ -97,57 +144,216 @@ export function addMeetingRecord(state: State, hostPassword: unknown, conference
   return meeting;
 }
 
-const announce = (meeting: MeetingRecord, change: Change) => {
+export const announce = (meeting: MeetingRecord, change: Change) => {
   for (const listener of [...meeting.listeners]) listener(change);
 };
+
+const ROLES: Record<Role, string> = { host: "1", participant: "0", audience: "2", cohost: "3" };
+const bit = (on: boolean): 0 | 1 => (on ? 1 : 0);
 
 /** A participant's fields as the channel's `pinfoMap` has them. */
 export const pinfo = (participant: ParticipantState): Record<ParticipantField, string> => ({
   NAME: participant.name,
   TEL: participant.phone,
-  ROLE: "0",
-  STATE: "0",
+  ROLE: ROLES[participant.role],
+  STATE: participant.place === "calling" ? "1" : "0",
   HAND: String(participant.hand),
-  BROADCAST: "0",
-  ROLLCALL: "0",
+  BROADCAST: String(participant.broadcast),
+  ROLLCALL: String(participant.rollcall),
   SHARE: participant.sharing ? "1" : "0",
   ADDTIME: String(participant.joinedAt),
   MUTE: String(participant.mute),
   VIDEO: String(participant.video),
 });
 
-export function join(state: State, meeting: MeetingRecord, name: unknown): ParticipantState {
-  if (typeof name !== "string" || !name) throw new MeetingInputError("name", "must be a non-empty string");
-  if (meeting.ended) throw new MeetingInputError("join()", "the meeting has ended");
-  const participant: ParticipantState = {
+/** In the roster: in the meeting or being called (what `showRealTimeInfoOfMeeting` lists). */
+export const listed = (participant: ParticipantState) => participant.place === "meeting" || participant.place === "calling";
+
+/** The meeting's state as ConfDynamicInfoNotify carries it; `settings` only the settings given. */
+export function dynamic(meeting: MeetingRecord, settings: Partial<Settings> = meeting.settings): ConfDynamicInfo {
+  const out: ConfDynamicInfo = {};
+  if (settings.lockSharing !== undefined) out.lockSharing = settings.lockSharing;
+  if (settings.isLock !== undefined) out.lock = settings.isLock;
+  if (settings.allowUnmuteByOneself !== undefined) out.canUnmute = settings.allowUnmuteByOneself;
+  if (settings.callInRestriction !== undefined) out.callInRestriction = settings.callInRestriction;
+  return out;
+}
+
+/** Every meeting-wide field, for a full ConfDynamicInfoNotify. */
+export function conferenceInfo(meeting: MeetingRecord): ConfDynamicInfo {
+  const { mute, pause, mode, recState, liveState, allowAudience, endTime } = meeting.conference;
+  const waiting = [...meeting.participants.values()].some(({ place }) => place === "waiting");
+  return { state: "Created", mode, mute, pause, recState, liveState, allowAudience, waitingRoomState: bit(waiting), endTime: String(endTime), ...dynamic(meeting) };
+}
+
+/** Changes participant fields and announces the ones that changed, as pinfoMap keys. */
+export function update(meeting: MeetingRecord, participant: ParticipantState, fields: Partial<ParticipantState>): void {
+  const before = pinfo(participant);
+  Object.assign(participant, fields);
+  const after = pinfo(participant);
+  const changed = Object.fromEntries(Object.entries(after).filter(([key, value]) => before[key as ParticipantField] !== value));
+  if (Object.keys(changed).length > 0) announce(meeting, { kind: "participant", pid: participant.pid, fields: changed });
+}
+
+/** Changes meeting-wide fields and announces the ones that changed. */
+export function updateConference(meeting: MeetingRecord, fields: Partial<ConferenceState>): void {
+  const before = conferenceInfo(meeting);
+  Object.assign(meeting.conference, fields);
+  announceConference(meeting, before);
+}
+
+function announceConference(meeting: MeetingRecord, before: ConfDynamicInfo): void {
+  const after = conferenceInfo(meeting) as Record<string, unknown>;
+  const changed = Object.fromEntries(Object.entries(after).filter(([key, value]) => (before as Record<string, unknown>)[key] !== value));
+  if (Object.keys(changed).length > 0) announce(meeting, { kind: "conference", fields: changed });
+}
+
+function newParticipant(state: State, name: string, phone: string, role: Role, place: Place): ParticipantState {
+  return {
     pid: fakeId(),
     name,
-    phone: "",
-    online: true,
+    phone,
+    place,
+    role,
     sharing: false,
     invited: false,
     joinedAt: state.clock.now(),
     mute: 1,
     video: 0,
     hand: 0,
+    broadcast: 0,
+    rollcall: 0,
+    clientRecord: 0,
+    attendee: place !== "waiting",
   };
+}
+
+const text = (field: string, value: unknown, optional = false): string => {
+  if (optional && value === undefined) return "";
+  if (typeof value !== "string" || !value) throw new MeetingInputError(field, "must be a non-empty string");
+  return value;
+};
+
+export function join(state: State, meeting: MeetingRecord, name: unknown, role: unknown = "participant", phone?: unknown): ParticipantState {
+  const checked = text("name", name);
+  if (meeting.ended) throw new MeetingInputError("join()", "the meeting has ended");
+  if (role !== "host" && role !== "cohost" && role !== "participant" && role !== "audience") {
+    throw new MeetingInputError("role", 'must be "host", "cohost", "participant" or "audience"');
+  }
+  if (role === "host" && [...meeting.participants.values()].some((other) => listed(other) && other.role === "host")) {
+    throw new MeetingInputError("role", "the meeting has a host already");
+  }
+  const participant = newParticipant(state, checked, text("phone", phone, true), role, "meeting");
+  // Those who join a meeting muted by the host join muted; the host and co-hosts as they like.
+  participant.mute = role === "host" || role === "cohost" ? 0 : 1;
   meeting.participants.set(participant.pid, participant);
   announce(meeting, { kind: "participant", pid: participant.pid, fields: pinfo(participant) });
   return participant;
 }
 
-/** The online participant `pid`, or the error that names it. */
-export function online(meeting: MeetingRecord, pid: unknown): ParticipantState {
-  const participant = typeof pid === "string" ? meeting.participants.get(pid) : undefined;
-  if (!participant?.online) throw new MeetingInputError("pid", "is not an online participant of this meeting");
+/** Someone knocks: they wait in the waiting room until the host admits them. */
+export function knock(state: State, meeting: MeetingRecord, name: unknown): ParticipantState {
+  const checked = text("name", name);
+  if (meeting.ended) throw new MeetingInputError("knock()", "the meeting has ended");
+  const participant = newParticipant(state, checked, "", "participant", "waiting");
+  meeting.participants.set(participant.pid, participant);
+  enterWaitingRoom(meeting, participant);
   return participant;
 }
 
-export function leave(meeting: MeetingRecord, participant: ParticipantState): void {
-  participant.online = false;
+/** A listed participant (in the meeting or being called), or the error that names it. */
+export function online(meeting: MeetingRecord, pid: unknown): ParticipantState {
+  const participant = typeof pid === "string" ? meeting.participants.get(pid) : undefined;
+  if (!participant || !listed(participant)) throw new MeetingInputError("pid", "is not an online participant of this meeting");
+  return participant;
+}
+
+/** A participant in the meeting (not being called), or the error that names it. */
+export function present(meeting: MeetingRecord, pid: unknown): ParticipantState {
+  const participant = online(meeting, pid);
+  if (participant.place !== "meeting") throw new MeetingInputError("pid", "is being called, not in the meeting yet");
+  return participant;
+}
+
+/** The participant leaves the meeting (or the waiting room, or a call it never answered). */
+export function leave(meeting: MeetingRecord, participant: ParticipantState, reason?: string): void {
+  if (participant.place === "gone") return;
+  const from = participant.place;
+  const before = conferenceInfo(meeting);
+  participant.place = "gone";
   participant.invited = false;
   participant.sharing = false;
+  if (from === "waiting") {
+    announce(meeting, { kind: "waiting", pid: participant.pid, name: participant.name, left: true });
+    announceConference(meeting, before);
+    return;
+  }
   announce(meeting, { kind: "participant", pid: participant.pid, left: true, fields: {} });
+  if (reason !== undefined && participant.phone) announce(meeting, { kind: "invite", callNumber: participant.phone, resultCode: reason });
+  if (participant.broadcast === 1 || participant.rollcall === 1) {
+    participant.broadcast = 0;
+    participant.rollcall = 0;
+    updateConference(meeting, { mode: "FREE" });
+  }
+}
+
+function enterWaitingRoom(meeting: MeetingRecord, participant: ParticipantState): void {
+  const before = conferenceInfo(meeting);
+  participant.place = "waiting";
+  announce(meeting, { kind: "waiting", pid: participant.pid, name: participant.name });
+  announceConference(meeting, before);
+}
+
+/** The host moves a participant from the meeting to the waiting room. */
+export function moveToWaitingRoom(meeting: MeetingRecord, participant: ParticipantState): void {
+  leave(meeting, participant);
+  participant.hand = 0;
+  participant.broadcast = 0;
+  participant.rollcall = 0;
+  enterWaitingRoom(meeting, participant);
+}
+
+/** The host admits someone from the waiting room: they join as a participant. */
+export function admit(state: State, meeting: MeetingRecord, participant: ParticipantState): void {
+  const before = conferenceInfo(meeting);
+  participant.place = "meeting";
+  participant.attendee = true;
+  participant.joinedAt = state.clock.now();
+  participant.mute = meeting.conference.mute === 1 ? 1 : participant.mute;
+  if (participant.role === "host") participant.role = "participant";
+  announce(meeting, { kind: "waiting", pid: participant.pid, name: participant.name, left: true });
+  announce(meeting, { kind: "participant", pid: participant.pid, fields: pinfo(participant) });
+  announceConference(meeting, before);
+}
+
+/** The host calls `attendee` out (`inviteParticipant`): they are listed as being called until they answer. */
+export function callOut(state: State, meeting: MeetingRecord, attendee: { name: string; phone: string; role?: 0 | 1 }): ParticipantState {
+  const participant = newParticipant(state, attendee.name, attendee.phone, attendee.role === 1 ? "host" : "participant", "calling");
+  if (participant.role === "host" && [...meeting.participants.values()].some((other) => listed(other) && other.role === "host")) participant.role = "participant";
+  meeting.participants.set(participant.pid, participant);
+  announce(meeting, { kind: "participant", pid: participant.pid, fields: pinfo(participant) });
+  const answer = meeting.callAnswers.byNumber.get(attendee.phone) ?? meeting.callAnswers.all;
+  if (answer === "answer") answerCall(meeting, participant);
+  if (answer === "refuse") refuseCall(meeting, participant);
+  return participant;
+}
+
+/** The result code `InviteResultNotify` carries for a call that was answered. */
+export const CALL_ANSWERED = "0";
+/** The fake's result code for a refused call; the vendor says only "other values: call failed". */
+export const CALL_REFUSED = "1";
+/** The vendor's leave reasons (page meeting_21_1518). */
+export const LEFT_BY_HOST = "11076002";
+export const LEFT_BY_ONESELF = "11076010";
+
+export function answerCall(meeting: MeetingRecord, participant: ParticipantState): void {
+  update(meeting, participant, { place: "meeting", mute: meeting.conference.mute === 1 && participant.role !== "host" ? 1 : participant.mute });
+  announce(meeting, { kind: "invite", callNumber: participant.phone, resultCode: CALL_ANSWERED });
+}
+
+export function refuseCall(meeting: MeetingRecord, participant: ParticipantState): void {
+  leave(meeting, participant);
+  announce(meeting, { kind: "invite", callNumber: participant.phone, resultCode: CALL_REFUSED });
 }
 
 /** Starts `participant`'s share; one share at a time, so whoever was sharing stops. */
@@ -166,9 +372,9 @@ export function stopSharing(meeting: MeetingRecord, participant: ParticipantStat
 }
 
 export function changeSettings(meeting: MeetingRecord, fields: Partial<Settings>): void {
-  const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => meeting.settings[key as keyof Settings] !== value));
+  const before = conferenceInfo(meeting);
   Object.assign(meeting.settings, fields);
-  if (Object.keys(changed).length > 0) announce(meeting, { kind: "settings", fields: changed });
+  announceConference(meeting, before);
 }
 
 /** Ends the meeting: its tokens stop working, its channels hear `Destroyed` and close. */
@@ -176,7 +382,7 @@ export function end(meeting: MeetingRecord): void {
   if (meeting.ended) return;
   meeting.ended = true;
   for (const participant of meeting.participants.values()) {
-    participant.online = false;
+    participant.place = "gone";
     participant.sharing = false;
     participant.invited = false;
   }
