@@ -407,15 +407,13 @@ export const handlers: Handlers = {
   },
 
   setMultiPicture(call) {
-    const meeting = authorized(call);
-    for (const { subscriber = [] } of bodyOf(call, "setMultiPicture").subscriberInPics ?? []) everyOne(meeting, subscriber);
+    // Sub-pictures name sites as the vendor's terminals know them, not as pids: kept as sent.
     remember(call, "setMultiPicture");
     return done("setMultiPicture");
   },
 
   setCustomMultiPicture(call) {
-    const meeting = authorized(call);
-    for (const { subscriber = [] } of bodyOf(call, "setCustomMultiPicture").subscriberInPics ?? []) everyOne(meeting, subscriber);
+    // Sub-pictures name sites as the vendor's terminals know them, not as pids: kept as sent.
     remember(call, "setCustomMultiPicture");
     return done("setCustomMultiPicture");
   },
