@@ -29,7 +29,7 @@ interface Case {
   /** The pushes the call causes, in order. */
   pushes: (cast: Cast) => Push[];
   /** What the meeting shows afterwards. */
-  then?: (cast: Cast, info: any) => void;
+  shows?: (cast: Cast, info: any) => void;
 }
 
 let endTimeBefore = 0;
@@ -39,7 +39,7 @@ const cases: Partial<Record<OperationId, Case>> = {
   muteParticipant: {
     request: ({ alice }) => [{ participantID: alice }, { isMute: 0 }],
     pushes: ({ alice }) => [[P, [{ pid: alice, mode: 0, pinfoMap: { MUTE: "0" } }]]],
-    then: ({ alice }, info) => expect(participant(info, alice).mute).toBe(0),
+    shows: ({ alice }, info) => expect(participant(info, alice).mute).toBe(0),
   },
   muteMeeting: {
     before: ({ meeting, alice }) => meeting.unmute(alice),
@@ -49,22 +49,22 @@ const cases: Partial<Record<OperationId, Case>> = {
       [C, { mute: 1 }],
       [C, { canUnmute: 0 }],
     ],
-    then: ({ hana, alice, bob }, info) => expect([hana, alice, bob].map((pid) => participant(info, pid).mute)).toEqual([0, 1, 1]),
+    shows: ({ hana, alice, bob }, info) => expect([hana, alice, bob].map((pid) => participant(info, pid).mute)).toEqual([0, 1, 1]),
   },
   allowGuestUnmute: {
     request: () => [{}, { allowUnmuteByOneself: 0 }],
     pushes: () => [[C, { canUnmute: 0 }]],
-    then: ({ meeting }) => expect(meeting.settings.allowUnmuteByOneself).toBe(0),
+    shows: ({ meeting }) => expect(meeting.settings.allowUnmuteByOneself).toBe(0),
   },
   inviteOperateVideo: {
     request: ({ alice }) => [{ participantID: alice }, { status: 0 }],
     pushes: ({ alice }) => [[P, [{ pid: alice, mode: 0, pinfoMap: { VIDEO: "1" } }]]],
-    then: ({ alice }, info) => expect(participant(info, alice).video).toBe(1),
+    shows: ({ alice }, info) => expect(participant(info, alice).video).toBe(1),
   },
   hand: {
     request: ({ alice }) => [{ participantID: alice }, { handsState: 1 }],
     pushes: ({ alice }) => [[P, [{ pid: alice, mode: 0, pinfoMap: { HAND: "1" } }]]],
-    then: ({ alice }, info) => expect(participant(info, alice).hand).toBe(1),
+    shows: ({ alice }, info) => expect(participant(info, alice).hand).toBe(1),
   },
   batchHand: {
     request: ({ alice, bob }) => [{}, { handsState: 1, pids: [alice, bob] }],
@@ -72,23 +72,23 @@ const cases: Partial<Record<OperationId, Case>> = {
       [P, [{ pid: alice, mode: 0, pinfoMap: { HAND: "1" } }]],
       [P, [{ pid: bob, mode: 0, pinfoMap: { HAND: "1" } }]],
     ],
-    then: ({ alice, bob }, info) => expect([participant(info, alice).hand, participant(info, bob).hand]).toEqual([1, 1]),
+    shows: ({ alice, bob }, info) => expect([participant(info, alice).hand, participant(info, bob).hand]).toEqual([1, 1]),
   },
   setCohost: {
     request: ({ alice }) => [{ participantID: alice }, { isCohost: 1 }],
     pushes: ({ alice }) => [[P, [{ pid: alice, mode: 0, pinfoMap: { ROLE: "3" } }]]],
-    then: ({ hana, alice }, info) => expect(info.confInfo).toEqual({ chairID: hana, coHosts: [alice] }),
+    shows: ({ hana, alice }, info) => expect(info.confInfo).toEqual({ chairID: hana, coHosts: [alice] }),
   },
   setRole: {
     before: ({ call, hana }) => call("setRole", { participantID: hana }, { applyChair: 0 }).then(({ status }) => expect(status).toBe(200)),
     request: ({ alice }) => [{ participantID: alice }, { applyChair: 1, chairmanPwd: HOST_PASSWORD }],
     pushes: ({ alice }) => [[P, [{ pid: alice, mode: 0, pinfoMap: { ROLE: "1" } }]]],
-    then: ({ alice }, info) => expect(info.confInfo).toEqual({ chairID: alice, coHosts: [] }),
+    shows: ({ alice }, info) => expect(info.confInfo).toEqual({ chairID: alice, coHosts: [] }),
   },
   renameParticipant: {
     request: ({ alice }) => [{}, { participantID: alice, number: "", newName: "Alicia" }],
     pushes: ({ alice }) => [[P, [{ pid: alice, mode: 0, pinfoMap: { NAME: "Alicia" } }]]],
-    then: ({ alice }, info) => expect(participant(info, alice).name).toBe("Alicia"),
+    shows: ({ alice }, info) => expect(participant(info, alice).name).toBe("Alicia"),
   },
   broadcastParticipant: {
     request: ({ alice }) => [{ participantID: alice }],
@@ -111,7 +111,7 @@ const cases: Partial<Record<OperationId, Case>> = {
       [P, [{ pid: alice, mode: 0, pinfoMap: { ROLLCALL: "1", MUTE: "0" } }]],
       [C, { mode: "ROLLCALL" }],
     ],
-    then: ({ alice }, info) => expect(participant(info, alice).mute).toBe(0),
+    shows: ({ alice }, info) => expect(participant(info, alice).mute).toBe(0),
   },
   hangUp: {
     request: ({ bob }) => [{}, { bulkHangUpParticipants: [bob] }],
@@ -119,14 +119,14 @@ const cases: Partial<Record<OperationId, Case>> = {
       [P, [{ pid: bob, mode: 1 }]],
       [I, [{ callNumber: BOB_PHONE, resultCode: "11076002" }]],
     ],
-    then: ({ hana, alice }, info) => expect(info.participants.map(({ pid }: { pid: string }) => pid)).toEqual([hana, alice]),
+    shows: ({ hana, alice }, info) => expect(info.participants.map(({ pid }: { pid: string }) => pid)).toEqual([hana, alice]),
   },
   lockMeeting: { request: () => [{}, { isLock: 1 }], pushes: () => [[C, { lock: 1 }]] },
   updateStartedConfConfig: { request: () => [{}, { lockSharing: 1, chatPermission: 2 }], pushes: () => [[C, { lockSharing: 1 }]] },
   pauseConference: {
     request: () => [{}, { pause: 1 }],
     pushes: () => [[C, { pause: 1 }]],
-    then: ({ meeting }) => expect(meeting.conference.pause).toBe(1),
+    shows: ({ meeting }) => expect(meeting.conference.pause).toBe(1),
   },
   prolongMeeting: {
     before: ({ meeting }) => {
@@ -134,7 +134,7 @@ const cases: Partial<Record<OperationId, Case>> = {
     },
     request: () => [{}, { auto: 0, duration: 30 }],
     pushes: () => [[C, { endTime: String(endTimeBefore + 30 * 60_000) }]],
-    then: ({ meeting }) => expect(meeting.conference.endTime).toBe(endTimeBefore + 30 * 60_000),
+    shows: ({ meeting }) => expect(meeting.conference.endTime).toBe(endTimeBefore + 30 * 60_000),
   },
   record: { request: () => [{}, { isRecord: 1 }], pushes: () => [[C, { recState: 1 }]] },
   setMmrRecord: {
@@ -152,7 +152,7 @@ const cases: Partial<Record<OperationId, Case>> = {
       [W, [{ pid: alice, name: "Alice", mode: 0 }]],
       [C, { waitingRoomState: 1 }],
     ],
-    then: ({ meeting, alice }, info) => {
+    shows: ({ meeting, alice }, info) => {
       expect(participant(info, alice)).toBeUndefined();
       expect(meeting.waiting.map(({ pid }) => pid)).toEqual([alice]);
     },
@@ -166,7 +166,7 @@ const cases: Partial<Record<OperationId, Case>> = {
       [P, [{ pid: bob, mode: 1 }]],
       [W, [{ pid: bob, name: "Bob", mode: 0 }]],
     ],
-    then: ({ hana }, info) => expect(info.participants.map(({ pid }: { pid: string }) => pid)).toEqual([hana]),
+    shows: ({ hana }, info) => expect(info.participants.map(({ pid }: { pid: string }) => pid)).toEqual([hana]),
   },
   allowWaitingParticipant: {
     before: ({ meeting }) => {
@@ -181,7 +181,7 @@ const cases: Partial<Record<OperationId, Case>> = {
         [C, { waitingRoomState: 0 }],
       ];
     },
-    then: (_cast, info) => expect(info.participants.map(({ name }: { name: string }) => name)).toEqual(["Hana", "Alice", "Bob", "Carol"]),
+    shows: (_cast, info) => expect(info.participants.map(({ name }: { name: string }) => name)).toEqual(["Hana", "Alice", "Bob", "Carol"]),
   },
   inviteParticipant: {
     before: ({ meeting }) => meeting.answerCallOuts("answer"),
@@ -194,7 +194,7 @@ const cases: Partial<Record<OperationId, Case>> = {
         [I, [{ callNumber: "+8613900000004", resultCode: "0" }]],
       ];
     },
-    then: (_cast, info) => {
+    shows: (_cast, info) => {
       expect(info.participants.at(-1)).toMatchObject({ name: "Dan", phone: "+8613900000004", state: 0 });
       expect(info.attendees.at(-1)).toEqual({ name: "Dan", phone: "+8613900000004" });
     },
@@ -202,12 +202,12 @@ const cases: Partial<Record<OperationId, Case>> = {
   deleteAttendees: {
     request: () => [{}, { bulkDelAttendInfo: [{ number: BOB_PHONE }] }],
     pushes: () => [],
-    then: (_cast, info) => expect(info.attendees).toEqual([{ name: "Hana" }, { name: "Alice" }]),
+    shows: (_cast, info) => expect(info.attendees).toEqual([{ name: "Hana" }, { name: "Alice" }]),
   },
   allowClientRecord: {
     request: ({ alice }) => [{ participantID: alice }, { allowClientRecord: 1 }],
     pushes: () => [],
-    then: ({ meeting, alice }) => expect(meeting.participant(alice)?.clientRecord).toBe(1),
+    shows: ({ meeting, alice }) => expect(meeting.participant(alice)?.clientRecord).toBe(1),
   },
   switchMode: { request: () => [{}, { switchMode: "Fixed", imageType: 0 }], pushes: () => [[C, { mode: "FIXED" }]] },
   stopMeeting: {
@@ -257,7 +257,7 @@ describe.each(Object.entries(modes))("every operation on the fake, %s mode", (mo
     expect([...Object.keys(cases), ...Object.keys(remembered), ...read].sort()).toEqual(Object.keys(operations).sort());
   });
 
-  for (const [operationId, { before, request, pushes, then }] of Object.entries(cases) as [OperationId, Case][]) {
+  for (const [operationId, { before, request, pushes, shows }] of Object.entries(cases) as [OperationId, Case][]) {
     it(`${operationId} answers 200, changes the meeting and pushes exactly what changed`, async () => {
       const cast = await setUp();
       await before?.(cast);
@@ -272,7 +272,7 @@ describe.each(Object.entries(modes))("every operation on the fake, %s mode", (mo
         expect(await cast.realTimeInfo()).toMatchObject({ error_code: "MMC.111072005" });
         return;
       }
-      then?.(cast, await cast.realTimeInfo());
+      shows?.(cast, await cast.realTimeInfo());
     });
   }
 
