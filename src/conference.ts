@@ -2,7 +2,7 @@ import type { components } from "./generated/schema.js";
 import { apiError, callInit, readJson, type CallOptions } from "./send.js";
 import type { MeetingSettings } from "./settings.js";
 import type { ChannelContext } from "./events/link.js";
-import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
+import type { Condition, ConferenceState, EventsOptions, MeetingEvent, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api, TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
@@ -40,9 +40,12 @@ export interface Conference {
   updateSettings(settings: MeetingSettings, options?: CallOptions): Promise<void>;
   /**
    * The meeting's events, from the meeting-control WebSocket: `for await (const event of conf.events())`.
-   * Connects on the first `next()`, reconnects when the channel drops, and ends with an error
-   * when the meeting ends (`MeetingEndedError`), the token is refused (`AuthenticationError`) or
-   * reconnecting fails (`MeetingConnectionError`). `break` or the signal closes the channel.
+   * Joins the conference's channel on the first `next()` (opening it if no other consumer of this
+   * client has), reconnects when the channel drops, and ends with an error when the meeting
+   * ends (`MeetingEndedError`), the token is refused (`AuthenticationError`) or reconnecting
+   * fails (`MeetingConnectionError`). `break` or the signal leaves the channel; the last
+   * consumer to leave closes it. A stream that joins a channel under way starts with what the
+   * channel knows (the roster as joins, then the meeting's status).
    */
   events(options?: EventsOptions): AsyncGenerator<MeetingEvent, void, undefined>;
   /**
@@ -51,6 +54,14 @@ export interface Conference {
    * `ParticipantLeftError` if they leave or are not in the meeting, or as `events()` ends.
    */
   waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
+  /**
+   * Resolves once `condition` holds on the conference's live state (the roster and the meeting's
+   * status, from the event channel), at once if it already does: `await conf.waitUntil(conditions.muted(pid))`.
+   * A function of the state works too. Rejects with `MeetingTimeoutError` naming what was not
+   * seen after `timeoutMs` (default 120 000), with the condition's own error when it can no
+   * longer hold (`ParticipantLeftError`), or as `events()` ends. Shares the conference's channel.
+   */
+  waitUntil(condition: Condition | ((state: ConferenceState) => boolean), options?: WaitUntilOptions): Promise<void>;
 }
 
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext): Conference {
@@ -113,6 +124,10 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     async *events(options) {
       const { events } = await import("./events/index.js");
       yield* events({ api, conferenceID, tokens, authorized, channel }, options);
+    },
+    async waitUntil(condition, options) {
+      const { waitUntil } = await import("./events/index.js");
+      return waitUntil({ api, conferenceID, tokens, authorized, channel }, condition, options);
     },
     async waitUntilSharing(participantID, options) {
       checkId("participantID", participantID);

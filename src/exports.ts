@@ -2,7 +2,19 @@
 export { regions } from "./client.js";
 export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
 export type { Conference, RealTimeInfo } from "./conference.js";
-export type { EventsOptions, MeetingEvent, MeetingEventType, MeetingState, Participant, WaitUntilSharingOptions, WebSocketConstructor } from "./events/types.js";
+export type {
+  Condition,
+  ConferenceState,
+  EventsOptions,
+  MeetingEvent,
+  MeetingEventType,
+  MeetingStatus,
+  Participant,
+  WaitUntilOptions,
+  WaitUntilSharingOptions,
+  WebSocketConstructor,
+} from "./events/types.js";
+export { conditions } from "./events/conditions.js";
 export { MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
 export type { CallOptions } from "./send.js";
 export type { MeetingSettings } from "./settings.js";

@@ -17,7 +17,7 @@ export type OperationId = (typeof operationIds)[keyof typeof operationIds];
  * secret (the token); `error` is the `MeetingError` (or the abort reason) it rejects with.
  */
 export interface OperationContext {
-  operationId: OperationId | "token" | "waitUntilSharing";
+  operationId: OperationId | "token" | "waitUntilSharing" | "waitUntil";
   conferenceID: string;
   participantID?: string;
   result?: unknown;
@@ -87,6 +87,7 @@ const OPERATIONS: { [K in Method]: { operationId: OperationContext["operationId"
   unlockSharing: { operationId: "updateStartedConfConfig" },
   updateSettings: { operationId: "updateStartedConfConfig" },
   waitUntilSharing: { operationId: "waitUntilSharing", participant: true },
+  waitUntil: { operationId: "waitUntil" },
 };
 
 /** One of a TracingChannel's five channels: the parts used here. */

@@ -1,7 +1,7 @@
 // Compile-time guarantees of the event channel: the event union narrows on `type`, and the
 // options take only what the channel knows.
 import { describe, expectTypeOf, it } from "vitest";
-import type { Conference, MeetingEvent, MeetingState, Participant } from "../src/index.js";
+import type { Conference, MeetingEvent, MeetingStatus, Participant } from "../src/index.js";
 
 declare const conf: Conference;
 
@@ -14,7 +14,7 @@ describe("conf.events()", () => {
         expectTypeOf(event.participant.SHARE).toEqualTypeOf<string | undefined>();
       }
       if (event.type === "participantUpdated") expectTypeOf(event.changed).toEqualTypeOf<string[]>();
-      if (event.type === "meetingUpdated") expectTypeOf(event.meeting).toEqualTypeOf<MeetingState>();
+      if (event.type === "meetingUpdated") expectTypeOf(event.meeting).toEqualTypeOf<MeetingStatus>();
       if (event.type === "unknown") {
         expectTypeOf(event.frame).toBeUnknown();
         // @ts-expect-error an unknown frame has no participant
@@ -30,7 +30,7 @@ describe("conf.events()", () => {
     conf.events({ types: ["shareBegan"] });
     expectTypeOf(conf.waitUntilSharing("p", { timeoutMs: 1_000 })).toEqualTypeOf<Promise<void>>();
     expectTypeOf<MeetingEvent["type"]>().toEqualTypeOf<
-      "participantJoined" | "participantUpdated" | "participantLeft" | "shareStarted" | "shareStopped" | "meetingUpdated" | "unknown"
+      "participantJoined" | "participantUpdated" | "participantLeft" | "shareStarted" | "shareStopped" | "meetingUpdated" | "roster" | "unknown"
     >();
   });
 });

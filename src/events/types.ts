@@ -9,8 +9,24 @@ import type { components } from "../generated/events.js";
  */
 export type Participant = Readonly<components["schemas"]["ParticipantInfoMap"]>;
 
-/** The meeting's state as the channel knows it: every `ConfDynamicInfoNotify` field so far, unknown ones included. */
-export type MeetingState = Readonly<components["schemas"]["ConfDynamicInfo"] & Record<string, unknown>>;
+/**
+ * The meeting's status as the channel knows it: every `ConfDynamicInfoNotify` field so far
+ * (`state`, `lock`, `mute`, `lockSharing`, `recState`, `waitingRoomState` …), unknown ones included.
+ */
+export type MeetingStatus = Readonly<components["schemas"]["ConfDynamicInfo"] & Record<string, unknown>>;
+
+/**
+ * The conference as the shared channel knows it now: what `conf.waitUntil()` conditions read,
+ * and what a `roster` event carries. Kept up to date by the channel; read it, never change it.
+ */
+export interface ConferenceState {
+  /** The online participants by `pid`, as of the last frame. */
+  readonly participants: ReadonlyMap<string, Participant>;
+  /** The meeting's status, as of the last `ConfDynamicInfoNotify`. */
+  readonly meeting: MeetingStatus;
+  /** A full participant list has arrived: from now on, absence from `participants` means "not in the meeting". */
+  readonly synced: boolean;
+}
 
 interface Delivered {
   /** Events dropped just before this one because the consumer fell behind (see `EventsOptions.maxQueued`). */
@@ -36,9 +52,27 @@ export type MeetingEvent =
   | ParticipantEvent<"shareStopped">
   | (Delivered & {
       type: "meetingUpdated";
-      meeting: MeetingState;
+      meeting: MeetingStatus;
       /** The fields whose values changed. */
       changed: string[];
+    })
+  | (Delivered & {
+      /**
+       * The whole roster at once (`EventsOptions.fullRoster: "snapshot"`): for every full
+       * participant list (on subscribing and after each reconnection), and in place of what a
+       * slow consumer's queue held when it overflowed.
+       */
+      type: "roster";
+      /** `"full"`: a full participant list arrived; `"resync"`: this replaces events dropped for a slow consumer (see `missed`). */
+      reason: "full" | "resync";
+      /** Everyone online, by `pid`: a copy of the roster as of this event, never changed afterwards. */
+      participants: ReadonlyMap<string, Participant>;
+      /** The meeting's status as of this event. */
+      meeting: MeetingStatus;
+      /** For `"full"`: the pids not known before, those whose record changed, and those gone. Empty for `"resync"`. */
+      joined: string[];
+      updated: string[];
+      left: string[];
     })
   | (Delivered & {
       type: "unknown";
@@ -63,6 +97,18 @@ export interface EventsOptions extends ChannelOptions {
   /** Only these event types. Default: all. */
   types?: readonly MeetingEventType[];
   /**
+   * How a full participant list (on subscribing, after a reconnection) is delivered:
+   * - `"joins"`: as `participantJoined` / `participantUpdated` / `participantLeft` (and share)
+   *   events for what changed, read lazily from one queue slot, so a prompt consumer learns
+   *   all of a 10 000-participant roster with nothing missed;
+   * - `"snapshot"`: as one `roster` event holding the whole roster (plus share events); a
+   *   consumer whose queue overflows then gets one `roster` event (`reason: "resync"`,
+   *   with `missed`) in place of what was queued, instead of losing the oldest events.
+   *
+   * Default: `"joins"`.
+   */
+  fullRoster?: "joins" | "snapshot";
+  /**
    * Most events held for a consumer that has fallen behind. When full, the oldest is dropped and
    * the next event delivered says how many were in `missed`; the participant records in later
    * events are always current. Default: 1 000.
@@ -74,6 +120,25 @@ export interface EventsOptions extends ChannelOptions {
 export interface WaitUntilSharingOptions extends ChannelOptions {
   /** How long to wait, in ms. Default: 120 000. */
   timeoutMs?: number;
+}
+
+/** Options of `conf.waitUntil()`. */
+export interface WaitUntilOptions extends WaitUntilSharingOptions {
+  /** What is awaited, for the `MeetingTimeoutError` message. Default: the condition's own `description`, or "the condition" for a bare function. */
+  description?: string;
+}
+
+/**
+ * Something `conf.waitUntil()` waits for, read from the live state. The ready-made ones are in
+ * `conditions` (`conditions.muted(pid)` …); any object of this shape works.
+ */
+export interface Condition {
+  /** What is awaited, as the timeout's message says it: `participant 1a2b MUTE "1"`. */
+  readonly description: string;
+  /** Whether it holds now. */
+  holds(state: ConferenceState): boolean;
+  /** An error to reject with when it can no longer hold (a participant who left); `undefined` while it still may. */
+  fails?(state: ConferenceState): Error | undefined;
 }
 
 /**
