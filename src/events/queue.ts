@@ -21,6 +21,8 @@ export class EventQueue {
   private missed = 0;
   private ended?: { error?: unknown };
   private waiter?: { resolve(event: MeetingEvent | undefined): void; reject(error: unknown): void };
+  /** The last state put in place of dropped events: replacing it drops nothing not already counted. */
+  private standIn?: MeetingEvent;
 
   /**
    * @param limit most slots held.
@@ -46,7 +48,8 @@ export class EventQueue {
       this.missed += this.pending() + events.length;
       this.items = [];
       this.head = 0;
-      this.put(this.resync());
+      this.standIn = this.resync();
+      this.put(this.standIn);
       return;
     }
     for (const slot of slots) this.put(slot);
@@ -79,10 +82,13 @@ export class EventQueue {
     }
   }
 
-  /** Events held, counting each lazy slot's remaining ones. */
+  /** Events held, counting each lazy slot's remaining ones, and not a stand-in for events already counted. */
   private pending(): number {
     let count = 0;
-    for (let index = this.head; index < this.items.length; index++) count += weight(this.items[index]!);
+    for (let index = this.head; index < this.items.length; index++) {
+      const slot = this.items[index]!;
+      if (slot !== this.standIn) count += weight(slot);
+    }
     return count;
   }
 

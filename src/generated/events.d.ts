@@ -155,6 +155,10 @@ export interface components {
             canUnmute?: number;
             /** @description Who may join (as in `updateStartedConfConfig`). */
             callInRestriction?: number;
+            /** @description `1` the meeting is being recorded, `0` not (in the vendor's example; its table does not list it). */
+            recState?: number;
+            /** @description `1` the waiting room is on, `0` off (in the vendor's example; its table does not list it). */
+            waitingRoomState?: number;
         };
         /** @description The meeting's basic information (subject, times, media, owner …), kept as it comes. */
         ConfBasicInfoNotify: components["schemas"]["PushEnvelope"] & {

@@ -9,9 +9,9 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -4231,19 +4231,22 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
-  } else {
-    const err18 = { instancePath, schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
+    if (data.recState !== void 0) {
+      let data14 = data.recState;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err18 = { instancePath: instancePath + "/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
     }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.action !== void 0) {
-      if ("ConfDynamicInfoNotify" !== data.action) {
-        const err19 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/2/properties/action/const", keyword: "const", params: { allowedValue: "ConfDynamicInfoNotify" }, message: "must be equal to constant" };
+    if (data.waitingRoomState !== void 0) {
+      let data15 = data.waitingRoomState;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err19 = { instancePath: instancePath + "/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -4252,38 +4255,37 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         errors++;
       }
     }
+  } else {
+    const err20 = { instancePath, schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err20];
+    } else {
+      vErrors.push(err20);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action !== void 0) {
+      if ("ConfDynamicInfoNotify" !== data.action) {
+        const err21 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/2/properties/action/const", keyword: "const", params: { allowedValue: "ConfDynamicInfoNotify" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
     if (data.data !== void 0) {
-      let data15 = data.data;
-      const _errs38 = errors;
+      let data17 = data.data;
+      const _errs42 = errors;
       let valid6 = false;
       let passing0 = null;
-      const _errs39 = errors;
-      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        if (data15.state !== void 0) {
-          if (typeof data15.state !== "string") {
-            const err20 = { instancePath: instancePath + "/data/state", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data15.endTime !== void 0) {
-          if (typeof data15.endTime !== "string") {
-            const err21 = { instancePath: instancePath + "/data/endTime", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/endTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data15.mode !== void 0) {
-          if (typeof data15.mode !== "string") {
-            const err22 = { instancePath: instancePath + "/data/mode", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      const _errs43 = errors;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        if (data17.state !== void 0) {
+          if (typeof data17.state !== "string") {
+            const err22 = { instancePath: instancePath + "/data/state", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -4292,10 +4294,9 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data15.lock !== void 0) {
-          let data19 = data15.lock;
-          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-            const err23 = { instancePath: instancePath + "/data/lock", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data17.endTime !== void 0) {
+          if (typeof data17.endTime !== "string") {
+            const err23 = { instancePath: instancePath + "/data/endTime", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/endTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -4304,10 +4305,9 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data15.mute !== void 0) {
-          let data20 = data15.mute;
-          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-            const err24 = { instancePath: instancePath + "/data/mute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data17.mode !== void 0) {
+          if (typeof data17.mode !== "string") {
+            const err24 = { instancePath: instancePath + "/data/mode", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -4316,10 +4316,10 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data15.lockSharing !== void 0) {
-          let data21 = data15.lockSharing;
+        if (data17.lock !== void 0) {
+          let data21 = data17.lock;
           if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-            const err25 = { instancePath: instancePath + "/data/lockSharing", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err25 = { instancePath: instancePath + "/data/lock", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -4328,10 +4328,10 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data15.canUnmute !== void 0) {
-          let data22 = data15.canUnmute;
+        if (data17.mute !== void 0) {
+          let data22 = data17.mute;
           if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-            const err26 = { instancePath: instancePath + "/data/canUnmute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/canUnmute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err26 = { instancePath: instancePath + "/data/mute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -4340,10 +4340,10 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
-        if (data15.callInRestriction !== void 0) {
-          let data23 = data15.callInRestriction;
+        if (data17.lockSharing !== void 0) {
+          let data23 = data17.lockSharing;
           if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-            const err27 = { instancePath: instancePath + "/data/callInRestriction", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err27 = { instancePath: instancePath + "/data/lockSharing", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -4352,16 +4352,64 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
             errors++;
           }
         }
+        if (data17.canUnmute !== void 0) {
+          let data24 = data17.canUnmute;
+          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+            const err28 = { instancePath: instancePath + "/data/canUnmute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/canUnmute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data17.callInRestriction !== void 0) {
+          let data25 = data17.callInRestriction;
+          if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+            const err29 = { instancePath: instancePath + "/data/callInRestriction", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data17.recState !== void 0) {
+          let data26 = data17.recState;
+          if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+            const err30 = { instancePath: instancePath + "/data/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data17.waitingRoomState !== void 0) {
+          let data27 = data17.waitingRoomState;
+          if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27))) {
+            const err31 = { instancePath: instancePath + "/data/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err28 = { instancePath: instancePath + "/data", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err32];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err32);
         }
         errors++;
       }
-      var _valid0 = _errs39 === errors;
+      var _valid0 = _errs43 === errors;
       if (_valid0) {
         valid6 = true;
         passing0 = 0;
@@ -4374,18 +4422,20 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         props0.lockSharing = true;
         props0.canUnmute = true;
         props0.callInRestriction = true;
+        props0.recState = true;
+        props0.waitingRoomState = true;
       }
-      const _errs58 = errors;
-      if (typeof data15 !== "string") {
-        const err29 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      const _errs66 = errors;
+      if (typeof data17 !== "string") {
+        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err33];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err33);
         }
         errors++;
       }
-      var _valid0 = _errs58 === errors;
+      var _valid0 = _errs66 === errors;
       if (_valid0 && valid6) {
         valid6 = false;
         passing0 = [passing0, 1];
@@ -4396,18 +4446,18 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
         }
       }
       if (!valid6) {
-        const err30 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        const err34 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err34];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err34);
         }
         errors++;
       } else {
-        errors = _errs38;
+        errors = _errs42;
         if (vErrors !== null) {
-          if (_errs38) {
-            vErrors.length = _errs38;
+          if (_errs42) {
+            vErrors.length = _errs42;
           } else {
             vErrors = null;
           }
@@ -4415,18 +4465,18 @@ function validate75(data, { instancePath = "", parentData, parentDataProperty, r
       }
     }
   } else {
-    const err31 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err35];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err35);
     }
     errors++;
   }
   validate75.errors = vErrors;
   return errors === 0;
 }
-validate75.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate75.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 function validate74(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -4445,7 +4495,7 @@ function validate74(data, { instancePath = "", parentData, parentDataProperty, r
   validate74.errors = vErrors;
   return errors === 0;
 }
-validate74.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate74.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 var operations = {
   "inviteShare": {
     "method": "PUT",

@@ -65,6 +65,8 @@ export function openChannel(state: State, meeting: MeetingState, carrier: Carrie
     } else if (change.kind === "settings") {
       const fields = dynamic(meeting, change.fields);
       if (Object.keys(fields).length > 0) conference(fields, false);
+    } else if (change.kind === "status") {
+      conference({ ...change.fields }, false);
     } else {
       conference({ state: "Destroyed" }, false);
       channel.close(1000, "meeting ended");
@@ -100,7 +102,7 @@ export function openChannel(state: State, meeting: MeetingState, carrier: Carrie
       online.map((participant) => ({ pid: participant.pid, mode: 0, pinfoMap: pinfo(participant) })),
       true,
     );
-    conference({ state: "Created", mode: "FREE", mute: 0, ...dynamic(meeting) }, true);
+    conference({ state: "Created", mode: "FREE", ...meeting.status, ...dynamic(meeting) }, true);
   };
 
   const channel: Channel = {

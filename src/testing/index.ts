@@ -8,7 +8,23 @@ import type { JournalEntry } from "./journal.js";
 import { FAKE_HOST, respond, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
-import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type Settings, type State } from "./state.js";
+import {
+  addMeetingState,
+  createState,
+  end,
+  join,
+  leave,
+  online,
+  setParticipant,
+  setStatus,
+  startSharing,
+  stopSharing,
+  type MeetingState,
+  type SettableField,
+  type Settings,
+  type State,
+  type Status,
+} from "./state.js";
 import type { OperationId } from "./validate.js";
 
 export type { Fault } from "./faults.js";
@@ -38,11 +54,36 @@ export interface FakeParticipant {
   readonly invited: boolean;
 }
 
+/**
+ * One participant, driven as the meeting would after an action, so that tests can see the
+ * change on the channel (`conf.waitUntil(conditions.muted(pid))`) and in `realTimeInfo()`.
+ */
+export interface FakeParticipantDriver {
+  /**
+   * Sets pinfoMap fields: `NAME` (1–96 characters), `ROLE` ("0" participant, "1" host, "2"
+   * audience, or another number), and "0"/"1" for `STATE` ("1" being called), `HAND`,
+   * `BROADCAST`, `ROLLCALL`, `MUTE`, `VIDEO`. Only the keys that change are pushed, in one
+   * incremental ParticipantsNotify. Anything else is a `MeetingInputError`.
+   */
+  set(fields: Partial<Record<SettableField, string>>): void;
+}
+
 /** A meeting of the fake, and what its participants do. */
 export interface FakeMeeting {
   readonly conferenceID: string;
   /** A participant joins; announced on the channel. */
   join(participant: { name: string }): FakeParticipant;
+  /** A participant being called (a call-out): in the roster with `STATE` "1" until `participant(pid).set({ STATE: "0" })` answers. */
+  callOut(participant: { name: string }): FakeParticipant;
+  /** Drives the online participant `pid` (see `FakeParticipantDriver`). */
+  participant(pid: string): FakeParticipantDriver;
+  /**
+   * Sets the meeting's status fields that no REST setting holds, each 0 or 1: `mute` (everyone
+   * muted), `recState` (being recorded), `waitingRoomState` (waiting room on). Pushed as an
+   * incremental ConfDynamicInfoNotify holding what changed. (`lock` and `lockSharing` change
+   * through `updateStartedConfConfig`.)
+   */
+  setStatus(fields: Partial<Status>): void;
   /** The participant leaves: its invitation and share end with it. */
   leave(pid: string): void;
   /** The participant starts sharing; whoever was sharing stops (one share at a time). */
@@ -142,6 +183,13 @@ function meetingHandle(state: State, meeting: MeetingState): FakeMeeting {
   return {
     conferenceID: meeting.conferenceID,
     join: ({ name } = {} as never) => view(join(state, meeting, name)),
+    callOut: ({ name } = {} as never) => view(join(state, meeting, name, true)),
+    participant(pid) {
+      online(meeting, pid);
+      // Checked again at each change: the participant may have left meanwhile.
+      return { set: (fields) => setParticipant(meeting, online(meeting, pid), fields) };
+    },
+    setStatus: (fields) => setStatus(meeting, fields),
     leave: (pid) => leave(meeting, online(meeting, pid)),
     startSharing: (pid) => startSharing(meeting, online(meeting, pid)),
     stopSharing: (pid) => stopSharing(meeting, online(meeting, pid)),
