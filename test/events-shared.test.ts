@@ -12,11 +12,11 @@ import { brief, take } from "./event-helpers.js";
 function setUp() {
   const fake = createMeetingFake({ acceptShareInvitations: true, shareDelayMs: 5 });
   const sockets: InstanceType<typeof fake.WebSocket>[] = [];
-  const Counting = function (url: string) {
+  const Counting = ((url: string) => {
     const socket = new fake.WebSocket(url);
     sockets.push(socket);
     return socket;
-  } as unknown as typeof fake.WebSocket;
+  }) as unknown as typeof fake.WebSocket;
   const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: Counting });
   const meeting = fake.addMeeting({ hostPassword: HOST_PASSWORD });
   const conf = client.conference(meeting.conferenceID, { hostPassword: HOST_PASSWORD });

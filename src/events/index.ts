@@ -12,7 +12,16 @@ import type { Applied } from "./roster.js";
 import { joinChannel, type Consumer, type SharedChannel } from "./shared.js";
 import type { ChannelOptions, Condition, ConferenceState, EventsOptions, MeetingEvent, MeetingEventType, WaitUntilOptions, WaitUntilSharingOptions } from "./types.js";
 
-const EVENT_TYPES: readonly MeetingEventType[] = ["participantJoined", "participantUpdated", "participantLeft", "shareStarted", "shareStopped", "meetingUpdated", "roster", "unknown"];
+const EVENT_TYPES: readonly MeetingEventType[] = [
+  "participantJoined",
+  "participantUpdated",
+  "participantLeft",
+  "shareStarted",
+  "shareStopped",
+  "meetingUpdated",
+  "roster",
+  "unknown",
+];
 /** The events a `roster` event stands for, when a full list is delivered as a snapshot. */
 const SUMMED_UP = new Set<MeetingEventType>(["participantJoined", "participantUpdated", "participantLeft"]);
 

@@ -1,0 +1,189 @@
+// conf.waitUntil() and the ready-made conditions, against the stateful fake in-process: each
+// condition waits while the change has not been seen, and resolves once the fake's channel
+// shows it (driven by a REST action where the fake has one, else by the fake's test drivers).
+import { afterEach, describe, expect, it } from "vitest";
+import { conditions, createMeetingClient, MeetingInputError, MeetingTimeoutError, ParticipantLeftError, type Condition, type Conference } from "../src/index.js";
+import { createMeetingFake, type FakeMeeting } from "../src/testing/index.js";
+import { HOST_PASSWORD } from "./fake-helpers.js";
+import { take } from "./event-helpers.js";
+
+const settled = () => new Promise((resolve) => setTimeout(resolve, 30));
+
+let stop: (() => Promise<unknown>) | undefined;
+afterEach(async () => {
+  await stop?.();
+  stop = undefined;
+});
+
+/** A conference on the fake with Alice in it, its channel open and its roster in (a stream holds it). */
+async function setUp(): Promise<{ meeting: FakeMeeting; conf: Conference; alice: string }> {
+  const fake = createMeetingFake({ acceptShareInvitations: true, shareDelayMs: 5 });
+  const meeting = fake.addMeeting({ hostPassword: HOST_PASSWORD });
+  const conf = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: fake.WebSocket }).conference(meeting.conferenceID, {
+    hostPassword: HOST_PASSWORD,
+  });
+  const alice = meeting.join({ name: "Alice" }).pid;
+  const events = conf.events();
+  await take(events, 2);
+  stop = () => events.return();
+  return { meeting, conf, alice };
+}
+
+/** Waits for `condition`, proves it is not met before `act`, then that `act` meets it. */
+async function confirms(conf: Conference, condition: Condition, act: () => unknown): Promise<void> {
+  let done = false;
+  const waiting = conf.waitUntil(condition, { timeoutMs: 5_000 }).then(() => {
+    done = true;
+  });
+  await settled();
+  expect(done, `${condition.description} before the change`).toBe(false);
+  await act();
+  await waiting;
+}
+
+describe("conf.waitUntil() with the ready-made conditions", () => {
+  it("muted and unmuted (MUTE)", async () => {
+    const { meeting, conf, alice } = await setUp();
+    await conf.waitUntil(conditions.muted(alice), { timeoutMs: 1_000 }); // the fake's joiners start muted: at once
+    await confirms(conf, conditions.unmuted(alice), () => meeting.participant(alice).set({ MUTE: "0" }));
+    await confirms(conf, conditions.muted(alice), () => meeting.participant(alice).set({ MUTE: "1" }));
+  });
+
+  it("hand raised and lowered (HAND)", async () => {
+    const { meeting, conf, alice } = await setUp();
+    await confirms(conf, conditions.handRaised(alice), () => meeting.participant(alice).set({ HAND: "1" }));
+    await confirms(conf, conditions.handLowered(alice), () => meeting.participant(alice).set({ HAND: "0" }));
+  });
+
+  it("role: host, audience, or a raw value such as a co-host's (ROLE)", async () => {
+    const { meeting, conf, alice } = await setUp();
+    await confirms(conf, conditions.role(alice, "host"), () => meeting.participant(alice).set({ ROLE: "1" }));
+    await confirms(conf, conditions.role(alice, "audience"), () => meeting.participant(alice).set({ ROLE: "2" }));
+    await confirms(conf, conditions.role(alice, "3"), () => meeting.participant(alice).set({ ROLE: "3" }));
+    await confirms(conf, conditions.role(alice, "participant"), () => meeting.participant(alice).set({ ROLE: "0" }));
+  });
+
+  it("broadcast on and off (BROADCAST), the floor given and taken (ROLLCALL)", async () => {
+    const { meeting, conf, alice } = await setUp();
+    await confirms(conf, conditions.broadcasting(alice), () => meeting.participant(alice).set({ BROADCAST: "1" }));
+    await confirms(conf, conditions.broadcasting(alice, false), () => meeting.participant(alice).set({ BROADCAST: "0" }));
+    await confirms(conf, conditions.hasFloor(alice), () => meeting.participant(alice).set({ ROLLCALL: "1" }));
+    await confirms(conf, conditions.hasFloor(alice, false), () => meeting.participant(alice).set({ ROLLCALL: "0" }));
+  });
+
+  it("a rename (NAME)", async () => {
+    const { meeting, conf, alice } = await setUp();
+    await confirms(conf, conditions.named(alice, "Alice B."), () => meeting.participant(alice).set({ NAME: "Alice B." }));
+    expect((await conf.realTimeInfo()).participants?.find((participant) => participant.pid === alice)?.name).toBe("Alice B.");
+  });
+
+  it('a call-out answered (STATE "1" being called, then "0" in the meeting), by pid or by who it is', async () => {
+    const { meeting, conf } = await setUp();
+    const carol = meeting.callOut({ name: "Carol" });
+    await conf.waitUntil((state) => state.participants.get(carol.pid)?.STATE === "1", { timeoutMs: 5_000 });
+    const byName = conf.waitUntil(
+      conditions.someone("Carol in the meeting", (participant) => participant.NAME === "Carol" && participant.STATE === "0"),
+      { timeoutMs: 5_000 },
+    );
+    await confirms(conf, conditions.inMeeting(carol.pid), () => meeting.participant(carol.pid).set({ STATE: "0" }));
+    await byName;
+  });
+
+  it("a participant who left, or was hung up", async () => {
+    const { meeting, conf, alice } = await setUp();
+    await confirms(conf, conditions.left(alice), () => meeting.leave(alice));
+  });
+
+  it("sharing, after inviteToShare (SHARE)", async () => {
+    const { conf, alice } = await setUp();
+    await confirms(conf, conditions.sharing(alice), () => conf.inviteToShare(alice));
+    await confirms(conf, conditions.sharing(alice, false), () => conf.cancelShareInvitation(alice));
+  });
+
+  it("the meeting locked and unlocked, sharing locked and unlocked, through updateStartedConfConfig", async () => {
+    const { conf } = await setUp();
+    await confirms(conf, conditions.locked(), () => conf.updateSettings({ isLock: 1 }));
+    await confirms(conf, conditions.locked(false), () => conf.updateSettings({ isLock: 0 }));
+    await confirms(conf, conditions.sharingLocked(), () => conf.lockSharing());
+    await confirms(conf, conditions.sharingLocked(false), () => conf.unlockSharing());
+  });
+
+  it("everyone muted, recording, and the waiting room, on and off", async () => {
+    const { meeting, conf } = await setUp();
+    await confirms(conf, conditions.allMuted(), () => meeting.setStatus({ mute: 1 }));
+    await confirms(conf, conditions.allMuted(false), () => meeting.setStatus({ mute: 0 }));
+    await confirms(conf, conditions.recording(), () => meeting.setStatus({ recState: 1 }));
+    await confirms(conf, conditions.recording(false), () => meeting.setStatus({ recState: 0 }));
+    await confirms(conf, conditions.waitingRoom(), () => meeting.setStatus({ waitingRoomState: 1 }));
+    await confirms(conf, conditions.waitingRoom(false), () => meeting.setStatus({ waitingRoomState: 0 }));
+  });
+
+  it("any function of the state: resolves at once when it already holds", async () => {
+    const { meeting, conf } = await setUp();
+    await conf.waitUntil((state) => state.synced && state.participants.size === 1, { timeoutMs: 1_000 });
+    await confirms(conf, { description: "two participants", holds: (state) => state.participants.size === 2 }, () => meeting.join({ name: "Bob" }));
+  });
+});
+
+describe("conf.waitUntil() when the condition is not met", () => {
+  it("rejects with MeetingTimeoutError saying what was not seen", async () => {
+    const { conf, alice } = await setUp();
+    const error = await conf.waitUntil(conditions.unmuted(alice), { timeoutMs: 200 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MeetingTimeoutError);
+    expect((error as Error).message).toBe(`participant ${alice} MUTE "0": not seen within 200 ms`);
+    const described = await conf.waitUntil(() => false, { timeoutMs: 100, description: "the impossible" }).catch((e: unknown) => e);
+    expect((described as Error).message).toBe("the impossible: not seen within 100 ms");
+    const meetingWide = await conf.waitUntil(conditions.recording(), { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect((meetingWide as Error).message).toBe('meeting recState "1": not seen within 100 ms');
+  });
+
+  it("rejects with ParticipantLeftError for a participant not in the meeting, or who leaves while awaited", async () => {
+    const { meeting, conf, alice } = await setUp();
+    await expect(conf.waitUntil(conditions.unmuted("nobody"), { timeoutMs: 5_000 })).rejects.toBeInstanceOf(ParticipantLeftError);
+    const waiting = conf.waitUntil(conditions.handRaised(alice), { timeoutMs: 5_000 });
+    await settled();
+    meeting.leave(alice);
+    await expect(waiting).rejects.toMatchObject({ name: "ParticipantLeftError", participantID: alice });
+  });
+
+  it("rejects with the predicate's own error when it throws, and with the reason on abort", async () => {
+    const { conf, alice } = await setUp();
+    const broken = new Error("broken predicate");
+    await expect(
+      conf.waitUntil(() => {
+        throw broken;
+      }),
+    ).rejects.toBe(broken);
+    const controller = new AbortController();
+    const waiting = conf.waitUntil(conditions.unmuted(alice), { signal: controller.signal });
+    controller.abort(new Error("no longer needed"));
+    await expect(waiting).rejects.toThrow("no longer needed");
+  });
+
+  it("refuses what is not a condition, and bad options, naming them", async () => {
+    const { conf } = await setUp();
+    await expect(conf.waitUntil(42 as never)).rejects.toMatchObject({ name: "MeetingInputError", message: expect.stringMatching(/^condition/) });
+    await expect(conf.waitUntil({ holds: () => true } as never)).rejects.toMatchObject({ message: expect.stringMatching(/^condition\.description/) });
+    await expect(conf.waitUntil(() => true, { description: "" })).rejects.toBeInstanceOf(MeetingInputError);
+    await expect(conf.waitUntil(() => true, { timeoutMs: 0 })).rejects.toMatchObject({ message: expect.stringMatching(/options\.timeoutMs/) });
+  });
+});
+
+describe("the fake's participant and status drivers", () => {
+  it("refuses keys it does not set and values the channel would not carry", async () => {
+    const { meeting, alice } = await setUp();
+    expect(() => meeting.participant(alice).set({ SHARE: "1" } as never)).toThrow(MeetingInputError);
+    expect(() => meeting.participant(alice).set({ MUTE: "2" })).toThrow(/fields\.MUTE/);
+    expect(() => meeting.participant(alice).set({ NAME: "" })).toThrow(/fields\.NAME/);
+    expect(() => meeting.participant("nobody")).toThrow(MeetingInputError);
+    expect(() => meeting.setStatus({ lock: 1 } as never)).toThrow(/fields\.lock/);
+    expect(() => meeting.setStatus({ mute: 2 as never })).toThrow(/fields\.mute/);
+  });
+
+  it("shows MUTE, HAND and NAME changes in realTimeInfo too", async () => {
+    const { meeting, conf, alice } = await setUp();
+    meeting.participant(alice).set({ MUTE: "0", HAND: "1", NAME: "Al" });
+    const [participant] = (await conf.realTimeInfo()).participants ?? [];
+    expect(participant).toMatchObject({ pid: alice, name: "Al", mute: 0, hand: 1 });
+  });
+});
