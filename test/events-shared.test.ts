@@ -12,11 +12,12 @@ import { brief, take } from "./event-helpers.js";
 function setUp() {
   const fake = createMeetingFake({ acceptShareInvitations: true, shareDelayMs: 5 });
   const sockets: InstanceType<typeof fake.WebSocket>[] = [];
-  const Counting = ((url: string) => {
-    const socket = new fake.WebSocket(url);
-    sockets.push(socket);
-    return socket;
-  }) as unknown as typeof fake.WebSocket;
+  class Counting extends fake.WebSocket {
+    constructor(url: string | URL) {
+      super(url);
+      sockets.push(this);
+    }
+  }
   const client = createMeetingClient({ baseUrl: fake.baseUrl, fetch: fake.fetch, WebSocket: Counting });
   const meeting = fake.addMeeting({ hostPassword: HOST_PASSWORD });
   const conf = client.conference(meeting.conferenceID, { hostPassword: HOST_PASSWORD });
