@@ -2,7 +2,7 @@ import type { components } from "./generated/schema.js";
 import { apiError, callInit, readJson, type CallOptions } from "./send.js";
 import type { MeetingSettings } from "./settings.js";
 import type { ChannelContext } from "./events/link.js";
-import type { Condition, ConferenceState, EventsOptions, MeetingEvent, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
+import type { EventsOptions, MeetingEvent, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api, TokenSource } from "./token.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
@@ -56,12 +56,13 @@ export interface Conference {
   waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
   /**
    * Resolves once `condition` holds on the conference's live state (the roster and the meeting's
-   * status, from the event channel), at once if it already does: `await conf.waitUntil(conditions.muted(pid))`.
-   * A function of the state works too. Rejects with `MeetingTimeoutError` naming what was not
-   * seen after `timeoutMs` (default 120 000), with the condition's own error when it can no
-   * longer hold (`ParticipantLeftError`), or as `events()` ends. Shares the conference's channel.
+   * status, from the event channel), at once if it already does: `await conf.waitUntil({ participantID: pid, MUTE: "1" })`,
+   * `{ participantID: pid, left: true }`, `{ meeting: { lock: 1 } }`, or a function of the state
+   * (see `WaitCondition`). Rejects with `MeetingTimeoutError` naming what was not seen after
+   * `timeoutMs` (default 120 000), with `ParticipantLeftError` when the participant is not in
+   * the meeting, or as `events()` ends. Shares the conference's channel.
    */
-  waitUntil(condition: Condition | ((state: ConferenceState) => boolean), options?: WaitUntilOptions): Promise<void>;
+  waitUntil(condition: WaitCondition, options?: WaitUntilOptions): Promise<void>;
 }
 
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext): Conference {
@@ -105,6 +106,10 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     );
   };
 
+  // The channel's code loads only with its first use (a separate chunk).
+  const channelCode = () => import("./events/index.js");
+  const parts = { api, conferenceID, tokens, authorized, channel };
+
   return {
     conferenceID,
     inviteToShare: (participantID, options) => share(participantID, 1, options),
@@ -120,19 +125,10 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     lockSharing: (options) => update({ lockSharing: 1 }, options),
     unlockSharing: (options) => update({ lockSharing: 0 }, options),
     updateSettings: (settings, options) => update(settings, options),
-    // The channel's code loads only here, the first time it is used (a separate chunk).
     async *events(options) {
-      const { events } = await import("./events/index.js");
-      yield* events({ api, conferenceID, tokens, authorized, channel }, options);
+      yield* (await channelCode()).events(parts, options);
     },
-    async waitUntil(condition, options) {
-      const { waitUntil } = await import("./events/index.js");
-      return waitUntil({ api, conferenceID, tokens, authorized, channel }, condition, options);
-    },
-    async waitUntilSharing(participantID, options) {
-      checkId("participantID", participantID);
-      const { waitUntilSharing } = await import("./events/index.js");
-      return waitUntilSharing({ api, conferenceID, tokens, authorized, channel }, participantID, options);
-    },
+    waitUntil: async (condition, options) => (await channelCode()).waitUntil(parts, condition, options),
+    waitUntilSharing: async (participantID, options) => (await channelCode()).waitUntilSharing(parts, participantID, options),
   };
 }

@@ -10,11 +10,12 @@ export type {
   MeetingEventType,
   MeetingStatus,
   Participant,
+  ParticipantValues,
+  WaitCondition,
   WaitUntilOptions,
   WaitUntilSharingOptions,
   WebSocketConstructor,
 } from "./events/types.js";
-export { conditions } from "./events/conditions.js";
 export { MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
 export type { CallOptions } from "./send.js";
 export type { MeetingSettings } from "./settings.js";

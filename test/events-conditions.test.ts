@@ -2,7 +2,7 @@
 // condition waits while the change has not been seen, and resolves once the fake's channel
 // shows it (driven by a REST action where the fake has one, else by the fake's test drivers).
 import { afterEach, describe, expect, it } from "vitest";
-import { conditions, createMeetingClient, MeetingInputError, MeetingTimeoutError, ParticipantLeftError, type Condition, type Conference } from "../src/index.js";
+import { createMeetingClient, MeetingInputError, MeetingTimeoutError, ParticipantLeftError, type Conference, type WaitCondition } from "../src/index.js";
 import { createMeetingFake, type FakeMeeting } from "../src/testing/index.js";
 import { HOST_PASSWORD } from "./fake-helpers.js";
 import { take } from "./event-helpers.js";
@@ -30,50 +30,50 @@ async function setUp(): Promise<{ meeting: FakeMeeting; conf: Conference; alice:
 }
 
 /** Waits for `condition`, proves it is not met before `act`, then that `act` meets it. */
-async function confirms(conf: Conference, condition: Condition, act: () => unknown): Promise<void> {
+async function confirms(conf: Conference, condition: WaitCondition, act: () => unknown): Promise<void> {
   let done = false;
   const waiting = conf.waitUntil(condition, { timeoutMs: 5_000 }).then(() => {
     done = true;
   });
   await settled();
-  expect(done, `${condition.description} before the change`).toBe(false);
+  expect(done, `${JSON.stringify(condition)} before the change`).toBe(false);
   await act();
   await waiting;
 }
 
-describe("conf.waitUntil() with the ready-made conditions", () => {
+describe("conf.waitUntil() with a condition for each change the channel shows", () => {
   it("muted and unmuted (MUTE)", async () => {
     const { meeting, conf, alice } = await setUp();
-    await conf.waitUntil(conditions.muted(alice), { timeoutMs: 1_000 }); // the fake's joiners start muted: at once
-    await confirms(conf, conditions.unmuted(alice), () => meeting.participant(alice).set({ MUTE: "0" }));
-    await confirms(conf, conditions.muted(alice), () => meeting.participant(alice).set({ MUTE: "1" }));
+    await conf.waitUntil({ participantID: alice, MUTE: "1" }, { timeoutMs: 1_000 }); // the fake's joiners start muted: at once
+    await confirms(conf, { participantID: alice, MUTE: "0" }, () => meeting.participant(alice).set({ MUTE: "0" }));
+    await confirms(conf, { participantID: alice, MUTE: "1" }, () => meeting.participant(alice).set({ MUTE: "1" }));
   });
 
   it("hand raised and lowered (HAND)", async () => {
     const { meeting, conf, alice } = await setUp();
-    await confirms(conf, conditions.handRaised(alice), () => meeting.participant(alice).set({ HAND: "1" }));
-    await confirms(conf, conditions.handLowered(alice), () => meeting.participant(alice).set({ HAND: "0" }));
+    await confirms(conf, { participantID: alice, HAND: "1" }, () => meeting.participant(alice).set({ HAND: "1" }));
+    await confirms(conf, { participantID: alice, HAND: "0" }, () => meeting.participant(alice).set({ HAND: "0" }));
   });
 
   it("role: host, audience, or a raw value such as a co-host's (ROLE)", async () => {
     const { meeting, conf, alice } = await setUp();
-    await confirms(conf, conditions.role(alice, "host"), () => meeting.participant(alice).set({ ROLE: "1" }));
-    await confirms(conf, conditions.role(alice, "audience"), () => meeting.participant(alice).set({ ROLE: "2" }));
-    await confirms(conf, conditions.role(alice, "3"), () => meeting.participant(alice).set({ ROLE: "3" }));
-    await confirms(conf, conditions.role(alice, "participant"), () => meeting.participant(alice).set({ ROLE: "0" }));
+    await confirms(conf, { participantID: alice, ROLE: "1" }, () => meeting.participant(alice).set({ ROLE: "1" }));
+    await confirms(conf, { participantID: alice, ROLE: "2" }, () => meeting.participant(alice).set({ ROLE: "2" }));
+    await confirms(conf, { participantID: alice, ROLE: "3" }, () => meeting.participant(alice).set({ ROLE: "3" }));
+    await confirms(conf, { participantID: alice, ROLE: "0" }, () => meeting.participant(alice).set({ ROLE: "0" }));
   });
 
   it("broadcast on and off (BROADCAST), the floor given and taken (ROLLCALL)", async () => {
     const { meeting, conf, alice } = await setUp();
-    await confirms(conf, conditions.broadcasting(alice), () => meeting.participant(alice).set({ BROADCAST: "1" }));
-    await confirms(conf, conditions.broadcasting(alice, false), () => meeting.participant(alice).set({ BROADCAST: "0" }));
-    await confirms(conf, conditions.hasFloor(alice), () => meeting.participant(alice).set({ ROLLCALL: "1" }));
-    await confirms(conf, conditions.hasFloor(alice, false), () => meeting.participant(alice).set({ ROLLCALL: "0" }));
+    await confirms(conf, { participantID: alice, BROADCAST: "1" }, () => meeting.participant(alice).set({ BROADCAST: "1" }));
+    await confirms(conf, { participantID: alice, BROADCAST: "0" }, () => meeting.participant(alice).set({ BROADCAST: "0" }));
+    await confirms(conf, { participantID: alice, ROLLCALL: "1" }, () => meeting.participant(alice).set({ ROLLCALL: "1" }));
+    await confirms(conf, { participantID: alice, ROLLCALL: "0" }, () => meeting.participant(alice).set({ ROLLCALL: "0" }));
   });
 
   it("a rename (NAME)", async () => {
     const { meeting, conf, alice } = await setUp();
-    await confirms(conf, conditions.named(alice, "Alice B."), () => meeting.participant(alice).set({ NAME: "Alice B." }));
+    await confirms(conf, { participantID: alice, NAME: "Alice B." }, () => meeting.participant(alice).set({ NAME: "Alice B." }));
     expect((await conf.realTimeInfo()).participants?.find((participant) => participant.pid === alice)?.name).toBe("Alice B.");
   });
 
@@ -81,41 +81,41 @@ describe("conf.waitUntil() with the ready-made conditions", () => {
     const { meeting, conf } = await setUp();
     const carol = meeting.callOut({ name: "Carol" });
     await conf.waitUntil((state) => state.participants.get(carol.pid)?.STATE === "1", { timeoutMs: 5_000 });
-    const byName = conf.waitUntil(
-      conditions.someone("Carol in the meeting", (participant) => participant.NAME === "Carol" && participant.STATE === "0"),
-      { timeoutMs: 5_000 },
-    );
-    await confirms(conf, conditions.inMeeting(carol.pid), () => meeting.participant(carol.pid).set({ STATE: "0" }));
+    const byName = conf.waitUntil((state) => [...state.participants.values()].some((participant) => participant.NAME === "Carol" && participant.STATE === "0"), {
+      timeoutMs: 5_000,
+      description: "Carol in the meeting",
+    });
+    await confirms(conf, { participantID: carol.pid, STATE: "0" }, () => meeting.participant(carol.pid).set({ STATE: "0" }));
     await byName;
   });
 
   it("a participant who left, or was hung up", async () => {
     const { meeting, conf, alice } = await setUp();
-    await confirms(conf, conditions.left(alice), () => meeting.leave(alice));
+    await confirms(conf, { participantID: alice, left: true }, () => meeting.leave(alice));
   });
 
   it("sharing, after inviteToShare (SHARE)", async () => {
     const { conf, alice } = await setUp();
-    await confirms(conf, conditions.sharing(alice), () => conf.inviteToShare(alice));
-    await confirms(conf, conditions.sharing(alice, false), () => conf.cancelShareInvitation(alice));
+    await confirms(conf, { participantID: alice, SHARE: "1" }, () => conf.inviteToShare(alice));
+    await confirms(conf, { participantID: alice, SHARE: "0" }, () => conf.cancelShareInvitation(alice));
   });
 
   it("the meeting locked and unlocked, sharing locked and unlocked, through updateStartedConfConfig", async () => {
     const { conf } = await setUp();
-    await confirms(conf, conditions.locked(), () => conf.updateSettings({ isLock: 1 }));
-    await confirms(conf, conditions.locked(false), () => conf.updateSettings({ isLock: 0 }));
-    await confirms(conf, conditions.sharingLocked(), () => conf.lockSharing());
-    await confirms(conf, conditions.sharingLocked(false), () => conf.unlockSharing());
+    await confirms(conf, { meeting: { lock: 1 } }, () => conf.updateSettings({ isLock: 1 }));
+    await confirms(conf, { meeting: { lock: 0 } }, () => conf.updateSettings({ isLock: 0 }));
+    await confirms(conf, { meeting: { lockSharing: 1 } }, () => conf.lockSharing());
+    await confirms(conf, { meeting: { lockSharing: 0 } }, () => conf.unlockSharing());
   });
 
   it("everyone muted, recording, and the waiting room, on and off", async () => {
     const { meeting, conf } = await setUp();
-    await confirms(conf, conditions.allMuted(), () => meeting.setStatus({ mute: 1 }));
-    await confirms(conf, conditions.allMuted(false), () => meeting.setStatus({ mute: 0 }));
-    await confirms(conf, conditions.recording(), () => meeting.setStatus({ recState: 1 }));
-    await confirms(conf, conditions.recording(false), () => meeting.setStatus({ recState: 0 }));
-    await confirms(conf, conditions.waitingRoom(), () => meeting.setStatus({ waitingRoomState: 1 }));
-    await confirms(conf, conditions.waitingRoom(false), () => meeting.setStatus({ waitingRoomState: 0 }));
+    await confirms(conf, { meeting: { mute: 1 } }, () => meeting.setStatus({ mute: 1 }));
+    await confirms(conf, { meeting: { mute: 0 } }, () => meeting.setStatus({ mute: 0 }));
+    await confirms(conf, { meeting: { recState: 1 } }, () => meeting.setStatus({ recState: 1 }));
+    await confirms(conf, { meeting: { recState: 0 } }, () => meeting.setStatus({ recState: 0 }));
+    await confirms(conf, { meeting: { waitingRoomState: 1 } }, () => meeting.setStatus({ waitingRoomState: 1 }));
+    await confirms(conf, { meeting: { waitingRoomState: 0 } }, () => meeting.setStatus({ waitingRoomState: 0 }));
   });
 
   it("any function of the state: resolves at once when it already holds", async () => {
@@ -128,19 +128,21 @@ describe("conf.waitUntil() with the ready-made conditions", () => {
 describe("conf.waitUntil() when the condition is not met", () => {
   it("rejects with MeetingTimeoutError saying what was not seen", async () => {
     const { conf, alice } = await setUp();
-    const error = await conf.waitUntil(conditions.unmuted(alice), { timeoutMs: 200 }).catch((e: unknown) => e);
+    const error = await conf.waitUntil({ participantID: alice, MUTE: "0" }, { timeoutMs: 200 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MeetingTimeoutError);
     expect((error as Error).message).toBe(`participant ${alice} MUTE "0": not seen within 200 ms`);
     const described = await conf.waitUntil(() => false, { timeoutMs: 100, description: "the impossible" }).catch((e: unknown) => e);
     expect((described as Error).message).toBe("the impossible: not seen within 100 ms");
-    const meetingWide = await conf.waitUntil(conditions.recording(), { timeoutMs: 100 }).catch((e: unknown) => e);
-    expect((meetingWide as Error).message).toBe('meeting recState "1": not seen within 100 ms');
+    const meetingWide = await conf.waitUntil({ meeting: { recState: 1, lock: 1 } }, { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect((meetingWide as Error).message).toBe('meeting recState "1" lock "1": not seen within 100 ms');
+    const several = await conf.waitUntil({ participantID: alice, MUTE: "0", HAND: "1" }, { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect((several as Error).message).toBe(`participant ${alice} MUTE "0" HAND "1": not seen within 100 ms`);
   });
 
   it("rejects with ParticipantLeftError for a participant not in the meeting, or who leaves while awaited", async () => {
     const { meeting, conf, alice } = await setUp();
-    await expect(conf.waitUntil(conditions.unmuted("nobody"), { timeoutMs: 5_000 })).rejects.toBeInstanceOf(ParticipantLeftError);
-    const waiting = conf.waitUntil(conditions.handRaised(alice), { timeoutMs: 5_000 });
+    await expect(conf.waitUntil({ participantID: "nobody", MUTE: "0" }, { timeoutMs: 5_000 })).rejects.toBeInstanceOf(ParticipantLeftError);
+    const waiting = conf.waitUntil({ participantID: alice, HAND: "1" }, { timeoutMs: 5_000 });
     await settled();
     meeting.leave(alice);
     await expect(waiting).rejects.toMatchObject({ name: "ParticipantLeftError", participantID: alice });
@@ -155,7 +157,7 @@ describe("conf.waitUntil() when the condition is not met", () => {
       }),
     ).rejects.toBe(broken);
     const controller = new AbortController();
-    const waiting = conf.waitUntil(conditions.unmuted(alice), { signal: controller.signal });
+    const waiting = conf.waitUntil({ participantID: alice, MUTE: "0" }, { signal: controller.signal });
     controller.abort(new Error("no longer needed"));
     await expect(waiting).rejects.toThrow("no longer needed");
   });
@@ -164,6 +166,11 @@ describe("conf.waitUntil() when the condition is not met", () => {
     const { conf } = await setUp();
     await expect(conf.waitUntil(42 as never)).rejects.toMatchObject({ name: "MeetingInputError", message: expect.stringMatching(/^condition/) });
     await expect(conf.waitUntil({ holds: () => true } as never)).rejects.toMatchObject({ message: expect.stringMatching(/^condition\.description/) });
+    await expect(conf.waitUntil({ participantID: "p1" })).rejects.toMatchObject({ message: expect.stringMatching(/at least one pinfoMap value/) });
+    await expect(conf.waitUntil({ participantID: "p1", MUTE: 1 } as never)).rejects.toMatchObject({ message: expect.stringMatching(/^condition\.MUTE/) });
+    await expect(conf.waitUntil({ participantID: "p1", left: false } as never)).rejects.toMatchObject({ message: expect.stringMatching(/^condition\.left/) });
+    await expect(conf.waitUntil({ meeting: {} })).rejects.toMatchObject({ message: expect.stringMatching(/^condition\.meeting/) });
+    await expect(conf.waitUntil({ meeting: { lock: true } } as never)).rejects.toMatchObject({ message: expect.stringMatching(/^condition\.meeting\.lock/) });
     await expect(conf.waitUntil(() => true, { description: "" })).rejects.toBeInstanceOf(MeetingInputError);
     await expect(conf.waitUntil(() => true, { timeoutMs: 0 })).rejects.toMatchObject({ message: expect.stringMatching(/options\.timeoutMs/) });
   });

@@ -3,7 +3,7 @@
 // connection, each with its own queue; and the roster of a large meeting reaches a prompt
 // consumer whole.
 import { describe, expect, it } from "vitest";
-import { conditions, createMeetingClient, type MeetingEvent } from "../src/index.js";
+import { createMeetingClient, type MeetingEvent } from "../src/index.js";
 import { createMeetingFake } from "../src/testing/index.js";
 import { HOST_PASSWORD } from "./fake-helpers.js";
 import { brief, take } from "./event-helpers.js";
@@ -56,14 +56,14 @@ describe("one channel per conference per client", () => {
     const alice = meeting.join({ name: "Alice" });
     const events = conf.events();
     await take(events, 2);
-    const waiting = conf.waitUntil(conditions.unmuted(alice.pid), { timeoutMs: 5_000 });
+    const waiting = conf.waitUntil({ participantID: alice.pid, MUTE: "0" }, { timeoutMs: 5_000 });
     await settled(); // the wait has joined
     await events.return();
     expect(open()).toBe(1); // the wait is still there
     meeting.participant(alice.pid).set({ MUTE: "0" });
     await waiting;
     expect(open()).toBe(0);
-    await conf.waitUntil(conditions.unmuted(alice.pid), { timeoutMs: 5_000 });
+    await conf.waitUntil({ participantID: alice.pid, MUTE: "0" }, { timeoutMs: 5_000 });
     expect(sockets).toHaveLength(2);
     expect(wsTokens()).toBe(2);
     expect(open()).toBe(0);
@@ -97,7 +97,7 @@ describe("one channel per conference per client", () => {
     const got = await take(fast, 50);
     expect(got.every((event) => event.type === "participantUpdated" && event.missed === undefined)).toBe(true);
     // A wait on the same channel is not held up either.
-    await conf.waitUntil(conditions.handLowered(alice.pid), { timeoutMs: 5_000 });
+    await conf.waitUntil({ participantID: alice.pid, HAND: "0" }, { timeoutMs: 5_000 });
     const [next] = await take(slow, 1);
     expect(next?.missed).toBe(45); // 50 updates, 5 kept
     await slow.return();
@@ -111,7 +111,7 @@ describe("one channel per conference per client", () => {
     const second = conf.events({ types: ["participantJoined", "participantLeft"] });
     await take(first, 2);
     await take(second, 1);
-    const waiting = conf.waitUntil(conditions.handRaised(alice.pid), { timeoutMs: 5_000 });
+    const waiting = conf.waitUntil({ participantID: alice.pid, HAND: "1" }, { timeoutMs: 5_000 });
     fake.dropWebSockets();
     meeting.participant(alice.pid).set({ HAND: "1" }); // while the client is away
     const bob = meeting.join({ name: "Bob" });
@@ -129,7 +129,7 @@ describe("one channel per conference per client", () => {
     const alice = meeting.join({ name: "Alice" });
     const events = conf.events();
     await take(events, 2);
-    const waiting = conf.waitUntil(conditions.unmuted(alice.pid));
+    const waiting = conf.waitUntil({ participantID: alice.pid, MUTE: "0" });
     const ending = expect(waiting).rejects.toMatchObject({ name: "MeetingEndedError" });
     meeting.end();
     await ending;

@@ -1,91 +1,74 @@
-// Ready-made conditions for `conf.waitUntil()`: what the vendor's channel shows after an action
-// (a participant's pinfoMap key, a ConfDynamicInfoNotify field). Plain data and small functions,
-// exported by every entry; the channel itself still loads only on first use.
+// What `conf.waitUntil()` takes, turned into a condition on the live state: a participant's
+// pinfoMap values, a participant gone, the meeting's ConfDynamicInfoNotify fields, or the
+// caller's own condition or function. The conditions are plain data so that the entries carry
+// no code for them: this file loads with the channel.
+import { fail, kind } from "../validate.js";
 import { ParticipantLeftError } from "./errors.js";
-import type { Condition, ConferenceState, Participant } from "./types.js";
+import type { Condition, ConferenceState, WaitCondition } from "./types.js";
 
-/** ROLE values of the channel's pinfoMap (the vendor documents no value for a co-host: pass the raw one). */
-const ROLES = { participant: "0", host: "1", audience: "2" } as const;
-
-const flag = (on: boolean) => (on ? "1" : "0");
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Whether `pid` is gone: only said once the roster is complete. */
 const absent = (state: ConferenceState, pid: string): boolean => state.synced && !state.participants.has(pid);
 
+/** `condition` as a `Condition`, checked; a bad one is a `MeetingInputError` naming what is wrong. */
+export function toCondition(condition: WaitCondition | unknown): Condition {
+  if (typeof condition === "function") return { description: "the condition", holds: condition as Condition["holds"] };
+  if (!isRecord(condition)) return fail("condition", `must be a function of the state, a condition ({ description, holds }) or a condition as data, got ${kind(condition)}`);
+  if ("holds" in condition) return custom(condition);
+  if ("meeting" in condition) return meeting(condition.meeting);
+  if ("participantID" in condition) return participant(condition);
+  return fail("condition", "must hold participantID, meeting, or holds(state)");
+}
+
+function custom(condition: Record<string, unknown>): Condition {
+  const { description, holds, fails } = condition;
+  if (typeof holds !== "function") fail("condition.holds", `must be a function, got ${kind(holds)}`);
+  if (typeof description !== "string" || !description) fail("condition.description", `must be a non-empty string, got ${kind(description)}`);
+  if (fails !== undefined && typeof fails !== "function") fail("condition.fails", `must be a function, got ${kind(fails)}`);
+  return condition as unknown as Condition;
+}
+
+/** `{ meeting: { lock: 1 } }`: every field given has that value (compared as text: 1 and "1" are the same). */
+function meeting(fields: unknown): Condition {
+  if (!isRecord(fields) || Object.keys(fields).length === 0) fail("condition.meeting", `must be an object of at least one field, got ${kind(fields)}`);
+  const wanted = Object.entries(fields as Record<string, unknown>).map(([key, value]) => {
+    if (typeof value !== "string" && typeof value !== "number") fail(`condition.meeting.${key}`, `must be a string or a number, got ${kind(value)}`);
+    return [key, String(value)] as const;
+  });
+  return {
+    description: `meeting ${wanted.map(([key, value]) => `${key} ${JSON.stringify(value)}`).join(" ")}`,
+    holds: ({ meeting }) => wanted.every(([key, value]) => meeting[key] !== undefined && meeting[key] !== null && String(meeting[key]) === value),
+  };
+}
+
 /**
- * The conditions `conf.waitUntil()` takes, for each change the channel shows. A participant's
- * condition rejects with `ParticipantLeftError` once the roster is complete and they are not in
- * it (except `inMeeting`, `left` and `someone`, which wait for them to appear or go).
+ * `{ participantID, MUTE: "1" }`: every pinfoMap key given has that value; `{ participantID,
+ * left: true }`: the participant is not in the complete roster. A participant missing from the
+ * complete roster fails the first kind with `ParticipantLeftError`, unless `STATE` is asked
+ * for: someone being called may not be listed yet.
  */
-export const conditions = {
-  /** The participant's pinfoMap `key` has `value` (string to string, as the channel sends it). */
-  participant(participantID: string, key: string, value: string): Condition {
-    return {
-      description: `participant ${participantID} ${key} ${JSON.stringify(value)}`,
-      holds: (state) => state.participants.get(participantID)?.[key] === value,
-      fails: (state) => (absent(state, participantID) ? new ParticipantLeftError(participantID, "is not in the meeting (left, or never joined)") : undefined),
-    };
-  },
-  /** The meeting's ConfDynamicInfoNotify field `key` is `value` (compared as text: `1` and `"1"` are the same). */
-  meeting(key: string, value: string | number): Condition {
-    return {
-      description: `meeting ${key} ${JSON.stringify(value)}`,
-      holds: (state) => state.meeting[key] !== undefined && state.meeting[key] !== null && String(state.meeting[key]) === String(value),
-    };
-  },
-  /** `SHARE` "1" (default) or "0". */
-  sharing: (participantID: string, on = true): Condition => conditions.participant(participantID, "SHARE", flag(on)),
-  /** `MUTE` "1": the participant's microphone is muted. */
-  muted: (participantID: string): Condition => conditions.participant(participantID, "MUTE", "1"),
-  /** `MUTE` "0". */
-  unmuted: (participantID: string): Condition => conditions.participant(participantID, "MUTE", "0"),
-  /** `HAND` "1". */
-  handRaised: (participantID: string): Condition => conditions.participant(participantID, "HAND", "1"),
-  /** `HAND` "0". */
-  handLowered: (participantID: string): Condition => conditions.participant(participantID, "HAND", "0"),
-  /** `ROLE`: `"host"` ("1"), `"participant"` ("0"), `"audience"` ("2"), or a raw value (a co-host's, which the vendor does not document). */
-  role(participantID: string, role: keyof typeof ROLES | (string & {})): Condition {
-    const value = Object.hasOwn(ROLES, role) ? ROLES[role as keyof typeof ROLES] : role;
-    return conditions.participant(participantID, "ROLE", value);
-  },
-  /** `BROADCAST` "1" (default) or "0": the participant is (not) being broadcast. */
-  broadcasting: (participantID: string, on = true): Condition => conditions.participant(participantID, "BROADCAST", flag(on)),
-  /** `ROLLCALL` "1" (default) or "0": the participant has (not) been given the floor. */
-  hasFloor: (participantID: string, on = true): Condition => conditions.participant(participantID, "ROLLCALL", flag(on)),
-  /** `NAME` is `name`: a rename has landed. */
-  named: (participantID: string, name: string): Condition => conditions.participant(participantID, "NAME", name),
-  /**
-   * `STATE` "0": the participant is in the meeting (a call-out answered; "1" is being called).
-   * Waits for them to appear: a participant not in the roster yet is not a failure.
-   */
-  inMeeting(participantID: string): Condition {
-    return {
-      description: `participant ${participantID} STATE "0" (in the meeting)`,
-      holds: (state) => state.participants.get(participantID)?.STATE === "0",
-    };
-  },
-  /** The participant is not in the complete roster: they left or were hung up. */
-  left(participantID: string): Condition {
-    return { description: `participant ${participantID} left`, holds: (state) => absent(state, participantID) };
-  },
-  /** Some participant matches `test` (a call-out by phone number, an admitted guest by name …). Reads the whole roster on each frame. */
-  someone(description: string, test: (participant: Participant, participantID: string) => boolean): Condition {
-    return {
-      description,
-      holds: (state) => {
-        for (const [pid, participant] of state.participants) if (test(participant, pid)) return true;
-        return false;
-      },
-    };
-  },
-  /** `lock` 1 (default) or 0: the meeting is (un)locked. */
-  locked: (on = true): Condition => conditions.meeting("lock", flag(on)),
-  /** `mute` 1 (default) or 0: everyone muted (and muted on joining), or not. */
-  allMuted: (on = true): Condition => conditions.meeting("mute", flag(on)),
-  /** `recState` 1 (default) or 0: the meeting is (not) being recorded. */
-  recording: (on = true): Condition => conditions.meeting("recState", flag(on)),
-  /** `lockSharing` 1 (default) or 0: only the host may share, or anyone. */
-  sharingLocked: (on = true): Condition => conditions.meeting("lockSharing", flag(on)),
-  /** `waitingRoomState` 1 (default) or 0: the waiting room is on, or off. */
-  waitingRoom: (on = true): Condition => conditions.meeting("waitingRoomState", flag(on)),
-} as const;
+function participant(condition: Record<string, unknown>): Condition {
+  const { participantID, left, ...keys } = condition;
+  if (typeof participantID !== "string" || !participantID) fail("condition.participantID", `must be a non-empty string, got ${kind(participantID)}`);
+  const pid = participantID as string;
+  if (left !== undefined) {
+    if (left !== true) fail("condition.left", `must be true, got ${kind(left)}`);
+    if (Object.keys(keys).length > 0) fail("condition", "asks for left: true and pinfoMap values at once");
+    return { description: `participant ${pid} left`, holds: (state) => absent(state, pid) };
+  }
+  const wanted = Object.entries(keys).map(([key, value]) => {
+    if (typeof value !== "string") fail(`condition.${key}`, `must be a string (pinfoMap values are), got ${kind(value)}`);
+    return [key, value as string] as const;
+  });
+  if (wanted.length === 0) fail("condition", "must ask for at least one pinfoMap value (MUTE, HAND, ROLE …) or left: true");
+  const mayAppear = "STATE" in keys;
+  return {
+    description: `participant ${pid} ${wanted.map(([key, value]) => `${key} ${JSON.stringify(value)}`).join(" ")}`,
+    holds: (state) => {
+      const record = state.participants.get(pid);
+      return record !== undefined && wanted.every(([key, value]) => record[key] === value);
+    },
+    fails: (state) => (!mayAppear && absent(state, pid) ? new ParticipantLeftError(pid, "is not in the meeting (left, or never joined)") : undefined),
+  };
+}

@@ -3,14 +3,14 @@
 // conference joins the same shared channel (shared.ts).
 import { MeetingTimeoutError } from "../errors.js";
 import { MAX_TIMEOUT_MS, object } from "../send.js";
-import { fail, kind } from "../validate.js";
-import { conditions } from "./conditions.js";
+import { checkId, fail, kind } from "../validate.js";
+import { toCondition } from "./conditions.js";
 import type { ConnectionSettings } from "./connection.js";
 import type { ChannelParts } from "./link.js";
 import { EventQueue } from "./queue.js";
 import type { Applied } from "./roster.js";
 import { joinChannel, type Consumer, type SharedChannel } from "./shared.js";
-import type { ChannelOptions, Condition, ConferenceState, EventsOptions, MeetingEvent, MeetingEventType, WaitUntilOptions, WaitUntilSharingOptions } from "./types.js";
+import type { ChannelOptions, EventsOptions, MeetingEvent, MeetingEventType, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./types.js";
 
 const EVENT_TYPES: readonly MeetingEventType[] = [
   "participantJoined",
@@ -76,17 +76,12 @@ export async function* events(parts: ChannelParts, options: EventsOptions = {}):
  * rejects when it can no longer hold (`condition.fails`), when the time is up, or when the
  * channel ends. Holds no queue: it looks at the roster after each frame.
  */
-export function waitUntil(
-  parts: ChannelParts,
-  condition: Condition | ((state: ConferenceState) => boolean),
-  options: WaitUntilOptions = {},
-  timeoutMessage?: (timeoutMs: number) => string,
-): Promise<void> {
+export function waitUntil(parts: ChannelParts, condition: WaitCondition, options: WaitUntilOptions = {}, timeoutMessage?: (timeoutMs: number) => string): Promise<void> {
   const { signal, settings } = channelOptions(options);
   const { timeoutMs = DEFAULTS.waitTimeoutMs, description } = options;
   integer("options.timeoutMs", timeoutMs, 1, MAX_TIMEOUT_MS);
   if (description !== undefined && (typeof description !== "string" || !description)) fail("options.description", `must be a non-empty string, got ${kind(description)}`);
-  const test = checkCondition(condition);
+  const test = toCondition(condition);
   const what = description ?? test.description;
   signal?.throwIfAborted();
   return new Promise((resolve, reject) => {
@@ -131,19 +126,8 @@ export function waitUntil(
  * time is up, or when the channel ends.
  */
 export function waitUntilSharing(parts: ChannelParts, participantID: string, options: WaitUntilSharingOptions = {}): Promise<void> {
-  return waitUntil(parts, conditions.sharing(participantID), options, (timeoutMs) => `participant ${participantID} did not start sharing within ${timeoutMs} ms`);
-}
-
-/** A function as a condition, or a condition checked for its shape. */
-function checkCondition(condition: unknown): Condition {
-  if (typeof condition === "function") return { description: "the condition", holds: condition as Condition["holds"] };
-  const given = condition as Partial<Condition> | null;
-  if (typeof given !== "object" || given === null || typeof given.holds !== "function") {
-    return fail("condition", `must be a function of the state or a condition ({ description, holds(state) }), got ${kind(condition)}`);
-  }
-  if (typeof given.description !== "string" || !given.description) fail("condition.description", `must be a non-empty string, got ${kind(given.description)}`);
-  if (given.fails !== undefined && typeof given.fails !== "function") fail("condition.fails", `must be a function, got ${kind(given.fails)}`);
-  return given as Condition;
+  checkId("participantID", participantID);
+  return waitUntil(parts, { participantID, SHARE: "1" }, options, (timeoutMs) => `participant ${participantID} did not start sharing within ${timeoutMs} ms`);
 }
 
 function channelOptions(options: ChannelOptions): { signal?: AbortSignal; settings: ConnectionSettings } {

@@ -124,13 +124,13 @@ export interface WaitUntilSharingOptions extends ChannelOptions {
 
 /** Options of `conf.waitUntil()`. */
 export interface WaitUntilOptions extends WaitUntilSharingOptions {
-  /** What is awaited, for the `MeetingTimeoutError` message. Default: the condition's own `description`, or "the condition" for a bare function. */
+  /** What is awaited, for the `MeetingTimeoutError` message. Default: said from the condition (`participant 1a2b MUTE "1"`), or "the condition" for a bare function. */
   description?: string;
 }
 
 /**
- * Something `conf.waitUntil()` waits for, read from the live state. The ready-made ones are in
- * `conditions` (`conditions.muted(pid)` …); any object of this shape works.
+ * A condition of your own for `conf.waitUntil()`, read from the live state; any object of this
+ * shape works (a bare function of the state does too).
  */
 export interface Condition {
   /** What is awaited, as the timeout's message says it: `participant 1a2b MUTE "1"`. */
@@ -140,6 +140,46 @@ export interface Condition {
   /** An error to reject with when it can no longer hold (a participant who left); `undefined` while it still may. */
   fails?(state: ConferenceState): Error | undefined;
 }
+
+type Flag = "0" | "1";
+
+/**
+ * A participant's pinfoMap values to wait for: every key given must have that value. What
+ * each action shows on the vendor's channel:
+ * mute / unmute `MUTE: "1" | "0"`; raise / lower a hand `HAND: "1" | "0"`; host, participant,
+ * audience `ROLE: "1" | "0" | "2"` (the vendor documents no value for a co-host: pass the one
+ * you see); broadcast `BROADCAST: "1"`; give the floor (roll call) `ROLLCALL: "1"`; rename
+ * `NAME`; sharing `SHARE: "1"`; a call-out answered `STATE: "0"` ("1" while being called).
+ */
+export interface ParticipantValues {
+  NAME?: string;
+  ROLE?: string;
+  STATE?: Flag;
+  HAND?: Flag;
+  BROADCAST?: Flag;
+  ROLLCALL?: Flag;
+  SHARE?: Flag;
+  MUTE?: Flag;
+  VIDEO?: Flag;
+}
+
+/**
+ * What `conf.waitUntil()` waits for:
+ * - `{ participantID, MUTE: "1" }`: the participant's pinfoMap values (see `ParticipantValues`);
+ *   rejects with `ParticipantLeftError` once the roster is complete without them, unless
+ *   `STATE` is asked for (someone being called may not be listed yet);
+ * - `{ participantID, left: true }`: the participant has left, or was hung up;
+ * - `{ meeting: { lock: 1 } }`: the meeting's ConfDynamicInfoNotify fields, compared as text:
+ *   `lock` (locked), `mute` (everyone muted), `recState` (recording), `lockSharing`,
+ *   `waitingRoomState` (waiting room on), or any other field the channel sends;
+ * - a `Condition`, or a function of the state (`(state) => state.participants.size > 100`).
+ */
+export type WaitCondition =
+  | ({ participantID: string; left?: undefined } & ParticipantValues)
+  | { participantID: string; left: true }
+  | { meeting: Readonly<Record<string, string | number>> }
+  | Condition
+  | ((state: ConferenceState) => boolean);
 
 /**
  * The part of the WHATWG `WebSocket` the channel uses: what `createMeetingClient({ WebSocket })`
