@@ -137,6 +137,22 @@ describe("one channel per conference per client", () => {
     expect(open()).toBe(0);
   });
 
+  it("shares the channel between two handles of one client on one conference, not between different connection settings", async () => {
+    const { client, meeting, conf, sockets, wsTokens } = setUp();
+    meeting.join({ name: "Alice" });
+    const again = client.conference(meeting.conferenceID, { hostPassword: HOST_PASSWORD });
+    const first = conf.events();
+    const second = again.events();
+    await take(first, 2);
+    await take(second, 2);
+    expect(sockets).toHaveLength(1);
+    const own = again.events({ heartBeatMs: 30_000 });
+    await take(own, 2);
+    expect(sockets).toHaveLength(2);
+    expect(wsTokens()).toBe(2);
+    await Promise.all([first.return(), second.return(), own.return()]);
+  });
+
   it("keeps consumers of two clients apart: a channel is per client", async () => {
     const { fake, meeting, conf, sockets } = setUp();
     meeting.join({ name: "Alice" });
