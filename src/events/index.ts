@@ -9,7 +9,7 @@ import type { ConnectionSettings } from "./connection.js";
 import type { ChannelParts } from "./link.js";
 import { EventQueue } from "./queue.js";
 import type { Applied } from "./roster.js";
-import { joinChannel, type Consumer, type SharedChannel } from "./shared.js";
+import { channelFor, type Consumer } from "./shared.js";
 import type { ChannelOptions, EventsOptions, MeetingEvent, MeetingEventType, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./types.js";
 
 const EVENT_TYPES: readonly MeetingEventType[] = [
@@ -40,14 +40,14 @@ export async function* events(parts: ChannelParts, options: EventsOptions = {}):
   const wanted = types && new Set(types);
   const keep = (list: MeetingEvent[]) => (wanted ? list.filter((event) => wanted.has(event.type)) : list);
   const snapshots = fullRoster === "snapshot";
-  let channel: SharedChannel | undefined;
+  const channel = channelFor(parts, settings);
   // A consumer of snapshots that falls behind gets the state in place of what it missed.
-  const resync = snapshots && (!wanted || wanted.has("roster")) ? () => channel!.roster.snapshot("resync") : undefined;
+  const resync = snapshots && (!wanted || wanted.has("roster")) ? () => channel.roster.snapshot("resync") : undefined;
   const queue = new EventQueue(maxQueued, resync);
   const consumer: Consumer = {
     deliver({ events, full }: Applied) {
       if (full && snapshots) {
-        queue.add(keep([channel!.roster.snapshot("full", full), ...events.filter((event) => !SUMMED_UP.has(event.type))]));
+        queue.add(keep([channel.roster.snapshot("full", full), ...events.filter((event) => !SUMMED_UP.has(event.type))]));
       } else {
         // A full list takes one slot, read lazily: a prompt consumer misses none of it.
         queue.add(keep(events), full !== undefined);
@@ -55,11 +55,11 @@ export async function* events(parts: ChannelParts, options: EventsOptions = {}):
     },
     end: (error) => queue.end(error),
   };
-  channel = joinChannel(parts, settings, consumer);
+  channel.join(consumer);
   // A channel already under way: this consumer starts from what it knows.
   for (const applied of channel.roster.replay()) consumer.deliver(applied);
   const onAbort = () => {
-    channel!.leave(consumer);
+    channel.leave(consumer);
     queue.end(signal!.reason, true);
   };
   signal?.addEventListener("abort", onAbort);
@@ -85,19 +85,19 @@ export function waitUntil(parts: ChannelParts, condition: WaitCondition, options
   const what = description ?? test.description;
   signal?.throwIfAborted();
   return new Promise((resolve, reject) => {
-    let channel: SharedChannel | undefined;
+    const channel = channelFor(parts, settings);
     let settled = false;
     const settle = (error?: unknown) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
-      channel?.leave(consumer);
+      channel.leave(consumer);
       if (error === undefined) resolve();
       else reject(error);
     };
     const check = () => {
-      const state = channel!.roster;
+      const state = channel.roster;
       let failure: Error | undefined;
       try {
         if (test.holds(state)) return settle();
@@ -112,10 +112,10 @@ export function waitUntil(parts: ChannelParts, condition: WaitCondition, options
     const onAbort = () => settle(signal!.reason);
     const timer = setTimeout(() => {
       const message = timeoutMessage ? timeoutMessage(timeoutMs) : `${what}: not seen within ${timeoutMs} ms`;
-      settle(new MeetingTimeoutError(message, channel?.connections ?? 0));
+      settle(new MeetingTimeoutError(message, channel.connections));
     }, timeoutMs);
     signal?.addEventListener("abort", onAbort);
-    channel = joinChannel(parts, settings, consumer);
+    channel.join(consumer);
     check();
   });
 }

@@ -19,27 +19,25 @@ export interface Consumer {
 const open = new WeakMap<ChannelContext, Map<string, SharedChannel>>();
 
 /**
- * The conference's channel for these settings, joined by `consumer`: opened if none is.
- * Consumers whose `heartBeatMs` or `maxReconnects` differ get channels of their own.
+ * The conference's channel for these settings: the one open, or a new one (which connects at
+ * once; its first consumer joins right after). Consumers whose `heartBeatMs` or
+ * `maxReconnects` differ get channels of their own.
  */
-export function joinChannel(parts: ChannelParts, settings: ConnectionSettings, consumer: Consumer): SharedChannel {
+export function channelFor(parts: ChannelParts, settings: ConnectionSettings): SharedChannel {
   let channels = open.get(parts.channel);
   if (!channels) {
     channels = new Map();
     open.set(parts.channel, channels);
   }
   const key = `${parts.conferenceID} ${settings.heartBeatMs} ${settings.maxReconnects}`;
-  let channel = channels.get(key);
-  if (!channel) {
-    const own = channels;
-    const made: SharedChannel = new SharedChannel(parts, settings, () => {
-      if (own.get(key) === made) own.delete(key);
-    });
-    channel = made;
-    channels.set(key, channel);
-  }
-  channel.join(consumer);
-  return channel;
+  const existing = channels.get(key);
+  if (existing) return existing;
+  const own = channels;
+  const made: SharedChannel = new SharedChannel(parts, settings, () => {
+    if (own.get(key) === made) own.delete(key);
+  });
+  channels.set(key, made);
+  return made;
 }
 
 export class SharedChannel {
