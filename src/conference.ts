@@ -1,6 +1,7 @@
+import { MeetingConnectionError } from "./errors.js";
 import type { components } from "./generated/schema.js";
 import { apiError, callInit, readJson, type CallOptions } from "./send.js";
-import type { MeetingSettings } from "./settings.js";
+import { checkSettings, type MeetingSettings } from "./settings.js";
 import type { ChannelContext } from "./events/link.js";
 import type { EventsOptions, MeetingEvent, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api, TokenSource } from "./token.js";
@@ -97,8 +98,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
   };
 
   const update = async (settings: MeetingSettings, options?: CallOptions): Promise<void> => {
-    // The settings' rules load with the first change of settings: a feature many never use.
-    const body = (await import("./settings.js")).checkSettings(settings);
+    const body = checkSettings(settings);
     // Success is a 200 with an empty body or any JSON object.
     await readJson(
       `PUT ${SETTINGS}`,
@@ -106,8 +106,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     );
   };
 
-  // The channel's code loads only with its first use (a separate chunk).
-  const channelCode = () => import("./events/index.js");
+  // What the event channel needs of this handle; its code loads with its first use (loadChannel).
   const parts = { api, conferenceID, tokens, authorized, channel };
 
   return {
@@ -118,7 +117,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
       const [result, secrets] = await authorized(options, (header, fetch) => api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch }));
       const call = `GET ${REAL_TIME_INFO}`;
       const info = await readJson<RealTimeInfo>(call, result, secrets);
-      if (!info) throw await apiError(call, result.response, undefined, secrets, "the answer is empty");
+      if (!info) throw apiError(call, result.response, undefined, secrets, "the answer is empty");
       return info;
     },
     token: async (options) => tokens.get(callInit(transport, options)),
@@ -126,9 +125,23 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     unlockSharing: (options) => update({ lockSharing: 0 }, options),
     updateSettings: (settings, options) => update(settings, options),
     async *events(options) {
-      yield* (await channelCode()).events(parts, options);
+      yield* (await loadChannel()).events(parts, options);
     },
-    waitUntil: async (condition, options) => (await channelCode()).waitUntil(parts, condition, options),
-    waitUntilSharing: async (participantID, options) => (await channelCode()).waitUntilSharing(parts, participantID, options),
+    waitUntil: async (condition, options) => (await loadChannel()).waitUntil(parts, condition, options),
+    waitUntilSharing: async (participantID, options) => (await loadChannel()).waitUntilSharing(parts, participantID, options),
   };
+}
+
+/**
+ * The event channel's code: the one part of the client loaded on first use (a chunk of its own
+ * in a page's bundle), since it needs the network anyway. When it cannot be loaded (the page's
+ * server is gone, a redeploy removed the chunk), nothing has been opened, and the caller gets a
+ * `MeetingConnectionError` saying so rather than the loader's `TypeError`.
+ */
+async function loadChannel(): Promise<typeof import("./events/index.js")> {
+  try {
+    return await import("./events/index.js");
+  } catch (error) {
+    throw new MeetingConnectionError(`the event channel's code could not be loaded (${error instanceof Error ? error.message : String(error)})`, 1, error);
+  }
 }

@@ -45,13 +45,17 @@ const settings: fc.Arbitrary<components["schemas"]["UpdateStartedConfigReqBody"]
 const controlHeader = fc.record({ "X-Conference-Authorization": headerText }) satisfies fc.Arbitrary<Header<"inviteShare">>;
 const conference = fc.record({ conferenceID: queryText }) satisfies fc.Arbitrary<Query<"showRealTimeInfoOfMeeting">>;
 
-const requests: Record<keyof operations, fc.Arbitrary<Typed>> = {
+/** The operations the fake plays today; the others of openapi.yaml it refuses as unknown. */
+type FakeOperation = "createConfToken" | "showRealTimeInfoOfMeeting" | "createWebSocketToken" | "inviteShare" | "updateStartedConfConfig";
+
+const requests: Record<FakeOperation, fc.Arbitrary<Typed>> = {
   createConfToken: fc
     .tuple(
       conference,
       fc.record(
         { "X-Password": headerText, "X-Login-Type": fc.constant(1 as const), "X-Conference-Authorization": headerText, "X-Nonce": headerText },
-        { requiredKeys: ["X-Password", "X-Login-Type"] },
+        // X-Password may be left out: a renewal with a still-valid token needs none.
+        { requiredKeys: ["X-Login-Type"] },
       ) satisfies fc.Arbitrary<Header<"createConfToken">>,
     )
     .map(([query, header]) => ({ path: PATHS.token, method: "GET", query, header })),
@@ -99,7 +103,7 @@ function mutations(request: Typed): fc.Arbitrary<Mutation>[] {
     found.push(fc.constant({ pointer: `/query/${name}`, apply: set("query", name, "") }));
   }
   for (const name of Object.keys(request.header)) {
-    if (name !== "X-Nonce" && !(name === "X-Conference-Authorization" && request.path === PATHS.token)) {
+    if (name !== "X-Nonce" && !((name === "X-Conference-Authorization" || name === "X-Password") && request.path === PATHS.token)) {
       found.push(fc.constant({ pointer: `/header/${name}`, apply: set("header", name, undefined) }));
     }
     if (name === "X-Login-Type") {
@@ -110,7 +114,8 @@ function mutations(request: Typed): fc.Arbitrary<Mutation>[] {
               .integer()
               .filter((n) => n !== 1)
               .map(String),
-            headerText.filter((text) => text !== "1" && !/^-?\d+(\.\d+)?$/.test(text)),
+            // Any other spelling of one ("01", "1.0", "+1") breaks `const: 1` too: headers are read as text.
+            headerText.filter((text) => text !== "1"),
           )
           .map((value) => ({ pointer: "/header/X-Login-Type", apply: set("header", name, value) })),
       );
@@ -160,7 +165,7 @@ async function send(fake: ReturnType<typeof createMeetingFake>, request: Typed) 
   return { status: response.status, body, violations: fake.journal.at(-1)!.violations };
 }
 
-describe.each(Object.keys(requests) as (keyof operations)[])("%s", (operationId) => {
+describe.each(Object.keys(requests) as FakeOperation[])("%s", (operationId) => {
   it("accepts any request the generated types allow", async () => {
     const fake = createMeetingFake();
     await fc.assert(
@@ -185,7 +190,7 @@ describe.each(Object.keys(requests) as (keyof operations)[])("%s", (operationId)
         const secretInName = mutation.pointer === "/body/unknownField" && Object.values(request.header).some((value) => "unknownField".includes(String(value)));
         for (const violation of violations) expect(violation.split(": ")[0]).toBe(secretInName ? "/body/[redacted]" : mutation.pointer);
         // A missing credential is refused as the gateway does (401); anything else is a 400.
-        expect(status).toBe(/^\/header\/X-(Password|Conference-Authorization)$/.test(mutation.pointer) && !violations.some((v) => v.includes("fewer")) ? 401 : 400);
+        expect(status).toBe(mutation.pointer === "/header/X-Conference-Authorization" && !violations.some((v) => v.includes("fewer")) ? 401 : 400);
       }),
       { numRuns: 120 },
     );

@@ -20,7 +20,8 @@ type Answer<K extends OperationId> = Operations[K]["responses"][200] extends { c
 
 // The vendor documents no body for a successful invitation: answer `{}` only if the spec declares one.
 const invited = () => ((operations.inviteShare.responses as Record<string, string>)["200"] === "json" ? {} : undefined) as Answer<"inviteShare">;
-export type Handlers = { [K in OperationId]: (call: Call) => Answer<K> };
+// Partial: an operation of the spec without a handler is one the fake does not play (yet).
+export type Handlers = { [K in OperationId]?: (call: Call) => Answer<K> };
 
 /** The meeting named by `conferenceID`, in progress, or the vendor's refusal. */
 function meetingOf({ state, query }: Call): MeetingState {
@@ -40,9 +41,13 @@ export const handlers: Handlers = {
   createConfToken(call) {
     const { state, headers } = call;
     const meeting = meetingOf(call);
-    // A still-valid token renews without the password (the vendor's rule); otherwise the password decides.
+    // A still-valid token renews without the password (the vendor's rule); otherwise the password
+    // decides, and without one the refusal names what failed: the token sent, or the missing password.
     const renewing = valid(state, state.tokens, headers["X-Conference-Authorization"], meeting.conferenceID);
-    if (!renewing && headers["X-Password"] !== meeting.hostPassword) refuse(codes.wrongPassword);
+    if (!renewing) {
+      if (headers["X-Password"] === undefined) refuse(headers["X-Conference-Authorization"] === undefined ? codes.noPassword : codes.tokenRefused);
+      if (headers["X-Password"] !== meeting.hostPassword) refuse(codes.wrongPassword);
+    }
     const expireTime = state.clock.now() + TOKEN_LIFETIME_MS;
     return {
       data: {
