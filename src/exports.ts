@@ -3,6 +3,7 @@ export { regions } from "./client.js";
 export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
 export type { Conference, RealTimeInfo } from "./conference.js";
 export type {
+  CallResult,
   Condition,
   ConferenceState,
   EventsOptions,
@@ -16,7 +17,7 @@ export type {
   WaitUntilSharingOptions,
   WebSocketConstructor,
 } from "./events/types.js";
-export { MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
+export { CallFailedError, MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
 export type { CallOptions } from "./send.js";
 export type { MeetingSettings } from "./settings.js";
 export type { Fetch, Logger } from "./transport.js";

@@ -89,6 +89,23 @@ describe("conf.waitUntil() with a condition for each change the channel shows", 
     await byName;
   });
 
+  it("a call-out's result by number (InviteResultNotify): success resolves, failure rejects with CallFailedError and the vendor's code", async () => {
+    const { meeting, conf } = await setUp();
+    const raw = conf.events({ types: ["unknown"] });
+    const first = raw.next(); // joins the channel now
+    const dave = meeting.callOut({ name: "Dave", phone: "+8657100000001" });
+    await confirms(conf, { callNumber: "+8657100000001" }, () => meeting.participant(dave.pid).set({ STATE: "0" }));
+    // The frame itself is passed on as it came (valid against asyncapi.yaml, or the fake would have thrown).
+    expect(await first).toMatchObject({ value: { type: "unknown", frame: { action: "InviteResultNotify", data: [{ callNumber: "+8657100000001", resultCode: "0" }] } } });
+    await raw.return();
+    const erin = meeting.callOut({ name: "Erin", phone: "+8657100000002" });
+    const waiting = conf.waitUntil({ callNumber: erin.phone }, { timeoutMs: 5_000 });
+    await settled();
+    meeting.participant(erin.pid).failCall("11111003");
+    await expect(waiting).rejects.toMatchObject({ name: "CallFailedError", callNumber: "+8657100000002", code: "11111003" });
+    await conf.waitUntil({ participantID: erin.pid, left: true }, { timeoutMs: 5_000 });
+  });
+
   it("a participant who left, or was hung up", async () => {
     const { meeting, conf, alice } = await setUp();
     await confirms(conf, { participantID: alice, left: true }, () => meeting.leave(alice));

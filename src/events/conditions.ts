@@ -3,7 +3,7 @@
 // caller's own condition or function. The conditions are plain data so that the entries carry
 // no code for them: this file loads with the channel.
 import { fail, kind } from "../validate.js";
-import { ParticipantLeftError } from "./errors.js";
+import { CallFailedError, ParticipantLeftError } from "./errors.js";
 import type { Condition, ConferenceState, WaitCondition } from "./types.js";
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -17,8 +17,23 @@ export function toCondition(condition: WaitCondition | unknown): Condition {
   if (!isRecord(condition)) return fail("condition", `must be a function of the state, a condition ({ description, holds }) or a condition as data, got ${kind(condition)}`);
   if ("holds" in condition) return custom(condition);
   if ("meeting" in condition) return meeting(condition.meeting);
+  if ("callNumber" in condition) return call(condition.callNumber);
   if ("participantID" in condition) return participant(condition);
-  return fail("condition", "must hold participantID, meeting, or holds(state)");
+  return fail("condition", "must hold participantID, callNumber, meeting, or holds(state)");
+}
+
+/** `{ callNumber }`: the number's last InviteResultNotify says the call succeeded; a failure rejects. */
+function call(callNumber: unknown): Condition {
+  if (typeof callNumber !== "string" || !callNumber) fail("condition.callNumber", `must be a non-empty string, got ${kind(callNumber)}`);
+  const number = callNumber as string;
+  return {
+    description: `call to ${number} succeeded (InviteResultNotify code "0")`,
+    holds: (state) => state.callResults.get(number)?.code === "0",
+    fails: (state) => {
+      const result = state.callResults.get(number);
+      return result && result.code !== "0" ? new CallFailedError(number, result.code) : undefined;
+    },
+  };
 }
 
 function custom(condition: Record<string, unknown>): Condition {

@@ -15,7 +15,7 @@ import type { SocketLike } from "./types.js";
 type Schemas = components["schemas"];
 
 /** The push types subscribed to: the ones this client interprets. */
-const SUBSCRIBE_TYPES: Schemas["NotifyType"][] = ["ConfDynamicInfoNotify", "ParticipantsNotify"];
+const SUBSCRIBE_TYPES: Schemas["NotifyType"][] = ["ConfDynamicInfoNotify", "ParticipantsNotify", "InviteResultNotify"];
 
 /** How a connection keeps itself alive: the consumer's `heartBeatMs` and `maxReconnects`. */
 export interface ConnectionSettings {

@@ -13,6 +13,19 @@ export class MeetingEndedError extends MeetingError {
   }
 }
 
+/** `waitUntil({ callNumber })`: InviteResultNotify said the call to the number failed; `code` is the vendor's. */
+export class CallFailedError extends MeetingError {
+  override name = "CallFailedError";
+  declare readonly callNumber: string;
+  declare readonly code: string;
+
+  constructor(callNumber: string, code: string) {
+    super(`the call to ${callNumber} failed (InviteResultNotify code ${code})`);
+    this.callNumber = callNumber;
+    this.code = code;
+  }
+}
+
 /** `waitUntil()` or `waitUntilSharing()` waited for a participant's change, and the participant left the meeting, or was never in it. */
 export class ParticipantLeftError extends MeetingError {
   override name = "ParticipantLeftError";

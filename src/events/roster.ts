@@ -3,12 +3,15 @@
 // repeats nothing the consumer has already seen. One roster per shared channel: every
 // consumer of the conference reads it.
 import type { components } from "../generated/events.js";
-import type { ConferenceState, MeetingEvent, MeetingStatus, Participant } from "./types.js";
+import type { CallResult, ConferenceState, MeetingEvent, MeetingStatus, Participant } from "./types.js";
 
 type Schemas = components["schemas"];
 type Frame = Schemas["PushEnvelope"] & Record<string, unknown>;
 type Change = Schemas["ParticipantChange"];
 type RosterEvent = Extract<MeetingEvent, { type: "roster" }>;
+
+/** Numbers whose last call result is kept. */
+const CALL_RESULTS = 1_000;
 
 /** The envelope of every push: not part of the meeting's status. */
 const ENVELOPE = new Set(["action", "version", "createTime", "msgID", "msgMode", "confID", "data"]);
@@ -27,6 +30,8 @@ export class Roster implements ConferenceState {
   meeting: MeetingStatus = Object.freeze({});
   /** A full participant list has been seen: absence from the roster now means "not in the meeting". */
   synced = false;
+  /** The last call result per number, oldest first. */
+  readonly callResults = new Map<string, CallResult>();
   /** A copy of `participants`, kept until the next change, shared by every `roster` event made meanwhile. */
   private copy?: ReadonlyMap<string, Participant>;
 
@@ -37,7 +42,24 @@ export class Roster implements ConferenceState {
       const events = this.dynamicInfo(frame);
       return events && { events };
     }
+    // Passed on as it comes: only its results are kept, as state.
+    if (frame.action === "InviteResultNotify") this.inviteResults(frame);
     return { events: [{ type: "unknown", frame }] };
+  }
+
+  /** Keeps each number's last result; the table calls the code `errorCode`, the example `resultCode`. */
+  private inviteResults(frame: Frame): void {
+    const data = payload(frame.data);
+    const list = Array.isArray(data) ? data : [data];
+    for (const result of list) {
+      if (!isObject(result) || typeof result.callNumber !== "string") continue;
+      const code = result.resultCode ?? result.errorCode;
+      if (typeof code !== "string" && typeof code !== "number") continue;
+      this.callResults.delete(result.callNumber);
+      this.callResults.set(result.callNumber, Object.freeze({ code: String(code) }));
+      const oldest = this.callResults.keys().next();
+      if (this.callResults.size > CALL_RESULTS && !oldest.done) this.callResults.delete(oldest.value);
+    }
   }
 
   /** The roster now, as a `roster` event: the participants copied once per change, whoever asks. */

@@ -26,6 +26,16 @@ export interface ConferenceState {
   readonly meeting: MeetingStatus;
   /** A full participant list has arrived: from now on, absence from `participants` means "not in the meeting". */
   readonly synced: boolean;
+  /**
+   * The last InviteResultNotify result per number called (the 1 000 most recent numbers):
+   * `code` "0" the call succeeded; any other code, it failed, or why the participant left.
+   */
+  readonly callResults: ReadonlyMap<string, CallResult>;
+}
+
+/** One InviteResultNotify result: `"0"` the call succeeded; anything else the vendor's code for why not, or why the participant left. */
+export interface CallResult {
+  readonly code: string;
 }
 
 interface Delivered {
@@ -169,12 +179,17 @@ export interface ParticipantValues {
  *   rejects with `ParticipantLeftError` once the roster is complete without them, unless
  *   `STATE` is asked for (someone being called may not be listed yet);
  * - `{ participantID, left: true }`: the participant has left, or was hung up;
+ * - `{ callNumber }`: the last InviteResultNotify for the number says the call succeeded
+ *   (code "0"); rejects with `CallFailedError` when it says the call failed. It reads the last
+ *   result known, so a second call to a number that failed before is better confirmed by
+ *   `{ participantID, STATE: "0" }`;
  * - `{ meeting: { lock: 1 } }`: the meeting's ConfDynamicInfoNotify fields, compared as text:
  *   `lock` (locked), `mute` (everyone muted), `recState` (recording), `lockSharing`,
  *   `waitingRoomState` (waiting room on), or any other field the channel sends;
  * - a `Condition`, or a function of the state (`(state) => state.participants.size > 100`).
  */
 export type WaitCondition =
+  | { callNumber: string }
   | ({ participantID: string; left?: undefined } & ParticipantValues)
   | { participantID: string; left: true }
   | { meeting: Readonly<Record<string, string | number>> }

@@ -178,6 +178,21 @@ export interface components {
             /** @description Speaking volume. */
             speakingVolume?: number;
         };
+        /** @description The result of calling a number, or why a participant left. */
+        InviteResultNotify: components["schemas"]["PushEnvelope"] & {
+            /** @constant */
+            action?: "InviteResultNotify";
+            data?: components["schemas"]["InviteResult"][] | string;
+        };
+        /** @description One number's result. The vendor's table names the code `errorCode`, its example `resultCode`; readers accept either. `"0"`: the call succeeded; any other code: it failed, or (for a participant leaving) why, e.g. `11076010` left of their own accord, `11076002` removed by the host, `11111001`–`11111004` network errors. */
+        InviteResult: {
+            /** @description The number called. */
+            callNumber?: string;
+            /** @description The result, as the vendor's example names it. */
+            resultCode?: string;
+            /** @description The result, as the vendor's table names it. */
+            errorCode?: string;
+        };
     };
     responses: never;
     parameters: never;

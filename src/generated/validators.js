@@ -24642,6 +24642,278 @@ function validate386(data, { instancePath = "", parentData, parentDataProperty, 
   return errors === 0;
 }
 validate386.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+var event_InviteResultNotify = validate389;
+function validate390(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate390.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "asyncapi#/$defs/PushEnvelope/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.action !== void 0) {
+      if (typeof data.action !== "string") {
+        const err1 = { instancePath: instancePath + "/action", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data1 = data.version;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err2 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (!formats6.validate(data1)) {
+          const err3 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.createTime !== void 0) {
+      let data2 = data.createTime;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err4 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (!formats6.validate(data2)) {
+          const err5 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.msgID !== void 0) {
+      if (typeof data.msgID !== "string") {
+        const err6 = { instancePath: instancePath + "/msgID", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/msgID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.msgMode !== void 0) {
+      let data4 = data.msgMode;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err7 = { instancePath: instancePath + "/msgMode", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/msgMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.confID !== void 0) {
+      if (typeof data.confID !== "string") {
+        const err8 = { instancePath: instancePath + "/confID", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/confID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "asyncapi#/$defs/PushEnvelope/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action !== void 0) {
+      if ("InviteResultNotify" !== data.action) {
+        const err10 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/1/properties/action/const", keyword: "const", params: { allowedValue: "InviteResultNotify" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data7 = data.data;
+      const _errs19 = errors;
+      let valid4 = false;
+      let passing0 = null;
+      const _errs20 = errors;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.callNumber !== void 0) {
+              if (typeof data8.callNumber !== "string") {
+                const err11 = { instancePath: instancePath + "/data/" + i0 + "/callNumber", schemaPath: "asyncapi#/$defs/InviteResult/properties/callNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data8.resultCode !== void 0) {
+              if (typeof data8.resultCode !== "string") {
+                const err12 = { instancePath: instancePath + "/data/" + i0 + "/resultCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/resultCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data8.errorCode !== void 0) {
+              if (typeof data8.errorCode !== "string") {
+                const err13 = { instancePath: instancePath + "/data/" + i0 + "/errorCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/data/" + i0, schemaPath: "asyncapi#/$defs/InviteResult/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      var _valid0 = _errs20 === errors;
+      if (_valid0) {
+        valid4 = true;
+        passing0 = 0;
+      }
+      const _errs31 = errors;
+      if (typeof data7 !== "string") {
+        const err16 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      var _valid0 = _errs31 === errors;
+      if (_valid0 && valid4) {
+        valid4 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid4 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid4) {
+        const err17 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      } else {
+        errors = _errs19;
+        if (vErrors !== null) {
+          if (_errs19) {
+            vErrors.length = _errs19;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err18 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate390.errors = vErrors;
+  return errors === 0;
+}
+validate390.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+function validate389(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate389.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate390(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+    errors = vErrors.length;
+  }
+  validate389.errors = vErrors;
+  return errors === 0;
+}
+validate389.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 var operations = {
   "inviteShare": {
     "method": "PUT",
@@ -26201,6 +26473,7 @@ export {
   deleteLayout_query,
   event_ConfDynamicInfoNotify,
   event_HeartBeatFrame,
+  event_InviteResultNotify,
   event_ParticipantsNotify,
   event_ReplyFrame,
   event_SubscribeData,

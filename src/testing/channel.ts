@@ -8,6 +8,7 @@ import { checkFrame, frameViolations } from "./validate.js";
 type Schemas = components["schemas"];
 type ParticipantsNotify = Schemas["ParticipantsNotify"];
 type ConfDynamicInfoNotify = Schemas["ConfDynamicInfoNotify"];
+type InviteResultNotify = Schemas["InviteResultNotify"];
 
 /** The server closes a channel that has sent no heart-beat for this long (on the fake's clock). */
 export const HEARTBEAT_TIMEOUT_MS = 180_000;
@@ -44,7 +45,10 @@ export function openChannel(state: State, meeting: MeetingState, carrier: Carrie
   let subscribed: Set<string> | undefined;
   let open = true;
 
-  const push = (frame: ParticipantsNotify | ConfDynamicInfoNotify | Schemas["ReplyFrame"] | Schemas["HeartBeatFrame"], schema: Parameters<typeof checkFrame>[0]) => {
+  const push = (
+    frame: ParticipantsNotify | ConfDynamicInfoNotify | InviteResultNotify | Schemas["ReplyFrame"] | Schemas["HeartBeatFrame"],
+    schema: Parameters<typeof checkFrame>[0],
+  ) => {
     checkFrame(schema, frame);
     if (open) carrier.send(JSON.stringify(frame));
   };
@@ -67,6 +71,10 @@ export function openChannel(state: State, meeting: MeetingState, carrier: Carrie
       if (Object.keys(fields).length > 0) conference(fields, false);
     } else if (change.kind === "status") {
       conference({ ...change.fields }, false);
+    } else if (change.kind === "call") {
+      if (subscribed?.has("InviteResultNotify")) {
+        push({ ...envelope("InviteResultNotify", false), data: [{ callNumber: change.callNumber, resultCode: change.code }] } as InviteResultNotify, "InviteResultNotify");
+      }
     } else {
       conference({ state: "Destroyed" }, false);
       channel.close(1000, "meeting ended");

@@ -12,6 +12,7 @@ import {
   addMeetingState,
   createState,
   end,
+  failCall,
   join,
   leave,
   online,
@@ -52,6 +53,8 @@ export interface FakeParticipant {
   readonly sharing: boolean;
   /** Invited to share, and not sharing yet. */
   readonly invited: boolean;
+  /** The number called, for a participant added by `callOut`; "" otherwise. */
+  readonly phone: string;
 }
 
 /**
@@ -66,6 +69,11 @@ export interface FakeParticipantDriver {
    * incremental ParticipantsNotify. Anything else is a `MeetingInputError`.
    */
   set(fields: Partial<Record<SettableField, string>>): void;
+  /**
+   * The call to this participant (made by `callOut`, still `STATE` "1") fails: InviteResultNotify
+   * pushes `code` for their number (default "11111003", a signalling time-out), and they leave.
+   */
+  failCall(code?: string): void;
 }
 
 /** A meeting of the fake, and what its participants do. */
@@ -73,8 +81,12 @@ export interface FakeMeeting {
   readonly conferenceID: string;
   /** A participant joins; announced on the channel. */
   join(participant: { name: string }): FakeParticipant;
-  /** A participant being called (a call-out): in the roster with `STATE` "1" until `participant(pid).set({ STATE: "0" })` answers. */
-  callOut(participant: { name: string }): FakeParticipant;
+  /**
+   * A participant being called at `phone` (default: a made-up number): in the roster with `STATE`
+   * "1" until `participant(pid).set({ STATE: "0" })` answers (InviteResultNotify then pushes
+   * result "0" for the number) or `participant(pid).failCall()` fails it.
+   */
+  callOut(participant: { name: string; phone?: string }): FakeParticipant;
   /** Drives the online participant `pid` (see `FakeParticipantDriver`). */
   participant(pid: string): FakeParticipantDriver;
   /**
@@ -178,15 +190,24 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
 }
 
 function meetingHandle(state: State, meeting: MeetingState): FakeMeeting {
-  const view = ({ pid, name, sharing, invited }: { pid: string; name: string; sharing: boolean; invited: boolean }): FakeParticipant => ({ pid, name, sharing, invited });
+  const view = ({ pid, name, sharing, invited, phone }: { pid: string; name: string; sharing: boolean; invited: boolean; phone: string }): FakeParticipant => ({
+    pid,
+    name,
+    sharing,
+    invited,
+    phone,
+  });
   return {
     conferenceID: meeting.conferenceID,
     join: ({ name } = {} as never) => view(join(state, meeting, name)),
-    callOut: ({ name } = {} as never) => view(join(state, meeting, name, true)),
+    callOut: ({ name, phone = `+86${String(Math.floor(Math.random() * 1e11)).padStart(11, "0")}` } = {} as never) => view(join(state, meeting, name, { phone })),
     participant(pid) {
       online(meeting, pid);
       // Checked again at each change: the participant may have left meanwhile.
-      return { set: (fields) => setParticipant(meeting, online(meeting, pid), fields) };
+      return {
+        set: (fields) => setParticipant(meeting, online(meeting, pid), fields),
+        failCall: (code = "11111003") => failCall(meeting, online(meeting, pid), code),
+      };
     },
     setStatus: (fields) => setStatus(meeting, fields),
     leave: (pid) => leave(meeting, online(meeting, pid)),

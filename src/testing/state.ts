@@ -11,6 +11,7 @@ export type Change =
   | { kind: "participant"; pid: string; left?: true; fields: Partial<Record<ParticipantField, string>> }
   | { kind: "settings"; fields: Partial<Settings> }
   | { kind: "status"; fields: Partial<Status> }
+  | { kind: "call"; callNumber: string; code: string }
   | { kind: "end" };
 
 /** The meeting's status fields that no setting of `updateStartedConfConfig` holds, as ConfDynamicInfoNotify names them. */
@@ -142,14 +143,19 @@ export const pinfo = (participant: ParticipantState): Record<ParticipantField, s
   VIDEO: String(participant.video),
 });
 
-/** A participant joins; `called`: they are being called (`STATE` "1") until a test sets `STATE` "0". */
-export function join(state: State, meeting: MeetingState, name: unknown, called = false): ParticipantState {
+/**
+ * A participant joins; with `called`, they are being called at that number (`STATE` "1") until
+ * a test sets `STATE` "0" (the call succeeds) or fails the call.
+ */
+export function join(state: State, meeting: MeetingState, name: unknown, called?: { phone: unknown }): ParticipantState {
   if (typeof name !== "string" || !name) throw new MeetingInputError("name", "must be a non-empty string");
+  if (called && (typeof called.phone !== "string" || !/^\+?\d{3,32}$/.test(called.phone)))
+    throw new MeetingInputError("phone", "must be a number of 3 to 32 digits, + first if international");
   if (meeting.ended) throw new MeetingInputError("join()", "the meeting has ended");
   const participant: ParticipantState = {
     pid: fakeId(),
     name,
-    phone: "",
+    phone: called ? (called.phone as string) : "",
     online: true,
     sharing: false,
     invited: false,
@@ -196,6 +202,14 @@ export function stopSharing(meeting: MeetingState, participant: ParticipantState
   announce(meeting, { kind: "participant", pid: participant.pid, fields: { SHARE: "0" } });
 }
 
+/** The call to a participant being called fails with the vendor's `code`: InviteResultNotify says so, and they are gone. */
+export function failCall(meeting: MeetingState, participant: ParticipantState, code: unknown): void {
+  if (participant.callState !== "1") throw new MeetingInputError("failCall()", "the participant is not being called");
+  if (typeof code !== "string" || !/^[1-9]\d{0,9}$/.test(code)) throw new MeetingInputError("code", "must be the vendor's non-zero result code, as a string of digits");
+  announce(meeting, { kind: "call", callNumber: participant.phone, code });
+  leave(meeting, participant);
+}
+
 const SETTABLE: Record<SettableField, RegExp> = {
   NAME: /^.{1,96}$/su,
   ROLE: /^\d{1,2}$/,
@@ -228,6 +242,8 @@ export function setParticipant(meeting: MeetingState, participant: ParticipantSt
   const after = pinfo(participant);
   const changed = Object.fromEntries(Object.entries(after).filter(([key, value]) => before[key as ParticipantField] !== value));
   if (Object.keys(changed).length > 0) announce(meeting, { kind: "participant", pid: participant.pid, fields: changed });
+  // A call answered: InviteResultNotify reports the number's success.
+  if (before.STATE === "1" && after.STATE === "0" && participant.phone) announce(meeting, { kind: "call", callNumber: participant.phone, code: "0" });
 }
 
 /** Sets the meeting's status fields (`mute`, `recState`, `waitingRoomState`); announces only what changed. */
