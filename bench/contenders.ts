@@ -4,7 +4,7 @@ import { BODY, CONFERENCE, HEADERS, HOST_PASSWORD, INVITE_URL, PARAMS, PARTICIPA
 
 export type Call = () => Promise<unknown>;
 
-type Entry = typeof import("../dist/index.js");
+type Entry = typeof import("../dist/node.js");
 
 const facade = async (entry: Promise<Entry>, base: string, auth: "static" | "managed"): Promise<Call> => {
   const { createMeetingClient } = await entry;
@@ -60,8 +60,8 @@ export const CONTENDERS = {
     });
     return () => api.PUT(PATH, { params: PARAMS, body: { share: 1 }, parseAs: "text" });
   },
-  "Node entry (undici), { token }": (base: string) => facade(import("../dist/index.js"), base, "static"),
-  "Node entry (undici), { hostPassword }": (base: string) => facade(import("../dist/index.js"), base, "managed"),
+  "Node entry (undici), { token }": (base: string) => facade(import("../dist/node.js"), base, "static"),
+  "Node entry (undici), { hostPassword }": (base: string) => facade(import("../dist/node.js"), base, "managed"),
   "universal entry (fetch), { token }": (base: string) => facade(import("../dist/universal.js") as Promise<Entry>, base, "static"),
   "browser entry (fetch in Node), { token }": (base: string) => facade(import("../dist/browser.js") as Promise<Entry>, base, "static"),
 } as const;

@@ -3,7 +3,7 @@
 // roster, CPU per incremental frame, and one process watching 1,000 conferences on the fake.
 // Runs the built package (dist/). Alone: `node --expose-gc --import tsx bench/events.ts`
 // prints Markdown; under bench/run.ts it also sends its figures to the parent.
-import { createMeetingClient, type Conference, type MeetingEvent } from "../dist/index.js";
+import { createMeetingClient, type Conference, type MeetingEvent } from "../dist/node.js";
 import { createMeetingFake } from "../dist/testing/index.js";
 
 const exposed = (globalThis as { gc?: () => void }).gc;

@@ -1,12 +1,15 @@
 import { MeetingConnectionError } from "./errors.js";
 import type { components } from "./generated/schema.js";
-import { apiError, callInit, readJson, type CallOptions } from "./send.js";
+import type { Api } from "./api.js";
+import { apiError, readJson } from "./call/answer.js";
+import { checkId } from "./call/input.js";
+import { callInit } from "./call/options.js";
 import { checkSettings, type MeetingSettings } from "./settings.js";
 import type { ChannelContext } from "./events/link.js";
 import type { EventsOptions, MeetingEvent, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
-import type { Api, TokenSource } from "./token.js";
-import type { Transport } from "./transport.js";
-import { checkId } from "./validate.js";
+import type { CallOptions } from "./options.js";
+import type { TokenSource } from "./token/source.js";
+import type { Transport } from "./transport/retrying.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 type Share = components["schemas"]["InviteShareDTO"]["share"];

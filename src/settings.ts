@@ -1,6 +1,6 @@
 // The settings of an ongoing meeting (`updateStartedConfConfig`): what may be sent, checked before sending.
 import type { components } from "./generated/schema.js";
-import { fail, kind } from "./validate.js";
+import { fail, kind } from "./call/input.js";
 
 /** Settings of an ongoing meeting to change: every field optional, values as the spec's `UpdateStartedConfigReqBody` lists them. */
 export type MeetingSettings = components["schemas"]["UpdateStartedConfigReqBody"];

@@ -2,7 +2,7 @@
 // condition waits while the change has not been seen, and resolves once the fake's channel
 // shows it (driven by a REST action where the fake has one, else by the fake's test drivers).
 import { afterEach, describe, expect, it } from "vitest";
-import { createMeetingClient, MeetingInputError, MeetingTimeoutError, ParticipantLeftError, type Conference, type WaitCondition } from "../src/index.js";
+import { createMeetingClient, MeetingInputError, MeetingTimeoutError, ParticipantLeftError, type Conference, type WaitCondition } from "../src/node.js";
 import { createMeetingFake, type FakeMeeting } from "../src/testing/index.js";
 import { HOST_PASSWORD } from "./fake-helpers.js";
 import { take } from "./event-helpers.js";

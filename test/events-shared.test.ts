@@ -3,7 +3,7 @@
 // connection, each with its own queue; and the roster of a large meeting reaches a prompt
 // consumer whole.
 import { describe, expect, it } from "vitest";
-import { createMeetingClient, type MeetingEvent } from "../src/index.js";
+import { createMeetingClient, type MeetingEvent } from "../src/node.js";
 import { createMeetingFake } from "../src/testing/index.js";
 import { HOST_PASSWORD } from "./fake-helpers.js";
 import { brief, take } from "./event-helpers.js";

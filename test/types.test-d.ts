@@ -1,6 +1,6 @@
 // Compile-time guarantees: misuse of the raw client or the facade does not type-check.
 import { describe, expectTypeOf, it } from "vitest";
-import { createMeetingClient, type Conference, type MeetingClient, type MeetingSettings, type RealTimeInfo, type components } from "../src/index.js";
+import { createMeetingClient, type Conference, type MeetingClient, type MeetingSettings, type RealTimeInfo, type components } from "../src/node.js";
 
 declare const meeting: MeetingClient;
 declare const conf: Conference;

@@ -2,7 +2,7 @@
 // pinfoMap values, a participant gone, the meeting's ConfDynamicInfoNotify fields, or the
 // caller's own condition or function. The conditions are plain data so that the entries carry
 // no code for them: this file loads with the channel.
-import { fail, kind } from "../validate.js";
+import { fail, kind } from "../call/input.js";
 import { CallFailedError, ParticipantLeftError } from "./errors.js";
 import type { Condition, ConferenceState, WaitCondition } from "./types.js";
 

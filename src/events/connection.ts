@@ -3,9 +3,10 @@
 // the socket drops. It never waits for a consumer: what each frame did goes to `onFrame`, and
 // it stops by `onEnd`.
 import type { components } from "../generated/events.js";
+import { channelRefusal } from "../api-error.js";
 import { AuthenticationError, BadRequestError, MeetingConnectionError, MeetingInputError, PermissionDeniedError } from "../errors.js";
 import { race } from "../race.js";
-import { redactDeep } from "../redact.js";
+import { randomHex } from "../random-hex.js";
 import { backoffDelay } from "../retry.js";
 import { MeetingEndedError } from "./errors.js";
 import { channelBase, channelUrl, webSocketToken, type ChannelParts } from "./link.js";
@@ -94,7 +95,7 @@ export class ChannelConnection {
           refusedBefore = true;
           continue;
         }
-        return this.finish(refusal(outcome.reply, token));
+        return this.finish(channelRefusal(outcome.reply, [token]));
       }
       // Only a connection that held for a heart-beat interval starts the count afresh, so a
       // channel that drops right after each subscription still runs out of reconnections.
@@ -120,7 +121,8 @@ export class ChannelConnection {
       let finished = false;
       let awaitingEcho: string | undefined;
       let beat: ReturnType<typeof setInterval> | undefined;
-      const subscribeSequence = randomSequence();
+      // 24 random hex characters: the Subscribe `sequence` takes 20 to 30.
+      const subscribeSequence = randomHex(24);
 
       const done = (outcome: Outcome) => {
         if (finished) return;
@@ -187,29 +189,6 @@ export class ChannelConnection {
       stop.signal.addEventListener("abort", onStop);
     });
   }
-}
-
-/** A refused subscription, as the `AuthenticationError` a refused REST call would be. */
-function refusal(reply: unknown, token: string): AuthenticationError {
-  const body = redactDeep(reply, [token]);
-  const fields = isObject(body) ? body : {};
-  const code = fields.returnCode;
-  const desc = fields.returnDesc ?? fields["returnDesc "];
-  const error = new AuthenticationError("Subscribe on the event channel", {
-    status: 401,
-    errorCode: typeof code === "number" || typeof code === "string" ? String(code) : "401",
-    errorMsg: typeof desc === "string" ? desc : undefined,
-    requestId: undefined,
-    body,
-    headers: new Headers(),
-  });
-  error.message = `the event channel refused the meeting-control token (returnCode ${error.errorCode}${error.errorMsg ? `: ${error.errorMsg}` : ""})`;
-  return error;
-}
-
-/** 24 random hex characters: the Subscribe `sequence` takes 20 to 30. */
-function randomSequence(): string {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** A frame's size and kind for a log line; never its content, which may hold names or tokens. */

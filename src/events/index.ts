@@ -2,8 +2,7 @@
 // behind a dynamic import(): code that never uses it never loads it. Every consumer of one
 // conference joins the same shared channel (shared.ts).
 import { MeetingTimeoutError } from "../errors.js";
-import { MAX_TIMEOUT_MS, object } from "../send.js";
-import { checkId, fail, kind } from "../validate.js";
+import { checkId, fail, kind, MAX_TIMEOUT_MS, object } from "../call/input.js";
 import { toCondition } from "./conditions.js";
 import type { ConnectionSettings } from "./connection.js";
 import type { ChannelParts } from "./link.js";

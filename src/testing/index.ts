@@ -1,15 +1,16 @@
 // huaweicloud-meeting-control/testing: a stateful fake of the meeting-control API for tests,
 // validated both ways against openapi.yaml and asyncapi.yaml. Never imported by the main entries.
 import { MeetingInputError } from "../errors.js";
-import type { Channel } from "./channel.js";
+import type { FakeChannel } from "./channel.js";
 import { createClock } from "./clock.js";
 import { scripted, type Fault } from "./faults.js";
 import type { JournalEntry } from "./journal.js";
 import { FAKE_HOST, respondToRequest, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
+import type { OperationId } from "./request-rules.js";
 import {
-  addMeetingState,
+  addMeetingRecord,
   createState,
   end,
   failCall,
@@ -20,20 +21,19 @@ import {
   setStatus,
   startSharing,
   stopSharing,
-  type MeetingState,
+  type MeetingRecord,
   type SettableField,
   type Settings,
   type State,
   type Status,
 } from "./state.js";
-import type { OperationId } from "./validate.js";
 
 export type { Fault } from "./faults.js";
 export type { JournalEntry } from "./journal.js";
 export type { FakeServer } from "./server.js";
 export type { FakeWebSocket, FakeWebSocketConstructor } from "./socket.js";
-export type { OperationId } from "./validate.js";
-export { SpecDriftError } from "./validate.js";
+export type { OperationId } from "./request-rules.js";
+export { SpecDriftError } from "./request-rules.js";
 
 /** Options of `createMeetingFake`. */
 export interface MeetingFakeOptions {
@@ -148,7 +148,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
   if (typeof acceptShareInvitations !== "boolean") throw new MeetingInputError("acceptShareInvitations", "must be a boolean");
   const clock = createClock();
   const state: State = createState(clock);
-  const channels = new Set<Channel>();
+  const channels = new Set<FakeChannel>();
   const context: Context = {
     state,
     journal: [],
@@ -161,7 +161,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
 
   return {
     addMeeting({ hostPassword, conferenceID, started } = {} as never) {
-      return meetingHandle(state, addMeetingState(state, hostPassword, conferenceID, started));
+      return meetingHandle(state, addMeetingRecord(state, hostPassword, conferenceID, started));
     },
     fetch: async (input, init) => respondToRequest(context, new Request(input, init)),
     get baseUrl() {
@@ -189,7 +189,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
   };
 }
 
-function meetingHandle(state: State, meeting: MeetingState): FakeMeeting {
+function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
   const view = ({ pid, name, sharing, invited, phone }: { pid: string; name: string; sharing: boolean; invited: boolean; phone: string }): FakeParticipant => ({
     pid,
     name,

@@ -2,6 +2,7 @@
 // the fake has issued. Every change is announced to the meeting's listeners (the channels).
 import type { components } from "../generated/schema.js";
 import { MeetingInputError } from "../errors.js";
+import { randomHex } from "../random-hex.js";
 import type { Clock } from "./clock.js";
 
 export type Settings = Required<components["schemas"]["UpdateStartedConfigReqBody"]>;
@@ -48,7 +49,7 @@ export interface ParticipantState {
   rollCall: "0" | "1";
 }
 
-export interface MeetingState {
+export interface MeetingRecord {
   conferenceID: string;
   hostPassword: string;
   started: boolean;
@@ -68,7 +69,7 @@ export interface Grant {
 
 export interface State {
   clock: Clock;
-  meetings: Map<string, MeetingState>;
+  meetings: Map<string, MeetingRecord>;
   /** Meeting-control tokens, valid 30 minutes on the fake's clock. */
   tokens: Map<string, Grant>;
   /** WebSocket tokens, valid one minute and once. */
@@ -78,19 +79,14 @@ export interface State {
 export const TOKEN_LIFETIME_MS = 30 * 60_000;
 export const WS_TOKEN_LIFETIME_MS = 60_000;
 
-const hex = (length: number) => {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(length / 2));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-};
-
 /** A random ID in the shape of the vendor's (32 hex characters, like a pid), with a prefix that says it is fake. */
-export const fakeId = (prefix = "") => prefix + hex(32);
+export const fakeId = (prefix = "") => prefix + randomHex(32);
 
 export function createState(clock: Clock): State {
   return { clock, meetings: new Map(), tokens: new Map(), wsTokens: new Map() };
 }
 
-export function addMeetingState(state: State, hostPassword: unknown, conferenceID: unknown, started: unknown): MeetingState {
+export function addMeetingRecord(state: State, hostPassword: unknown, conferenceID: unknown, started: unknown): MeetingRecord {
   if (typeof hostPassword !== "string" || !hostPassword) throw new MeetingInputError("hostPassword", "must be a non-empty string");
   if (conferenceID !== undefined && (typeof conferenceID !== "string" || !conferenceID)) {
     throw new MeetingInputError("conferenceID", "must be a non-empty string");
@@ -98,7 +94,7 @@ export function addMeetingState(state: State, hostPassword: unknown, conferenceI
   if (started !== undefined && typeof started !== "boolean") throw new MeetingInputError("started", "must be a boolean");
   const id = conferenceID ?? String(900_000_000 + Math.floor(Math.random() * 99_999_999));
   if (state.meetings.has(id)) throw new MeetingInputError("conferenceID", "is already a meeting of this fake");
-  const meeting: MeetingState = {
+  const meeting: MeetingRecord = {
     conferenceID: id,
     hostPassword,
     started: started ?? true,
@@ -124,7 +120,7 @@ export function addMeetingState(state: State, hostPassword: unknown, conferenceI
   return meeting;
 }
 
-const announce = (meeting: MeetingState, change: Change) => {
+const announce = (meeting: MeetingRecord, change: Change) => {
   for (const listener of [...meeting.listeners]) listener(change);
 };
 
@@ -147,7 +143,7 @@ export const pinfo = (participant: ParticipantState): Record<ParticipantField, s
  * A participant joins; with `called`, they are being called at that number (`STATE` "1") until
  * a test sets `STATE` "0" (the call succeeds) or fails the call.
  */
-export function join(state: State, meeting: MeetingState, name: unknown, called?: { phone: unknown }): ParticipantState {
+export function join(state: State, meeting: MeetingRecord, name: unknown, called?: { phone: unknown }): ParticipantState {
   if (typeof name !== "string" || !name) throw new MeetingInputError("name", "must be a non-empty string");
   if (called && (typeof called.phone !== "string" || !/^\+?\d{3,32}$/.test(called.phone)))
     throw new MeetingInputError("phone", "must be a number of 3 to 32 digits, + first if international");
@@ -174,13 +170,13 @@ export function join(state: State, meeting: MeetingState, name: unknown, called?
 }
 
 /** The online participant `pid`, or the error that names it. */
-export function online(meeting: MeetingState, pid: unknown): ParticipantState {
+export function online(meeting: MeetingRecord, pid: unknown): ParticipantState {
   const participant = typeof pid === "string" ? meeting.participants.get(pid) : undefined;
   if (!participant?.online) throw new MeetingInputError("pid", "is not an online participant of this meeting");
   return participant;
 }
 
-export function leave(meeting: MeetingState, participant: ParticipantState): void {
+export function leave(meeting: MeetingRecord, participant: ParticipantState): void {
   participant.online = false;
   participant.invited = false;
   participant.sharing = false;
@@ -188,7 +184,7 @@ export function leave(meeting: MeetingState, participant: ParticipantState): voi
 }
 
 /** Starts `participant`'s share; one share at a time, so whoever was sharing stops. */
-export function startSharing(meeting: MeetingState, participant: ParticipantState): void {
+export function startSharing(meeting: MeetingRecord, participant: ParticipantState): void {
   for (const other of meeting.participants.values()) if (other !== participant && other.sharing) stopSharing(meeting, other);
   participant.invited = false;
   if (participant.sharing) return;
@@ -196,14 +192,14 @@ export function startSharing(meeting: MeetingState, participant: ParticipantStat
   announce(meeting, { kind: "participant", pid: participant.pid, fields: { SHARE: "1" } });
 }
 
-export function stopSharing(meeting: MeetingState, participant: ParticipantState): void {
+export function stopSharing(meeting: MeetingRecord, participant: ParticipantState): void {
   if (!participant.sharing) return;
   participant.sharing = false;
   announce(meeting, { kind: "participant", pid: participant.pid, fields: { SHARE: "0" } });
 }
 
 /** The call to a participant being called fails with the vendor's `code`: InviteResultNotify says so, and they are gone. */
-export function failCall(meeting: MeetingState, participant: ParticipantState, code: unknown): void {
+export function failCall(meeting: MeetingRecord, participant: ParticipantState, code: unknown): void {
   if (participant.callState !== "1") throw new MeetingInputError("failCall()", "the participant is not being called");
   if (typeof code !== "string" || !/^[1-9]\d{0,9}$/.test(code)) throw new MeetingInputError("code", "must be the vendor's non-zero result code, as a string of digits");
   announce(meeting, { kind: "call", callNumber: participant.phone, code });
@@ -222,7 +218,7 @@ const SETTABLE: Record<SettableField, RegExp> = {
 };
 
 /** Sets a participant's pinfoMap fields, as the meeting would after an action; announces only what changed. */
-export function setParticipant(meeting: MeetingState, participant: ParticipantState, fields: unknown): void {
+export function setParticipant(meeting: MeetingRecord, participant: ParticipantState, fields: unknown): void {
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new MeetingInputError("fields", "must be an object of pinfoMap keys");
   for (const [key, value] of Object.entries(fields)) {
     const rule = Object.hasOwn(SETTABLE, key) ? SETTABLE[key as SettableField] : undefined;
@@ -247,7 +243,7 @@ export function setParticipant(meeting: MeetingState, participant: ParticipantSt
 }
 
 /** Sets the meeting's status fields (`mute`, `recState`, `waitingRoomState`); announces only what changed. */
-export function setStatus(meeting: MeetingState, fields: unknown): void {
+export function setStatus(meeting: MeetingRecord, fields: unknown): void {
   if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new MeetingInputError("fields", "must be an object");
   for (const [key, value] of Object.entries(fields)) {
     if (!Object.hasOwn(meeting.status, key)) throw new MeetingInputError(`fields.${key}`, `is not one of ${Object.keys(meeting.status).join(", ")}`);
@@ -258,14 +254,14 @@ export function setStatus(meeting: MeetingState, fields: unknown): void {
   if (Object.keys(changed).length > 0) announce(meeting, { kind: "status", fields: changed });
 }
 
-export function changeSettings(meeting: MeetingState, fields: Partial<Settings>): void {
+export function changeSettings(meeting: MeetingRecord, fields: Partial<Settings>): void {
   const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => meeting.settings[key as keyof Settings] !== value));
   Object.assign(meeting.settings, fields);
   if (Object.keys(changed).length > 0) announce(meeting, { kind: "settings", fields: changed });
 }
 
 /** Ends the meeting: its tokens stop working, its channels hear `Destroyed` and close. */
-export function end(meeting: MeetingState): void {
+export function end(meeting: MeetingRecord): void {
   if (meeting.ended) return;
   meeting.ended = true;
   for (const participant of meeting.participants.values()) {
