@@ -202,6 +202,21 @@ describe("the roster of a large meeting", () => {
     await events.return();
   });
 
+  it("counts a full list's unread joins as missed when a slow consumer's queue drops its slot", async () => {
+    const { meeting, conf } = setUp();
+    const people = Array.from({ length: 100 }, (_, index) => meeting.join({ name: `P${index}` }).pid);
+    const events = conf.events({ maxQueued: 2 });
+    expect(await take(events, 1)).toMatchObject([{ type: "participantJoined" }]); // 99 joins left in one slot
+    await settled(); // the meeting's status takes the second slot
+    meeting.participant(people[0]!).set({ HAND: "1" }); // a third: the oldest slot goes
+    await settled();
+    const [status, update] = await take(events, 2);
+    expect(status).toMatchObject({ type: "meetingUpdated", missed: 99 });
+    expect(update).toMatchObject({ type: "participantUpdated", participantID: people[0] });
+    expect(update?.missed).toBeUndefined();
+    await events.return();
+  });
+
   it("replaces a slow snapshot consumer's overflowing queue by the roster as it is, with the count of what it missed", async () => {
     const { meeting, conf } = setUp();
     const alice = meeting.join({ name: "Alice" });
