@@ -6,7 +6,7 @@ import { checkId } from "./call/input.js";
 import { callInit } from "./call/options.js";
 import { checkSettings, type MeetingSettings } from "./settings.js";
 import type { ChannelContext } from "./events/link.js";
-import type { EventsOptions, MeetingEvent, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
+import type { EventsOptions, LiveRoster, MeetingEvent, RosterOptions, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
 import type { CallOptions } from "./options.js";
 import type { TokenSource } from "./token/source.js";
 import type { Transport } from "./transport/retrying.js";
@@ -67,6 +67,14 @@ export interface Conference {
    * the meeting, or as `events()` ends. Shares the conference's channel.
    */
   waitUntil(condition: WaitCondition, options?: WaitUntilOptions): Promise<void>;
+  /**
+   * The roster and the meeting's status as live state: resolves once the full participant list
+   * has arrived (rejects with `MeetingTimeoutError` after `timeoutMs`, default 120 000), with a
+   * view whose `participants` (a Map by pid), `meeting` (empty until the meeting's first
+   * ConfDynamicInfoNotify, which follows the list) and `callResults` follow every frame until
+   * `close()`. Shares the conference's channel; close it to let the channel go.
+   */
+  roster(options?: RosterOptions): Promise<LiveRoster>;
 }
 
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext): Conference {
@@ -131,6 +139,7 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
       yield* (await loadChannel()).events(parts, options);
     },
     waitUntil: async (condition, options) => (await loadChannel()).waitUntil(parts, condition, options),
+    roster: async (options) => (await loadChannel()).roster(parts, options),
     waitUntilSharing: async (participantID, options) => (await loadChannel()).waitUntilSharing(parts, participantID, options),
   };
 }

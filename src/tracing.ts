@@ -19,7 +19,7 @@ export type OperationId = (typeof operationIds)[keyof typeof operationIds];
  * secret (the token); `error` is the `MeetingError` (or the abort reason) it rejects with.
  */
 export interface OperationContext {
-  operationId: OperationId | "token" | "waitUntilSharing" | "waitUntil";
+  operationId: OperationId | "token" | "waitUntilSharing" | "waitUntil" | "roster";
   conferenceID: string;
   participantID?: string;
   result?: unknown;
@@ -83,6 +83,7 @@ const OPERATIONS: { [K in Method]: { operationId: OperationContext["operationId"
   updateSettings: { operationId: "updateStartedConfConfig" },
   waitUntilSharing: { operationId: "waitUntilSharing", participant: true },
   waitUntil: { operationId: "waitUntil" },
+  roster: { operationId: "roster" },
 };
 
 /** One of a TracingChannel's five channels: the parts used here. */

@@ -202,6 +202,33 @@ describe("the roster of a large meeting", () => {
     await events.return();
   });
 
+  it(`keeps all ${SIZE} participants as live state in conf.roster(), on the channel the streams share, until closed`, async () => {
+    const { meeting, conf, sockets, open } = setUp();
+    const pids = Array.from({ length: SIZE }, (_, index) => meeting.join({ name: `P${index}` }).pid);
+    const roster = await conf.roster({ timeoutMs: 10_000 });
+    expect(roster.synced).toBe(true);
+    expect(roster.participants.size).toBe(SIZE);
+    expect(roster.participants.get(pids[1234]!)?.NAME).toBe("P1234");
+    await conf.waitUntil({ meeting: { state: "Created" } }, { timeoutMs: 5_000 }); // its own frame, right after
+    expect(roster.meeting).toMatchObject({ state: "Created", lockSharing: 0 });
+    const events = conf.events({ fullRoster: "snapshot" });
+    await take(events, 2);
+    const late = meeting.join({ name: "Late" });
+    meeting.leave(pids[0]!);
+    await take(events, 2);
+    expect(roster.participants.size).toBe(SIZE); // one in, one out
+    expect(roster.participants.has(late.pid)).toBe(true);
+    expect(roster.participants.has(pids[0]!)).toBe(false);
+    expect(sockets).toHaveLength(1);
+    roster.close();
+    meeting.leave(pids[1]!);
+    await take(events, 1);
+    expect(roster.participants.has(pids[1]!)).toBe(true); // closed: no longer follows
+    expect(open()).toBe(1); // the stream still holds the channel
+    await events.return();
+    expect(open()).toBe(0);
+  });
+
   it("counts a full list's unread joins as missed when a slow consumer's queue drops its slot", async () => {
     const { meeting, conf } = setUp();
     const people = Array.from({ length: 100 }, (_, index) => meeting.join({ name: `P${index}` }).pid);

@@ -9,7 +9,18 @@ import type { ChannelParts } from "./link.js";
 import { EventQueue } from "./queue.js";
 import type { Applied } from "./roster.js";
 import { channelFor, type Consumer } from "./shared.js";
-import type { ChannelOptions, EventsOptions, MeetingEvent, MeetingEventType, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./types.js";
+import type {
+  ChannelOptions,
+  ConferenceState,
+  EventsOptions,
+  LiveRoster,
+  MeetingEvent,
+  MeetingEventType,
+  RosterOptions,
+  WaitCondition,
+  WaitUntilOptions,
+  WaitUntilSharingOptions,
+} from "./types.js";
 
 const EVENT_TYPES: readonly MeetingEventType[] = [
   "participantJoined",
@@ -117,6 +128,54 @@ export function waitUntil(parts: ChannelParts, condition: WaitCondition, options
     channel.join(consumer);
     check();
   });
+}
+
+/**
+ * `conf.roster()`: a live view of the conference's state, once the full participant list has
+ * arrived. The view is a consumer of the shared channel until closed.
+ */
+export async function roster(parts: ChannelParts, options: RosterOptions = {}): Promise<LiveRoster> {
+  const { settings } = channelOptions(options);
+  const channel = channelFor(parts, settings);
+  let ended: { error: unknown } | undefined;
+  const consumer: Consumer = {
+    deliver: () => {},
+    end: (error) => {
+      ended = { error };
+    },
+  };
+  channel.join(consumer);
+  try {
+    // A wait on the same channel (same settings): it opens nothing of its own.
+    await waitUntil(parts, (state) => state.synced, { ...options, description: "the full participant list" });
+  } catch (error) {
+    channel.leave(consumer);
+    throw error;
+  }
+  let state: ConferenceState = channel.roster;
+  return {
+    get participants() {
+      return state.participants;
+    },
+    get meeting() {
+      return state.meeting;
+    },
+    get synced() {
+      return state.synced;
+    },
+    get callResults() {
+      return state.callResults;
+    },
+    get ended() {
+      return ended?.error;
+    },
+    close() {
+      // What it showed last stays readable, and no longer changes.
+      const { participants, meeting, synced, callResults } = state;
+      state = { participants: new Map(participants), meeting, synced, callResults: new Map(callResults) };
+      channel.leave(consumer);
+    },
+  };
 }
 
 /**

@@ -132,6 +132,26 @@ export interface WaitUntilSharingOptions extends ChannelOptions {
   timeoutMs?: number;
 }
 
+/** Options of `conf.roster()`. */
+export interface RosterOptions extends ChannelOptions {
+  /** How long to wait for the full participant list, in ms. Default: 120 000. */
+  timeoutMs?: number;
+}
+
+/**
+ * `conf.roster()`: the conference's state, kept live by the shared channel for as long as the
+ * view is open. Its fields always show the latest frame; nothing is copied.
+ */
+export interface LiveRoster extends ConferenceState {
+  /**
+   * Why the channel ended (`MeetingEndedError`, a refused token, reconnecting given up), if it
+   * has; the fields then keep the last state known.
+   */
+  readonly ended?: unknown;
+  /** Leaves the channel (the last consumer to leave closes it); the fields stop changing. */
+  close(): void;
+}
+
 /** Options of `conf.waitUntil()`. */
 export interface WaitUntilOptions extends WaitUntilSharingOptions {
   /** What is awaited, for the `MeetingTimeoutError` message. Default: said from the condition (`participant 1a2b MUTE "1"`), or "the condition" for a bare function. */
