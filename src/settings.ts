@@ -6,7 +6,7 @@ import { fail, kind } from "./call/input.js";
 export type MeetingSettings = components["schemas"]["UpdateStartedConfigReqBody"];
 
 /**
- * The values each setting takes: the spec's enums, which test/spec.test.ts proves equal;
+ * The values each setting takes: the spec's enums, which test/spec/spec.test.ts proves equal;
  * the type makes every setting of the spec appear here. `null`: the spec lists no
  * values (any int32).
  */
