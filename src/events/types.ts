@@ -119,9 +119,12 @@ export interface EventsOptions extends ChannelOptions {
    */
   fullRoster?: "joins" | "snapshot";
   /**
-   * Most events held for a consumer that has fallen behind. When full, the oldest is dropped and
-   * the next event delivered says how many were in `missed`; the participant records in later
-   * events are always current. Default: 1 000.
+   * Most slots held for a consumer that has fallen behind: one per event, and one for all the
+   * events of a full participant list. When full, the oldest slot is dropped and the next event
+   * delivered says how many events were in `missed` (with `fullRoster: "snapshot"`, everything
+   * queued is replaced by one `roster` event instead); the participant records in later events
+   * are always current. Each stream has its own queue: a slow one delays no other consumer.
+   * Default: 1 000.
    */
   maxQueued?: number;
 }
