@@ -138,7 +138,7 @@ export function makeClient(options: MeetingClientOptions = {}, platform: Platfor
   return {
     api,
     baseUrl,
-    conference: (conferenceID, auth) => conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth), channel),
+    conference: (conferenceID, auth) => conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth), channel, platform.tracing?.operation),
   };
 }
 

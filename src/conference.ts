@@ -1,43 +1,47 @@
+import { authorizer, call, facadeMethod, methodsOf, type CallContext } from "./call/operation.js";
 import type { components } from "./generated/schema.js";
-import { apiError, callInit, readJson, type CallOptions } from "./send.js";
-import type { MeetingSettings } from "./settings.js";
+import type { ConferenceMethods, ParticipantMethods } from "./generated/facade.js";
+import { callInit, type CallOptions } from "./send.js";
 import type { ChannelContext } from "./events/link.js";
 import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api, TokenSource } from "./token.js";
+import type { Tracing } from "./tracing.js";
 import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
-type Share = components["schemas"]["InviteShareDTO"]["share"];
-type Header = { "X-Conference-Authorization": string };
 
-const SHARE = "/v1/mmc/control/conferences/participants/share/invite";
-const REAL_TIME_INFO = "/v1/mmc/control/conferences/realTimeInfo";
-const SETTINGS = "/v1/mmc/control/conferences/updateStartedConfConfig";
+/**
+ * One participant of an ongoing meeting, by the `pid` that `realTimeInfo()` lists: made by
+ * `conf.participant(pid)`. Its methods come from the spec (`x-facade: participant.*`); each
+ * sends the participant's ID where its operation takes it (query or body).
+ */
+export interface Participant extends ParticipantMethods<CallOptions> {
+  readonly conferenceID: string;
+  readonly participantID: string;
+}
+
+// Found on first use: an import does no work.
+let invite: ReturnType<typeof facadeMethod> | undefined;
+let cancel: ReturnType<typeof facadeMethod> | undefined;
 
 /** One ongoing meeting, controlled as its host. Made by `meeting.conference()`. */
-export interface Conference {
+export interface Conference extends ConferenceMethods<CallOptions> {
   readonly conferenceID: string;
-  /** Invites the participant (a `pid` from `realTimeInfo()`) to share their screen: `{"share":1}`. */
+  /**
+   * A handle on one participant, by the `pid` that `realTimeInfo()` lists: `conf.participant(pid).mute()`.
+   * A `participantID` that is not a non-empty string is refused at once with `MeetingInputError`.
+   */
+  participant(participantID: string): Participant;
+  /** Invites the participant (a `pid` from `realTimeInfo()`) to share their screen: `{"share":1}`. Same as `participant(pid).inviteToShare()`. */
   inviteToShare(participantID: string, options?: CallOptions): Promise<void>;
-  /** Cancels the invitation to share: `{"share":0}`. */
+  /** Cancels the invitation to share: `{"share":0}`. Same as `participant(pid).cancelShareInvitation()`. */
   cancelShareInvitation(participantID: string, options?: CallOptions): Promise<void>;
-  /** The meeting's attendees, online participants (each with its `pid`) and state. */
-  realTimeInfo(options?: CallOptions): Promise<RealTimeInfo>;
   /**
    * A valid meeting-control token (obtained or renewed as needed), for the meeting-control
    * WebSocket. `options.headers` go on the token request this call starts, if it starts one.
    */
   token(options?: CallOptions): Promise<string>;
-  /** Locks sharing, so that only the host may share: `{"lockSharing":1}`. */
-  lockSharing(options?: CallOptions): Promise<void>;
-  /** Unlocks sharing, so that participants may share again: `{"lockSharing":0}`. */
-  unlockSharing(options?: CallOptions): Promise<void>;
-  /**
-   * Changes the meeting's settings: only those given change. An empty object, an unknown
-   * setting or a value the spec does not list is refused with `MeetingInputError`.
-   */
-  updateSettings(settings: MeetingSettings, options?: CallOptions): Promise<void>;
   /**
    * The meeting's events, from the meeting-control WebSocket: `for await (const event of conf.events())`.
    * Connects on the first `next()`, reconnects when the channel drops, and ends with an error
@@ -53,62 +57,31 @@ export interface Conference {
   waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
 }
 
-export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext): Conference {
-  /**
-   * Sends with the current token; a 401 on a token that can be replaced is retried once with
-   * a new one. Resolves with the result and the secrets to redact from any error: every
-   * token sent, and what the token source holds.
-   */
-  const authorized = async <R extends { response: Response }>(
-    options: CallOptions | undefined,
-    send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
-  ): Promise<[R, string[]]> => {
-    const init = callInit(transport, options);
-    // The call's signal and policy bound its token phase too; its headers are for its own
-    // request, not for a token request it may wait on.
-    const wait = { signal: init.signal, policy: init.policy };
-    const token = await tokens.get(wait);
-    const result = await send({ "X-Conference-Authorization": token }, init.fetch);
-    const secrets = [token, ...tokens.secrets];
-    if (result.response.status !== 401 || !tokens.invalidate(token)) return [result, secrets];
-    const fresh = await tokens.get(wait);
-    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
-  };
-
-  const share = async (participantID: string, share: Share, options?: CallOptions): Promise<void> => {
-    checkId("participantID", participantID);
-    // Success is a 200 with an empty body or any JSON object.
-    await readJson(
-      `PUT ${SHARE}`,
-      ...(await authorized(options, (header, fetch) => api.PUT(SHARE, { params: { query: { conferenceID, participantID }, header }, body: { share }, parseAs: "text", fetch }))),
-    );
-  };
-
-  const update = async (settings: MeetingSettings, options?: CallOptions): Promise<void> => {
-    // The settings' rules load with the first change of settings: a feature many never use.
-    const body = (await import("./settings.js")).checkSettings(settings);
-    // Success is a 200 with an empty body or any JSON object.
-    await readJson(
-      `PUT ${SETTINGS}`,
-      ...(await authorized(options, (header, fetch) => api.PUT(SETTINGS, { params: { query: { conferenceID }, header }, body, parseAs: "text", fetch }))),
-    );
-  };
-
+export function conference(
+  api: Api,
+  transport: Transport,
+  conferenceID: string,
+  tokens: TokenSource,
+  channel: ChannelContext,
+  trace?: Tracing["operation"],
+): Conference {
+  const authorized = authorizer(transport, tokens);
+  const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
+  const participant = (participantID: string): Participant =>
+    ({ conferenceID, participantID, ...methodsOf(context, "participant", checkId("participantID", participantID)) }) as unknown as Participant;
   return {
+    ...(methodsOf(context, "conference") as unknown as ConferenceMethods<CallOptions>),
     conferenceID,
-    inviteToShare: (participantID, options) => share(participantID, 1, options),
-    cancelShareInvitation: (participantID, options) => share(participantID, 0, options),
-    async realTimeInfo(options) {
-      const [result, secrets] = await authorized(options, (header, fetch) => api.GET(REAL_TIME_INFO, { params: { query: { conferenceID }, header }, parseAs: "text", fetch }));
-      const call = `GET ${REAL_TIME_INFO}`;
-      const info = await readJson<RealTimeInfo>(call, result, secrets);
-      if (!info) throw await apiError(call, result.response, undefined, secrets, "the answer is empty");
-      return info;
+    participant,
+    inviteToShare(participantID, options) {
+      const [operationId, method] = (invite ??= facadeMethod("participant.inviteToShare"));
+      return call(context, operationId, method, participantID, [options]) as Promise<void>;
+    },
+    cancelShareInvitation(participantID, options) {
+      const [operationId, method] = (cancel ??= facadeMethod("participant.cancelShareInvitation"));
+      return call(context, operationId, method, participantID, [options]) as Promise<void>;
     },
     token: async (options) => tokens.get(callInit(transport, options)),
-    lockSharing: (options) => update({ lockSharing: 1 }, options),
-    unlockSharing: (options) => update({ lockSharing: 0 }, options),
-    updateSettings: (settings, options) => update(settings, options),
     // The channel's code loads only here, the first time it is used (a separate chunk).
     async *events(options) {
       const { events } = await import("./events/index.js");

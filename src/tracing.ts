@@ -57,7 +57,9 @@ export type AttemptTrace = (outcome: unknown, retryInMs?: number) => void;
 
 /** What an entry with diagnostics_channel hands the client. */
 export interface Tracing {
-  /** Wraps every facade method of a handle as an operation. */
+  /** Runs one call of a method from the operation table as an operation; `shown`: its result may go into the context. */
+  operation<T>(context: OperationContext, work: () => Promise<T>, shown: boolean): Promise<T>;
+  /** Wraps the handle's hand-written methods (`token`, `waitUntilSharing`) as operations. */
   conference(handle: Conference): Conference;
   /** Begins an attempt: publishes its start and returns how to settle it; `undefined` while nobody subscribes. */
   attempt(method: string, url: string, attempt: number): AttemptTrace | undefined;
@@ -71,23 +73,11 @@ export const CHANNELS = {
   token: "huaweicloud-meeting-control:token",
 } as const;
 
-type Method = { [K in keyof Conference]: Conference[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Conference];
-
-/**
- * How each facade method is traced: its operationId, whether its first argument is the
- * participantID, and whether its result may go into the context. Typed over `Conference`, so
- * that a new method fails to compile until it is listed here.
- */
-const OPERATIONS: { [K in Method]: { operationId: OperationContext["operationId"]; participant?: true; result?: true } } = {
-  inviteToShare: { operationId: "inviteShare", participant: true },
-  cancelShareInvitation: { operationId: "inviteShare", participant: true },
-  realTimeInfo: { operationId: "showRealTimeInfoOfMeeting", result: true },
+/** The conference's hand-written methods that are operations of their own; the table's methods are traced as they run. */
+const HAND_WRITTEN = {
   token: { operationId: "token" },
-  lockSharing: { operationId: "updateStartedConfConfig" },
-  unlockSharing: { operationId: "updateStartedConfConfig" },
-  updateSettings: { operationId: "updateStartedConfConfig" },
   waitUntilSharing: { operationId: "waitUntilSharing", participant: true },
-};
+} as const satisfies { [K in keyof Conference]?: { operationId: OperationContext["operationId"]; participant?: true } };
 
 /** One of a TracingChannel's five channels: the parts used here. */
 interface Subchannel {
@@ -173,17 +163,18 @@ export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
   const attempt = dc.tracingChannel(CHANNELS.attempt);
   const token = dc.tracingChannel(CHANNELS.token);
   return {
+    operation: (context, work, shown) => (watched(operation) ? traced(operation, context, work, shown ? (value) => value : hidden) : work()),
     conference(handle) {
       const { conferenceID } = handle;
       const wrapped = { ...handle };
-      for (const [name, how] of Object.entries(OPERATIONS)) {
-        const method = handle[name as Method] as (...args: unknown[]) => Promise<unknown>;
+      for (const [name, how] of Object.entries(HAND_WRITTEN)) {
+        const method = handle[name as keyof typeof HAND_WRITTEN] as (...args: unknown[]) => Promise<unknown>;
         (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
           if (!watched(operation)) return method(...args);
           const context: OperationContext = { operationId: how.operationId, conferenceID };
           // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
-          if (how.participant && typeof args[0] === "string") context.participantID = args[0];
-          return traced(operation, context, () => method(...args), how.result ? (value) => value : hidden);
+          if ("participant" in how && typeof args[0] === "string") context.participantID = args[0];
+          return traced(operation, context, () => method(...args), hidden);
         };
       }
       return wrapped;

@@ -135,6 +135,106 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mmc/control/conferences/participants/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mute or unmute a participant
+         * @description Mutes or unmutes one participant (`isMute` 1 or 0). Official SDK operation `MuteParticipant`.
+         */
+        put: operations["muteParticipant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/mute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mute or unmute everyone
+         * @description Mutes or unmutes every participant (`isMute` 1 or 0). Official SDK operation `MuteMeeting`.
+         */
+        put: operations["muteMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hang up participants
+         * @description Removes the listed participants from the meeting. Official SDK operation `HangUp`.
+         */
+        post: operations["hangUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename a participant
+         * @description Renames a participant; `participantID` goes in the body. Official SDK operation `RenameParticipant`.
+         */
+        put: operations["renameParticipant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/layOut": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a saved layout
+         * @description Deletes a saved multi-picture layout. Official SDK operation `DeleteLayout`.
+         */
+        delete: operations["deleteLayout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -415,6 +515,14 @@ export interface components {
         };
     };
     responses: {
+        /** @description Operation successful. The vendor documents no body; this client takes an empty body or any JSON object as success. */
+        Done: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Invalid parameters. */
         BadRequest: {
             headers: {
@@ -457,6 +565,11 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The participant, by the `pid` that `showRealTimeInfoOfMeeting` lists.
+         * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+         */
+        ParticipantID: string;
         /**
          * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
          * @example 986947855
@@ -769,6 +882,241 @@ export interface operations {
                     "application/json": components["schemas"]["WebSocketToken"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    muteParticipant: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The participant, by the `pid` that `showRealTimeInfoOfMeeting` lists.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: components["parameters"]["ParticipantID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "isMute": 1
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description - `0`: unmute.
+                     *     - `1`: mute.
+                     * @enum {integer}
+                     */
+                    isMute: 0 | 1;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    muteMeeting: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "isMute": 1,
+                 *       "allowUnmuteByOneself": 0
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: int32
+                     * @description - `0`: unmute.
+                     *     - `1`: mute.
+                     * @enum {integer}
+                     */
+                    isMute: 0 | 1;
+                    /**
+                     * Format: int32
+                     * @description Whether participants may unmute themselves (only when muting; the vendor's default: allowed).
+                     *     - `0`: not allowed.
+                     *     - `1`: allowed.
+                     * @enum {integer}
+                     */
+                    allowUnmuteByOneself?: 0 | 1;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    hangUp: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bulkHangUpParticipants": [
+                 *         "4a5rg64ag5p8pvvnam1rr6m8lqra6a61"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The participants to hang up, by `pid`. */
+                    bulkHangUpParticipants: string[];
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    renameParticipant: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "participantID": "4a5rg64ag5p8pvvnam1rr6m8lqra6a61",
+                 *       "number": "+8613900000001",
+                 *       "newName": "Alice (host)"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The participant's `pid`; required for one in the meeting. */
+                    participantID?: string;
+                    /** @description The participant's number. */
+                    number: string;
+                    /** @description The new name. */
+                    newName: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteLayout: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The layout's ID.
+                 * @example 9b2c7d41-e0f3-a5b6-c8d9-e0f1a2b3c4d5
+                 */
+                uuID: string;
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -94,6 +94,13 @@ export const handlers: Handlers = {
     return undefined;
   },
 
+  // Accepted without a change of state, until the fake models them.
+  muteParticipant: (call) => void authorized(call),
+  muteMeeting: (call) => void authorized(call),
+  hangUp: (call) => void authorized(call),
+  renameParticipant: (call) => void authorized(call),
+  deleteLayout: (call) => void authorized(call),
+
   createWebSocketToken(call) {
     const meeting = authorized(call);
     const now = call.state.clock.now();

@@ -1,0 +1,161 @@
+// One operation's journey, for every facade method the table lists: input rules → token →
+// openapi-fetch → answer → the one error mapper, traced as one operation. The handles are
+// built from the table: no method is written by hand.
+import { operations, type FacadeMethod, type Operation, type Rule } from "../generated/operations.js";
+import { apiError, callInit, readJson, type CallOptions } from "../send.js";
+import type { Api, TokenSource } from "../token.js";
+import type { OperationContext } from "../tracing.js";
+import type { Transport } from "../transport.js";
+import { checkId, fail, kind } from "../validate.js";
+import { check, fields } from "./rules.js";
+
+export type OperationId = keyof typeof operations;
+type Header = { "X-Conference-Authorization": string };
+
+/** Sends with the current token; a 401 on a token that can be replaced is retried once with a new one. */
+export type Authorized = <R extends { response: Response }>(
+  options: CallOptions | undefined,
+  send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
+) => Promise<[R, string[]]>;
+
+/** What every call of one conference handle shares. */
+export interface CallContext {
+  api: Api;
+  transport: Transport;
+  conferenceID: string;
+  tokens: TokenSource;
+  authorized: Authorized;
+  /** Runs a call as one traced operation (entries with diagnostics_channel); `shown`: its result may go into the context. */
+  trace?: <T>(context: OperationContext, work: () => Promise<T>, shown: boolean) => Promise<T>;
+}
+
+/**
+ * The token phase of every call: the current token, and on a 401 with a token that can be
+ * replaced, one more attempt with a new one. Resolves with the result and the secrets to
+ * redact from any error: every token sent, and what the token source holds.
+ */
+export function authorizer(transport: Transport, tokens: TokenSource): Authorized {
+  return async (options, send) => {
+    const init = callInit(transport, options);
+    // The call's signal and policy bound its token phase too; its headers are for its own
+    // request, not for a token request it may wait on.
+    const wait = { signal: init.signal, policy: init.policy };
+    const token = await tokens.get(wait);
+    const result = await send({ "X-Conference-Authorization": token }, init.fetch);
+    const secrets = [token, ...tokens.secrets];
+    if (result.response.status !== 401 || !tokens.invalidate(token)) return [result, secrets];
+    const fresh = await tokens.get(wait);
+    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
+  };
+}
+
+/** A facade method's input rules: its remaining query and body fields as one object, made once per method. */
+interface InputRules {
+  rule: Rule;
+  /** The fields that go into the query; the others go into the body. */
+  query: Set<string>;
+}
+const inputRules = new WeakMap<FacadeMethod, InputRules>();
+
+function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
+  let known = inputRules.get(method);
+  if (known) return known;
+  const pid = method.method.startsWith("participant.") ? "participantID" : "";
+  const fixed = method.fixed ?? {};
+  const properties: Record<string, Rule> = {};
+  const required: string[] = [];
+  const query = new Set<string>();
+  for (const [name, rule] of Object.entries(operation.query?.properties ?? {})) {
+    if (name === pid) continue;
+    properties[name] = rule;
+    query.add(name);
+    if (operation.query?.required?.includes(name)) required.push(name);
+  }
+  const body = operation.body;
+  if (body && !method.only) {
+    for (const [name, rule] of Object.entries(body.properties ?? {})) {
+      if (name === pid || name in fixed) continue;
+      properties[name] = rule;
+      if (body.required?.includes(name)) required.push(name);
+    }
+  }
+  const minProperties = method.only ? 0 : (body?.minProperties ?? 0) - Object.keys(fixed).length;
+  known = { rule: { properties, required, additionalProperties: false, ...(minProperties > 0 && { minProperties }) }, query };
+  inputRules.set(method, known);
+  return known;
+}
+
+/**
+ * Runs `method` of `operationId`: `participantID` is the participant handle's (undefined on the
+ * conference), `args` what the method was called with: `(options?)`, `(input, options?)` or
+ * `(argument, options?)`. Bad input rejects with `MeetingInputError` before anything is sent.
+ */
+export function call(context: CallContext, operationId: OperationId, method: FacadeMethod, participantID: unknown, args: unknown[]): Promise<unknown> {
+  const operation: Operation = operations[operationId];
+  const { rule, query: inQuery } = rulesOf(operation, method);
+  const takesInput = method.argument !== undefined || Object.keys(rule.properties!).length > 0 || rule.minProperties !== undefined;
+  const input = takesInput ? args[0] : undefined;
+  const options = (takesInput ? args[1] : args[0]) as CallOptions | undefined;
+  const what = `${operation.method} ${operation.path}`;
+  const work = async () => {
+    const query: Record<string, unknown> = { conferenceID: context.conferenceID };
+    const body: Record<string, unknown> = { ...method.fixed };
+    if (participantID !== undefined) {
+      checkId("participantID", participantID);
+      (operation.participantID === "body" ? body : query).participantID = participantID;
+    }
+    let given: Record<string, unknown>;
+    if (method.argument !== undefined) {
+      check(method.argument, input, rule.properties![method.argument]!);
+      given = { [method.argument]: input };
+    } else {
+      const name = method.input ?? "input";
+      if (input === undefined && !rule.required!.length && !rule.minProperties) given = {};
+      else if (!input || typeof input !== "object" || Array.isArray(input)) given = fail(name, `must be an object, got ${kind(input)}`);
+      else given = input as Record<string, unknown>;
+      // A field's noun in messages: "setting" for `settings`, else "field".
+      fields(name, given, rule, name === "input" ? "field" : name.replace(/s$/, ""));
+    }
+    for (const [key, value] of Object.entries(given)) (inQuery.has(key) ? query : body)[key] = value;
+    const sendsBody = operation.body !== undefined;
+    const [result, secrets] = await context.authorized(options, (header, fetch) =>
+      context.api.request(operation.method.toLowerCase() as "put", operation.path as never, {
+        params: { query, header },
+        ...(sendsBody && { body }),
+        parseAs: "text",
+        fetch,
+      } as never),
+    );
+    const answer = await readJson(what, result as { data?: string; response: Response }, secrets);
+    if (!operation.answer) return undefined;
+    if (!answer) throw await apiError(what, result.response, undefined, secrets, "the answer is empty");
+    return answer;
+  };
+  if (!context.trace) return work();
+  const traced: OperationContext = { operationId, conferenceID: context.conferenceID };
+  // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
+  if (typeof participantID === "string") traced.participantID = participantID;
+  return context.trace(traced, work, true);
+}
+
+/** Every method of `handle` in the table, bound to `context` (and the participant handle's ID). */
+export function methodsOf(context: CallContext, handle: "participant" | "conference", participantID?: string): Record<string, (...args: unknown[]) => Promise<unknown>> {
+  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const [operationId, operation] of Object.entries(operations) as [OperationId, Operation][]) {
+    for (const method of operation.facade) {
+      const dot = method.method.indexOf(".");
+      if (method.method.slice(0, dot) !== handle) continue;
+      methods[method.method.slice(dot + 1)] = (...args) => call(context, operationId, method, participantID, args);
+    }
+  }
+  return methods;
+}
+
+/** The table's entry for `handle.name`: the operation and the method. */
+export function facadeMethod(name: string): [OperationId, FacadeMethod] {
+  for (const [operationId, operation] of Object.entries(operations) as [OperationId, Operation][]) {
+    const method = operation.facade.find((m) => m.method === name);
+    if (method) return [operationId, method];
+  }
+  throw new Error(`openapi.yaml has no facade method ${name}`);
+}
