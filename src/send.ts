@@ -8,7 +8,7 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Time allowed for each attempt, headers and body, in ms. */
   timeoutMs?: number;
-  /** How many times a failed attempt is retried. */
+  /** How many times a failed attempt is retried (never, for an operation that may act twice, once it may have reached the server). */
   maxRetries?: number;
   /** The largest answer read, in bytes (decoded); a larger one is a `MeetingError`, not retried. */
   maxResponseBytes?: number;

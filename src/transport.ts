@@ -3,7 +3,7 @@
 // timeout covers the body too. No sender follows a redirect: the secret headers would go with it.
 import { MeetingConnectionError, MeetingError, MeetingTimeoutError } from "./errors.js";
 import { race } from "./race.js";
-import { backoffDelay, retryableStatus, retryAfterDelay } from "./retry.js";
+import { backoffDelay, refused, repeatable, retryableStatus, retryAfterDelay } from "./retry.js";
 import type { Tracing } from "./tracing.js";
 import { CallResponse } from "./transport/call-response.js";
 
@@ -57,6 +57,8 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     const { method, url, headers } = request;
     // A WHATWG Request (from a caller's middleware) holds a stream, read once; a CallRequest holds the text.
     const body = (request.arrayBuffer ? request.body && (await request.arrayBuffer()) : request.body) as SendInit["body"];
+    // Whether a repeat is safe: looked up only when a retry is in question.
+    let safe: boolean | undefined;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       const init: SendInit = { method, headers, body, limit: maxResponseBytes };
@@ -75,8 +77,13 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       });
       if (outcome === "timeout") init.abort?.();
       const answered = typeof outcome === "object" && "status" in outcome;
-      const retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : outcome === "timeout" || !(outcome.error instanceof MeetingError));
+      let retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : outcome === "timeout" || !(outcome.error instanceof MeetingError));
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
+      // An operation that may act twice is sent again only when the server cannot have acted:
+      // the connection was refused, or it answered 429/503 with a Retry-After to wait for.
+      if (retry && !(safe ??= repeatable(method, url))) {
+        retry = answered ? (outcome.status === 429 || outcome.status === 503) && after !== undefined : outcome !== "timeout" && refused(outcome.error);
+      }
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
       traced?.(outcome, delay);
       if (logger) {

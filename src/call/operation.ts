@@ -112,7 +112,11 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
       const name = method.input ?? "input";
       if (input === undefined && !rule.required!.length && !rule.minProperties) given = {};
       else if (!input || typeof input !== "object" || Array.isArray(input)) given = fail(name, `must be an object, got ${kind(input)}`);
-      else given = input as Record<string, unknown>;
+      else {
+        // Each value read once, into a copy that is checked and sent: a getter cannot change it in between.
+        given = {};
+        for (const key of Object.keys(input)) given[key] = (input as Record<string, unknown>)[key];
+      }
       // A field's noun in messages: "setting" for `settings`, else "field".
       fields(name, given, rule, name === "input" ? "field" : name.replace(/s$/, ""));
     }
