@@ -16,7 +16,7 @@ export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
  * `conf.participant(pid)`. Its methods come from the spec (`x-facade: participant.*`); each
  * sends the participant's ID where its operation takes it (query or body).
  */
-export interface Participant extends ParticipantMethods<CallOptions> {
+export interface ParticipantHandle extends ParticipantMethods<CallOptions> {
   readonly conferenceID: string;
   readonly participantID: string;
 }
@@ -32,7 +32,7 @@ export interface Conference extends ConferenceMethods<CallOptions> {
    * A handle on one participant, by the `pid` that `realTimeInfo()` lists: `conf.participant(pid).mute()`.
    * A `participantID` that is not a non-empty string is refused at once with `MeetingInputError`.
    */
-  participant(participantID: string): Participant;
+  participant(participantID: string): ParticipantHandle;
   /** Invites the participant (a `pid` from `realTimeInfo()`) to share their screen: `{"share":1}`. Same as `participant(pid).inviteToShare()`. */
   inviteToShare(participantID: string, options?: CallOptions): Promise<void>;
   /** Cancels the invitation to share: `{"share":0}`. Same as `participant(pid).cancelShareInvitation()`. */
@@ -67,8 +67,8 @@ export function conference(
 ): Conference {
   const authorized = authorizer(transport, tokens);
   const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
-  const participant = (participantID: string): Participant =>
-    ({ conferenceID, participantID, ...methodsOf(context, "participant", checkId("participantID", participantID)) }) as unknown as Participant;
+  const participant = (participantID: string): ParticipantHandle =>
+    ({ conferenceID, participantID, ...methodsOf(context, "participant", checkId("participantID", participantID)) }) as unknown as ParticipantHandle;
   return {
     ...(methodsOf(context, "conference") as unknown as ConferenceMethods<CallOptions>),
     conferenceID,
