@@ -86,8 +86,8 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
 }
 
 /**
- * Runs `method` of `operationId`: `participantID` is the participant handle's (undefined on the
- * conference), `args` what the method was called with: `(options?)`, `(input, options?)` or
+ * Runs `method` of `operationId`: `participantID` is the participant handle's (for a
+ * `participant.` method; checked here, as given), `args` what the method was called with: `(options?)`, `(input, options?)` or
  * `(argument, options?)`. Bad input rejects with `MeetingInputError` before anything is sent.
  */
 export function call(context: CallContext, operationId: OperationId, method: FacadeMethod, participantID: unknown, args: unknown[]): Promise<unknown> {
@@ -100,7 +100,7 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
   const work = async () => {
     const query: Record<string, unknown> = { conferenceID: context.conferenceID };
     const body: Record<string, unknown> = { ...method.fixed };
-    if (participantID !== undefined) {
+    if (method.method.startsWith("participant.")) {
       checkId("participantID", participantID);
       (operation.participantID === "body" ? body : query).participantID = participantID;
     }
