@@ -81,6 +81,7 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
   const refusals = cases.flatMap((c) => breakages(c).map(([what, args, field]) => [`${c.method}: ${what}`, c, args, field] as const));
 
   it("conf.participant() refuses a participantID that is not a non-empty string at once, sending nothing", () => {
+    server.requests.length = 0;
     const conf = createMeetingClient({ baseUrl: server.url }).conference(CONFERENCE, { token: TOKEN });
     for (const bad of [42, "", undefined, "a\u0000b"]) expect(() => conf.participant(bad as never), String(bad)).toThrow(MeetingInputError);
     expect(server.requests).toHaveLength(0);
