@@ -178,7 +178,8 @@ for (const [path, item] of Object.entries(spec.paths)) {
       if (body.type !== "object" || !body.properties) problem(where, "has a body that is not an object with properties");
       const resolved = json.$ref ? spec.components.schemas![refName(json.$ref as string)]! : json;
       for (const [name, schema] of Object.entries((resolved.properties ?? {}) as Record<string, Schema>)) {
-        descriptions[name] = (schema.description as string | undefined) ?? (schema.$ref ? (spec.components.schemas![refName(schema.$ref as string)]!.description as string) : undefined);
+        descriptions[name] =
+          (schema.description as string | undefined) ?? (schema.$ref ? (spec.components.schemas![refName(schema.$ref as string)]!.description as string) : undefined);
       }
       if (body.properties && "participantID" in (body.properties as object) && !participantIn) participantIn = "body";
       for (const name of Object.keys((body.properties ?? {}) as object)) {
@@ -208,7 +209,8 @@ for (const [path, item] of Object.entries(spec.paths)) {
       const requiredOf = (field: string) =>
         ((query.required as string[]).includes(field) && queryFields.includes(field)) || ((body?.required as string[] | undefined) ?? []).includes(field);
       const remaining = [...queryFields, ...remainingBody];
-      if (entry.argument !== undefined && !remaining.includes(entry.argument)) problem(where, `x-facade ${entry.method} takes argument ${entry.argument}, which is not a remaining input field`);
+      if (entry.argument !== undefined && !remaining.includes(entry.argument))
+        problem(where, `x-facade ${entry.method} takes argument ${entry.argument}, which is not a remaining input field`);
       if (entry.argument !== undefined && remaining.length !== 1) {
         problem(where, `x-facade ${entry.method} takes argument ${entry.argument}, but the input has other fields too (${remaining.join(", ")})`);
       }
@@ -399,7 +401,7 @@ const flagOf = (field: string, { rule: schema, required, description }: Method["
   const type = String(schema.type ?? "string");
   const itemType = String((schema.items as Schema | undefined)?.type ?? "string");
   const values = schema.enum as unknown[] | undefined;
-  const first = (description ?? "").split("\n")[0]!.trim().replace(/`/g, "");
+  const first = (description ?? "").split("\n")[0]!.trim().replace(/`/g, "").replace(/\.$/, "");
   const describe = [first, values ? `(${values.join(", ")})` : ""].filter(Boolean).join(" ");
   const flag: Flag = { flag: kebab(field), field, type, describe };
   if (required) flag.required = true;
@@ -419,6 +421,7 @@ const commands = methods.map((method) => ({
   operationId: method.operationId,
   summary: method.summary.trim(),
   ...(method.argument && { argument: method.argument }),
+  ...(method.inputName !== "input" && !method.argument && { input: method.inputName }),
   ...(method.answer && { answer: true }),
   flags: Object.entries(method.fields).map(([field, value]) => flagOf(field, value)),
 }));
@@ -440,6 +443,8 @@ export interface GeneratedCommand {
   operationId: string;
   summary: string;
   argument?: string;
+  /** The input's name in errors, where it is not \`input\`. */
+  input?: string;
   answer?: true;
   flags: CommandFlag[];
 }

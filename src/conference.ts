@@ -57,14 +57,7 @@ export interface Conference extends ConferenceMethods<CallOptions> {
   waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
 }
 
-export function conference(
-  api: Api,
-  transport: Transport,
-  conferenceID: string,
-  tokens: TokenSource,
-  channel: ChannelContext,
-  trace?: Tracing["operation"],
-): Conference {
+export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext, trace?: Tracing["operation"]): Conference {
   const authorized = authorizer(transport, tokens);
   const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
   const participant = (participantID: string): ParticipantHandle =>

@@ -18,7 +18,11 @@ describe("the wire cases", () => {
     expect(withMethods.length).toBeGreaterThan(5);
     for (const [operationId, operation] of withMethods) {
       expect(covered.has(operationId), operationId).toBe(true);
-      for (const { method } of operation.facade) expect(cases.some((c) => c.method === method), method).toBe(true);
+      for (const { method } of operation.facade)
+        expect(
+          cases.some((c) => c.method === method),
+          method,
+        ).toBe(true);
     }
   });
 
@@ -31,7 +35,11 @@ describe("the wire cases", () => {
   });
 
   it("are made for every operation of the spec that takes the control token", () => {
-    expect(controlOperations().map((o) => o.operationId).sort()).toEqual(Object.keys(operations).sort());
+    expect(
+      controlOperations()
+        .map((o) => o.operationId)
+        .sort(),
+    ).toEqual(Object.keys(operations).sort());
   });
 });
 

@@ -123,12 +123,16 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
     for (const [key, value] of Object.entries(given)) (inQuery.has(key) ? query : body)[key] = value;
     const sendsBody = operation.body !== undefined;
     const [result, secrets] = await context.authorized(options, (header, fetch) =>
-      context.api.request(operation.method.toLowerCase() as "put", operation.path as never, {
-        params: { query, header },
-        ...(sendsBody && { body }),
-        parseAs: "text",
-        fetch,
-      } as never),
+      context.api.request(
+        operation.method.toLowerCase() as "put",
+        operation.path as never,
+        {
+          params: { query, header },
+          ...(sendsBody && { body }),
+          parseAs: "text",
+          fetch,
+        } as never,
+      ),
     );
     const answer = await readJson(what, result as { data?: string; response: Response }, secrets);
     if (!operation.answer) return undefined;

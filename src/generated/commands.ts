@@ -21,6 +21,8 @@ export interface GeneratedCommand {
   operationId: string;
   summary: string;
   argument?: string;
+  /** The input's name in errors, where it is not `input`. */
+  input?: string;
   answer?: true;
   flags: CommandFlag[];
 }
@@ -53,60 +55,61 @@ export const commands: GeneratedCommand[] = [
     "method": "conference.updateSettings",
     "operationId": "updateStartedConfConfig",
     "summary": "Changes the meeting's settings; only those given change.",
+    "input": "settings",
     "flags": [
       {
         "flag": "lock-sharing",
         "field": "lockSharing",
         "type": "integer",
-        "describe": "Sharing lock. (0, 1)"
+        "describe": "Sharing lock (0, 1)"
       },
       {
         "flag": "free-share",
         "field": "freeShare",
         "type": "integer",
-        "describe": "Who may take over a share in progress. (0, 1)"
+        "describe": "Who may take over a share in progress (0, 1)"
       },
       {
         "flag": "is-lock",
         "field": "isLock",
         "type": "integer",
-        "describe": "Meeting lock. (0, 1)"
+        "describe": "Meeting lock (0, 1)"
       },
       {
         "flag": "call-in-restriction",
         "field": "callInRestriction",
         "type": "integer",
-        "describe": "Who may join the meeting. (0, 2, 3)"
+        "describe": "Who may join the meeting (0, 2, 3)"
       },
       {
         "flag": "audience-call-in-restriction",
         "field": "audienceCallInRestriction",
         "type": "integer",
-        "describe": "Who may join a webinar as audience. (0, 2)"
+        "describe": "Who may join a webinar as audience (0, 2)"
       },
       {
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
         "type": "integer",
-        "describe": "Whether participants may unmute themselves (the vendor's default: allowed). (0, 1)"
+        "describe": "Whether participants may unmute themselves (the vendor's default: allowed) (0, 1)"
       },
       {
         "flag": "chat-permission",
         "field": "chatPermission",
         "type": "integer",
-        "describe": "Chat permission. (1, 2, 3, 4)"
+        "describe": "Chat permission (1, 2, 3, 4)"
       },
       {
         "flag": "allow-open-camera",
         "field": "allowOpenCamera",
         "type": "integer",
-        "describe": "Whether participants may turn on their own camera. (0, 1)"
+        "describe": "Whether participants may turn on their own camera (0, 1)"
       },
       {
         "flag": "allow-rename",
         "field": "allowRename",
         "type": "integer",
-        "describe": "Whether participants may rename themselves. (0, 1)"
+        "describe": "Whether participants may rename themselves (0, 1)"
       },
       {
         "flag": "client-rec-mode",
@@ -154,7 +157,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
         "type": "integer",
-        "describe": "Whether participants may unmute themselves (only when muting; the vendor's default: allowed). (0, 1)"
+        "describe": "Whether participants may unmute themselves (only when muting; the vendor's default: allowed) (0, 1)"
       }
     ]
   },
@@ -168,7 +171,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
         "type": "integer",
-        "describe": "Whether participants may unmute themselves (only when muting; the vendor's default: allowed). (0, 1)"
+        "describe": "Whether participants may unmute themselves (only when muting; the vendor's default: allowed) (0, 1)"
       }
     ]
   },
@@ -183,7 +186,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "bulk-hang-up-participants",
         "field": "bulkHangUpParticipants",
         "type": "string",
-        "describe": "The participants to hang up, by pid.",
+        "describe": "The participants to hang up, by pid",
         "required": true,
         "list": true
       }
@@ -199,14 +202,14 @@ export const commands: GeneratedCommand[] = [
         "flag": "number",
         "field": "number",
         "type": "string",
-        "describe": "The participant's number.",
+        "describe": "The participant's number",
         "required": true
       },
       {
         "flag": "new-name",
         "field": "newName",
         "type": "string",
-        "describe": "The new name.",
+        "describe": "The new name",
         "required": true
       }
     ]
@@ -222,7 +225,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "uu-id",
         "field": "uuID",
         "type": "string",
-        "describe": "The layout's ID.",
+        "describe": "The layout's ID",
         "required": true
       }
     ]

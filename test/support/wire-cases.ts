@@ -69,12 +69,12 @@ export function wireCases(): WireCase[] {
     for (const facade of operation["x-facade"] ?? []) {
       const [handle] = facade.method.split(".");
       const fixed: Record<string, unknown> = facade.fixed ?? {};
-      const pid = handle === "participant" ? "participantID" : undefined;
+      const pid: string | undefined = handle === "participant" ? "participantID" : undefined;
       const query: [string, string][] = [["conferenceID", CONFERENCE]];
       const input: Record<string, unknown> = {};
       for (const parameter of parameters) {
         if (parameter.in !== "query" || parameter.name === "conferenceID") continue;
-        if (parameter.name === pid) {
+        if (pid !== undefined && parameter.name === pid) {
           query.push([pid, PARTICIPANT]);
           continue;
         }
