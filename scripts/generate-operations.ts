@@ -104,6 +104,11 @@ function rule(schema: Schema, where: string, seen: string[] = []): Schema {
       out.properties = Object.fromEntries(Object.entries(value as Record<string, Schema>).map(([name, item]) => [name, rule(item, `${where}.${name}`, seen)]));
     } else out[key] = value;
   }
+  // An enum says all the type and format would: the browser need not carry them.
+  if (out.enum) {
+    delete out.type;
+    delete out.format;
+  }
   return out;
 }
 
@@ -176,6 +181,8 @@ for (const [path, item] of Object.entries(spec.paths)) {
     if (json) {
       body = rule(json, `${where} body`);
       if (body.type !== "object" || !body.properties) problem(where, "has a body that is not an object with properties");
+      // Every body is an object: said once here, not in each row.
+      delete body.type;
       const resolved = json.$ref ? spec.components.schemas![refName(json.$ref as string)]! : json;
       for (const [name, schema] of Object.entries((resolved.properties ?? {}) as Record<string, Schema>)) {
         descriptions[name] =

@@ -8,8 +8,8 @@ import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { root } from "./prism.js";
 
-/** 8 KiB min+gzip for the up-front code (issue 17). */
-export const BROWSER_BUDGET = 8 * 1024;
+/** 12 KiB min+gzip for the up-front code with the whole API surface: every operation's method, rules and retry rule (issue 27; 8 KiB for five operations in issue 17). */
+export const BROWSER_BUDGET = 12 * 1024;
 
 export interface Size {
   minified: number;

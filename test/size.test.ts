@@ -8,6 +8,13 @@ describe("the browser entry", () => {
     expect(gzipped).toBeLessThanOrEqual(BROWSER_BUDGET);
   });
 
+  it("holds the whole generated surface up front: the operation table, its rules and the one pipeline, none behind import()", async () => {
+    const { upFrontSources } = await browserEntrySize();
+    for (const file of ["src/generated/operations.ts", "src/call/operation.ts", "src/call/rules.ts", "src/retry.ts"]) expect(upFrontSources).toContain(file);
+    // The CLI's commands stay out of the page.
+    expect(upFrontSources).not.toContain("src/generated/commands.ts");
+  });
+
   it("keeps the event channel out of the up-front code, in a chunk loaded on first use", async () => {
     const { lazy } = await browserEntrySize();
     expect(lazy.gzipped).toBeGreaterThan(2_000); // the channel's loop, roster and queue: split off, not dropped

@@ -146,16 +146,23 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
   return context.trace(traced, work, true);
 }
 
+type Handle = "participant" | "conference";
+/** Each handle's methods: name, operation and table entry, found once (on first use: an import does no work). */
+let byHandle: Record<Handle, [string, OperationId, FacadeMethod][]> | undefined;
+
 /** Every method of `handle` in the table, bound to `context` (and the participant handle's ID). */
-export function methodsOf(context: CallContext, handle: "participant" | "conference", participantID?: string): Record<string, (...args: unknown[]) => Promise<unknown>> {
-  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const [operationId, operation] of Object.entries(operations) as [OperationId, Operation][]) {
-    for (const method of operation.facade) {
-      const dot = method.method.indexOf(".");
-      if (method.method.slice(0, dot) !== handle) continue;
-      methods[method.method.slice(dot + 1)] = (...args) => call(context, operationId, method, participantID, args);
+export function methodsOf(context: CallContext, handle: Handle, participantID?: string): Record<string, (...args: unknown[]) => Promise<unknown>> {
+  if (!byHandle) {
+    byHandle = { participant: [], conference: [] };
+    for (const [operationId, operation] of Object.entries(operations) as [OperationId, Operation][]) {
+      for (const method of operation.facade) {
+        const dot = method.method.indexOf(".");
+        byHandle[method.method.slice(0, dot) as Handle].push([method.method.slice(dot + 1), operationId, method]);
+      }
     }
   }
+  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
+  for (const [name, operationId, method] of byHandle[handle]) methods[name] = (...args) => call(context, operationId, method, participantID, args);
   return methods;
 }
 

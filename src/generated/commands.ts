@@ -60,55 +60,55 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "lock-sharing",
         "field": "lockSharing",
-        "type": "integer",
+        "type": "string",
         "describe": "Sharing lock (0, 1)"
       },
       {
         "flag": "free-share",
         "field": "freeShare",
-        "type": "integer",
+        "type": "string",
         "describe": "Who may take over a share in progress (0, 1)"
       },
       {
         "flag": "is-lock",
         "field": "isLock",
-        "type": "integer",
+        "type": "string",
         "describe": "Meeting lock (0, 1)"
       },
       {
         "flag": "call-in-restriction",
         "field": "callInRestriction",
-        "type": "integer",
+        "type": "string",
         "describe": "Who may join the meeting (0, 2, 3)"
       },
       {
         "flag": "audience-call-in-restriction",
         "field": "audienceCallInRestriction",
-        "type": "integer",
+        "type": "string",
         "describe": "Who may join a webinar as audience (0, 2)"
       },
       {
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
-        "type": "integer",
+        "type": "string",
         "describe": "Whether participants may unmute themselves (the vendor's default: allowed) (0, 1)"
       },
       {
         "flag": "chat-permission",
         "field": "chatPermission",
-        "type": "integer",
+        "type": "string",
         "describe": "Chat permission (1, 2, 3, 4)"
       },
       {
         "flag": "allow-open-camera",
         "field": "allowOpenCamera",
-        "type": "integer",
+        "type": "string",
         "describe": "Whether participants may turn on their own camera (0, 1)"
       },
       {
         "flag": "allow-rename",
         "field": "allowRename",
-        "type": "integer",
+        "type": "string",
         "describe": "Whether participants may rename themselves (0, 1)"
       },
       {
@@ -156,7 +156,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
-        "type": "integer",
+        "type": "string",
         "describe": "Whether participants may unmute themselves (only when muting; the vendor's default: allowed) (0, 1)"
       }
     ]
@@ -170,7 +170,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
-        "type": "integer",
+        "type": "string",
         "describe": "Whether participants may unmute themselves (only when muting; the vendor's default: allowed) (0, 1)"
       }
     ]
