@@ -1,6 +1,7 @@
 import { authorizer, call, facadeMethod, methodsOf, type CallContext } from "./call/operation.js";
 import type { components } from "./generated/schema.js";
-import type { ConferenceMethods, ParticipantMethods } from "./generated/facade.js";
+import type { ConferenceMethods } from "./generated/facade.js";
+import { participant, type ParticipantHandle } from "./participant.js";
 import { callInit, type CallOptions } from "./send.js";
 import type { ChannelContext } from "./events/link.js";
 import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
@@ -10,16 +11,6 @@ import type { Transport } from "./transport.js";
 import { checkId } from "./validate.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
-
-/**
- * One participant of an ongoing meeting, by the `pid` that `realTimeInfo()` lists: made by
- * `conf.participant(pid)`. Its methods come from the spec (`x-facade: participant.*`); each
- * sends the participant's ID where its operation takes it (query or body).
- */
-export interface ParticipantHandle extends ParticipantMethods<CallOptions> {
-  readonly conferenceID: string;
-  readonly participantID: string;
-}
 
 // Found on first use: an import does no work.
 let invite: ReturnType<typeof facadeMethod> | undefined;
@@ -60,12 +51,10 @@ export interface Conference extends ConferenceMethods<CallOptions> {
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext, trace?: Tracing["operation"]): Conference {
   const authorized = authorizer(transport, tokens);
   const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
-  const participant = (participantID: string): ParticipantHandle =>
-    ({ conferenceID, participantID, ...methodsOf(context, "participant", checkId("participantID", participantID)) }) as unknown as ParticipantHandle;
   return {
     ...(methodsOf(context, "conference") as unknown as ConferenceMethods<CallOptions>),
     conferenceID,
-    participant,
+    participant: (participantID) => participant(context, participantID),
     inviteToShare(participantID, options) {
       const [operationId, method] = (invite ??= facadeMethod("participant.inviteToShare"));
       return call(context, operationId, method, participantID, [options]) as Promise<void>;

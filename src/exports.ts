@@ -1,7 +1,8 @@
 // What every entry exports besides createMeetingClient.
 export { regions } from "./client.js";
 export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
-export type { Conference, ParticipantHandle, RealTimeInfo } from "./conference.js";
+export type { Conference, RealTimeInfo } from "./conference.js";
+export type { ParticipantHandle } from "./participant.js";
 export type { EventsOptions, MeetingEvent, MeetingEventType, MeetingState, Participant, WaitUntilSharingOptions, WebSocketConstructor } from "./events/types.js";
 export { MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
 export type { CallOptions } from "./send.js";
