@@ -6,8 +6,9 @@
 // - src/generated/facade.ts: the handles' method types, derived from the generated
 //   `operations` types, with the spec's summaries as doc comments.
 // - src/generated/commands.ts: the CLI's commands: one per facade method, flags per field.
-// The spec's extensions (`x-facade`, `x-idempotent`, `x-idempotent-reason`) are described in
-// ARCHITECTURE.md; a spec that breaks them fails here, naming the operation.
+// Every control operation carries `x-facade` (the methods it backs: `method`, `summary`, and
+// optionally `fixed` body fields, one `argument`, the `input` object's name in errors),
+// `x-idempotent` and `x-idempotent-reason`. A spec that breaks them fails here, naming the operation.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
