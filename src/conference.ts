@@ -1,4 +1,4 @@
-import { authorizer, call, facadeMethod, methodsOf, type CallContext } from "./call/operation.js";
+import { authorizer, call, facadeMethod, handleOf, type CallContext } from "./call/operation.js";
 import type { components } from "./generated/schema.js";
 import type { ConferenceMethods } from "./generated/facade.js";
 import { participant, type ParticipantHandle } from "./participant.js";
@@ -51,8 +51,7 @@ export interface Conference extends ConferenceMethods<CallOptions> {
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext, trace?: Tracing["operation"]): Conference {
   const authorized = authorizer(transport, tokens);
   const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
-  return {
-    ...(methodsOf(context, "conference") as unknown as ConferenceMethods<CallOptions>),
+  const own: Omit<Conference, keyof ConferenceMethods<CallOptions>> = {
     conferenceID,
     participant: (participantID) => participant(context, participantID),
     inviteToShare(participantID, options) {
@@ -75,4 +74,5 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
       return waitUntilSharing({ api, conferenceID, tokens, authorized, channel }, participantID, options);
     },
   };
+  return handleOf<Conference>("conference", context, own);
 }

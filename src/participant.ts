@@ -1,6 +1,6 @@
 // The participant handle: `conf.participant(pid)`, its methods the operation table's
 // `participant.*` methods, each sending the participant's ID where its operation takes it.
-import { methodsOf, type CallContext } from "./call/operation.js";
+import { handleOf, type CallContext } from "./call/operation.js";
 import type { ParticipantMethods } from "./generated/facade.js";
 import type { CallOptions } from "./send.js";
 import { checkId } from "./validate.js";
@@ -18,5 +18,5 @@ export interface ParticipantHandle extends ParticipantMethods<CallOptions> {
 /** The handle; a `participantID` that is not a non-empty string is refused at once. */
 export function participant(context: CallContext, participantID: string): ParticipantHandle {
   checkId("participantID", participantID);
-  return { conferenceID: context.conferenceID, participantID, ...methodsOf(context, "participant", participantID) } as unknown as ParticipantHandle;
+  return handleOf("participant", context, { conferenceID: context.conferenceID, participantID }, participantID);
 }

@@ -166,10 +166,11 @@ export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
     operation: (context, work, shown) => (watched(operation) ? traced(operation, context, work, shown ? (value) => value : hidden) : work()),
     conference(handle) {
       const { conferenceID } = handle;
-      const wrapped = { ...handle };
+      // Over the handle, not a copy of it: its generated methods live on its prototype.
+      const wrapped: Record<string, unknown> = Object.create(handle);
       for (const [name, how] of Object.entries(HAND_WRITTEN)) {
         const method = handle[name as keyof typeof HAND_WRITTEN] as (...args: unknown[]) => Promise<unknown>;
-        (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        wrapped[name] = (...args: unknown[]) => {
           if (!watched(operation)) return method(...args);
           const context: OperationContext = { operationId: how.operationId, conferenceID };
           // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
@@ -177,7 +178,7 @@ export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
           return traced(operation, context, () => method(...args), hidden);
         };
       }
-      return wrapped;
+      return wrapped as unknown as Conference;
     },
     attempt(method, url, n) {
       if (!watched(attempt)) return undefined;

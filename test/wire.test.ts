@@ -95,6 +95,19 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     expect(server.requests).toHaveLength(0);
   });
 
+  it("a method read off its handle stays bound to it", async () => {
+    server.requests.length = 0;
+    const conf = createMeetingClient({ baseUrl: server.url }).conference(CONFERENCE, { token: TOKEN });
+    const { lockSharing } = conf;
+    const { inviteToShare } = conf.participant("p9");
+    await lockSharing();
+    await inviteToShare();
+    expect(server.requests.map((r) => r.target)).toEqual([
+      `/v1/mmc/control/conferences/updateStartedConfConfig?conferenceID=${CONFERENCE}`,
+      `/v1/mmc/control/conferences/participants/share/invite?conferenceID=${CONFERENCE}&participantID=p9`,
+    ]);
+  });
+
   it("refusals are made for the methods that take input", () => {
     expect(refusals.length).toBeGreaterThan(3);
   });

@@ -147,23 +147,43 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
 }
 
 type Handle = "participant" | "conference";
-/** Each handle's methods: name, operation and table entry, found once (on first use: an import does no work). */
-let byHandle: Record<Handle, [string, OperationId, FacadeMethod][]> | undefined;
+/** What a handle's generated methods run with: its call context, and the participant's ID. */
+const BOUND = Symbol("bound");
+type Bound = { [BOUND]: { context: CallContext; participantID?: string } };
+/** Each handle's prototype of generated methods, made once, on first use: an import does no work. */
+let prototypes: Record<Handle, object> | undefined;
 
-/** Every method of `handle` in the table, bound to `context` (and the participant handle's ID). */
-export function methodsOf(context: CallContext, handle: Handle, participantID?: string): Record<string, (...args: unknown[]) => Promise<unknown>> {
-  if (!byHandle) {
-    byHandle = { participant: [], conference: [] };
-    for (const [operationId, operation] of Object.entries(operations) as [OperationId, Operation][]) {
-      for (const method of operation.facade) {
-        const dot = method.method.indexOf(".");
-        byHandle[method.method.slice(0, dot) as Handle].push([method.method.slice(dot + 1), operationId, method]);
-      }
+/**
+ * A handle of `handle`'s kind: `own` (its fields and hand-written methods) over the table's
+ * methods. Each method is made for a handle the first time it is read, so that a handle costs
+ * the same however many operations the spec has (200 000 conferences stay cheap); a method read
+ * off its handle (`const { muteAll } = conf`) stays bound to it.
+ */
+export function handleOf<T>(handle: Handle, context: CallContext, own: object, participantID?: string): T {
+  prototypes ??= { participant: prototypeOf("participant"), conference: prototypeOf("conference") };
+  const bound: Bound[typeof BOUND] = { context, participantID };
+  return Object.assign(Object.create(prototypes[handle], { [BOUND]: { value: bound } }), own) as T;
+}
+
+function prototypeOf(handle: Handle): object {
+  const prototype = {};
+  for (const [operationId, operation] of Object.entries(operations) as [OperationId, Operation][]) {
+    for (const method of operation.facade) {
+      const dot = method.method.indexOf(".");
+      if (method.method.slice(0, dot) !== handle) continue;
+      const name = method.method.slice(dot + 1);
+      Object.defineProperty(prototype, name, {
+        enumerable: true,
+        get(this: Bound) {
+          const { context, participantID } = this[BOUND];
+          const run = (...args: unknown[]) => call(context, operationId, method, participantID, args);
+          Object.defineProperty(this, name, { value: run, enumerable: true, writable: true, configurable: true });
+          return run;
+        },
+      });
     }
   }
-  const methods: Record<string, (...args: unknown[]) => Promise<unknown>> = {};
-  for (const [name, operationId, method] of byHandle[handle]) methods[name] = (...args) => call(context, operationId, method, participantID, args);
-  return methods;
+  return prototype;
 }
 
 /** The table's entry for `handle.name`: the operation and the method. */
