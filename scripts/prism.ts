@@ -32,10 +32,14 @@ function prismBin(): string {
   return join(dirname(pkgPath), bin.prism ?? "dist/index.js");
 }
 
-/** Starts Prism and resolves once it listens. `log` receives its output lines. */
-export async function startPrism(options: { port?: number; log?: (line: string) => void; timeoutMs?: number } = {}): Promise<Prism> {
+/**
+ * Starts Prism and resolves once it listens. `log` receives its output lines. With `proxy` (an
+ * upstream URL), Prism is a validating proxy in front of it (`prism proxy --errors`) instead of a mock.
+ */
+export async function startPrism(options: { port?: number; log?: (line: string) => void; timeoutMs?: number; proxy?: string } = {}): Promise<Prism> {
   const port = options.port ?? (await freePort());
-  const child = spawn(process.execPath, [prismBin(), "mock", specPath, "--host", "127.0.0.1", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
+  const mode = options.proxy === undefined ? ["mock", specPath] : ["proxy", specPath, options.proxy, "--errors"];
+  const child = spawn(process.execPath, [prismBin(), ...mode, "--host", "127.0.0.1", "--port", String(port)], { stdio: ["ignore", "pipe", "pipe"] });
   const url = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => fail(new Error(`Prism did not start within ${options.timeoutMs ?? 30_000} ms`)), options.timeoutMs ?? 30_000);

@@ -40,9 +40,14 @@ export interface paths {
          *     `data.confTokenExpireTime`).
          *
          *     To renew a token that is still valid, send it in `X-Conference-Authorization`: the
-         *     password is then not checked again. If the token has expired and the password is
-         *     sent, the server authenticates again and returns a new token. The meeting must be in
-         *     progress: a token request for a meeting that has not started fails.
+         *     password is then not checked, and may be left out. If the token has expired and the
+         *     password is sent, the server authenticates again and returns a new token; without
+         *     the password, an expired token is refused. The meeting must be in progress: a token
+         *     request for a meeting that has not started fails.
+         *
+         *     `X-Password` is optional here although the vendor's page marks it mandatory: the same
+         *     page says the password is not checked when a token is renewed, and the vendor's SDKs
+         *     document that a renewal may leave the password out.
          *
          *     Client-side assumption: the vendor's page for this operation lists only `200`, `400`
          *     and `500`; `401` and `403` are listed here because the other meeting-control
@@ -656,17 +661,18 @@ export interface operations {
             };
             header: {
                 /**
-                 * @description The host password of the meeting.
+                 * @description The host password of the meeting. Required unless `X-Conference-Authorization`
+                 *     holds a token that is still valid (a renewal).
                  * @example EXAMPLE-host-password
                  */
-                "X-Password": string;
+                "X-Password"?: string;
                 /**
                  * @description Login type. Always `1`.
                  * @example 1
                  */
                 "X-Login-Type": 1;
                 /**
-                 * @description The current meeting-control token, sent only to renew it.
+                 * @description The current meeting-control token, sent only to renew it; while it is valid, no password is needed.
                  * @example EXAMPLE-control-token
                  */
                 "X-Conference-Authorization"?: string;

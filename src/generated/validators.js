@@ -597,8 +597,8 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     evaluated0.items = void 0;
   }
   if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data["X-Password"] === void 0) {
-      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "X-Password" }, message: "must have required property 'X-Password'" };
+    if (data["X-Login-Type"] === void 0) {
+      const err0 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "X-Login-Type" }, message: "must have required property 'X-Login-Type'" };
       if (vErrors === null) {
         vErrors = [err0];
       } else {
@@ -606,33 +606,24 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       }
       errors++;
     }
-    if (data["X-Login-Type"] === void 0) {
-      const err1 = { instancePath, schemaPath: "#/required", keyword: "required", params: { missingProperty: "X-Login-Type" }, message: "must have required property 'X-Login-Type'" };
-      if (vErrors === null) {
-        vErrors = [err1];
-      } else {
-        vErrors.push(err1);
-      }
-      errors++;
-    }
     if (data["X-Password"] !== void 0) {
       let data0 = data["X-Password"];
       if (typeof data0 === "string") {
         if (func1(data0) < 1) {
-          const err2 = { instancePath: instancePath + "/X-Password", schemaPath: "#/properties/X-Password/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err1 = { instancePath: instancePath + "/X-Password", schemaPath: "#/properties/X-Password/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err2];
+            vErrors = [err1];
           } else {
-            vErrors.push(err2);
+            vErrors.push(err1);
           }
           errors++;
         }
       } else {
-        const err3 = { instancePath: instancePath + "/X-Password", schemaPath: "#/properties/X-Password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err2 = { instancePath: instancePath + "/X-Password", schemaPath: "#/properties/X-Password/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err3];
+          vErrors = [err2];
         } else {
-          vErrors.push(err3);
+          vErrors.push(err2);
         }
         errors++;
       }
@@ -640,7 +631,16 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
     if (data["X-Login-Type"] !== void 0) {
       let data1 = data["X-Login-Type"];
       if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
-        const err4 = { instancePath: instancePath + "/X-Login-Type", schemaPath: "#/properties/X-Login-Type/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err3 = { instancePath: instancePath + "/X-Login-Type", schemaPath: "#/properties/X-Login-Type/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err3];
+        } else {
+          vErrors.push(err3);
+        }
+        errors++;
+      }
+      if (1 !== data1) {
+        const err4 = { instancePath: instancePath + "/X-Login-Type", schemaPath: "#/properties/X-Login-Type/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
         if (vErrors === null) {
           vErrors = [err4];
         } else {
@@ -648,22 +648,13 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
         }
         errors++;
       }
-      if (1 !== data1) {
-        const err5 = { instancePath: instancePath + "/X-Login-Type", schemaPath: "#/properties/X-Login-Type/const", keyword: "const", params: { allowedValue: 1 }, message: "must be equal to constant" };
-        if (vErrors === null) {
-          vErrors = [err5];
-        } else {
-          vErrors.push(err5);
-        }
-        errors++;
-      }
       if (typeof data1 == "number" && isFinite(data1)) {
         if (!formats0.validate(data1)) {
-          const err6 = { instancePath: instancePath + "/X-Login-Type", schemaPath: "#/properties/X-Login-Type/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
+          const err5 = { instancePath: instancePath + "/X-Login-Type", schemaPath: "#/properties/X-Login-Type/format", keyword: "format", params: { format: "int32" }, message: 'must match format "int32"' };
           if (vErrors === null) {
-            vErrors = [err6];
+            vErrors = [err5];
           } else {
-            vErrors.push(err6);
+            vErrors.push(err5);
           }
           errors++;
         }
@@ -673,20 +664,20 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data2 = data["X-Conference-Authorization"];
       if (typeof data2 === "string") {
         if (func1(data2) < 1) {
-          const err7 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err6 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err7];
+            vErrors = [err6];
           } else {
-            vErrors.push(err7);
+            vErrors.push(err6);
           }
           errors++;
         }
       } else {
-        const err8 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err7 = { instancePath: instancePath + "/X-Conference-Authorization", schemaPath: "#/properties/X-Conference-Authorization/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err8];
+          vErrors = [err7];
         } else {
-          vErrors.push(err8);
+          vErrors.push(err7);
         }
         errors++;
       }
@@ -695,30 +686,30 @@ function validate29(data, { instancePath = "", parentData, parentDataProperty, r
       let data3 = data["X-Nonce"];
       if (typeof data3 === "string") {
         if (func1(data3) < 1) {
-          const err9 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
+          const err8 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/minLength", keyword: "minLength", params: { limit: 1 }, message: "must NOT have fewer than 1 characters" };
           if (vErrors === null) {
-            vErrors = [err9];
+            vErrors = [err8];
           } else {
-            vErrors.push(err9);
+            vErrors.push(err8);
           }
           errors++;
         }
       } else {
-        const err10 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err9 = { instancePath: instancePath + "/X-Nonce", schemaPath: "#/properties/X-Nonce/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err10];
+          vErrors = [err9];
         } else {
-          vErrors.push(err10);
+          vErrors.push(err9);
         }
         errors++;
       }
     }
   } else {
-    const err11 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err10 = { instancePath, schemaPath: "#/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err11];
+      vErrors = [err10];
     } else {
-      vErrors.push(err11);
+      vErrors.push(err10);
     }
     errors++;
   }
@@ -6860,7 +6851,7 @@ var operations = {
       {
         "name": "X-Password",
         "in": "header",
-        "required": true,
+        "required": false,
         "type": "string"
       },
       {

@@ -6,9 +6,16 @@ export const codes = {
   noSuchParticipant: { status: 400, error_code: "USG.201040000", error_msg: "user does not exist" },
   tokenRefused: { status: 401, error_code: "MMC.118000001", error_msg: "USER_TOKEN_AUTH_FAILED" },
   invalidRequest: { status: 400, error_code: "FAKE.400000", error_msg: "request does not match openapi.yaml" },
+  malformed: { status: 400, error_code: "FAKE.400001", error_msg: "malformed HTTP request" },
   wrongPassword: { status: 401, error_code: "FAKE.401001", error_msg: "host password does not match" },
+  noPassword: { status: 401, error_code: "FAKE.401002", error_msg: "X-Password is required unless X-Conference-Authorization holds a valid token" },
   noSuchPath: { status: 404, error_code: "FAKE.404000", error_msg: "no operation of openapi.yaml at this path" },
   wrongMethod: { status: 405, error_code: "FAKE.405000", error_msg: "no operation of openapi.yaml with this method at this path" },
+  timeout: { status: 408, error_code: "FAKE.408000", error_msg: "request not received in time" },
+  tooLarge: { status: 413, error_code: "FAKE.413000", error_msg: "request body larger than the fake accepts (1 MiB)" },
+  notJson: { status: 415, error_code: "FAKE.415000", error_msg: "request body must be application/json" },
+  headersTooLarge: { status: 431, error_code: "FAKE.431000", error_msg: "request header fields too large" },
+  internal: { status: 500, error_code: "FAKE.500000", error_msg: "the fake failed" },
   fault: { status: 503, error_code: "FAKE.FAULT", error_msg: "fault injected by failNext" },
 } as const;
 

@@ -40,9 +40,13 @@ export const handlers: Handlers = {
   createConfToken(call) {
     const { state, headers } = call;
     const meeting = meetingOf(call);
-    // A still-valid token renews without the password (the vendor's rule); otherwise the password decides.
+    // A still-valid token renews without the password (the vendor's rule); otherwise the password
+    // decides, and without one the refusal names what failed: the token sent, or the missing password.
     const renewing = valid(state, state.tokens, headers["X-Conference-Authorization"], meeting.conferenceID);
-    if (!renewing && headers["X-Password"] !== meeting.hostPassword) refuse(codes.wrongPassword);
+    if (!renewing) {
+      if (headers["X-Password"] === undefined) refuse(headers["X-Conference-Authorization"] === undefined ? codes.noPassword : codes.tokenRefused);
+      if (headers["X-Password"] !== meeting.hostPassword) refuse(codes.wrongPassword);
+    }
     const expireTime = state.clock.now() + TOKEN_LIFETIME_MS;
     return {
       data: {

@@ -5,7 +5,7 @@ import type { Channel } from "./channel.js";
 import { createClock } from "./clock.js";
 import { scripted, type Fault } from "./faults.js";
 import type { JournalEntry } from "./journal.js";
-import { FAKE_HOST, respond, type Context } from "./respond.js";
+import { FAKE_HOST, respondToRequest, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
 import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type Settings, type State } from "./state.js";
@@ -105,13 +105,12 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
     latencyMs: nonNegative("latencyMs", options.latencyMs, 0),
   };
   let baseUrl = `https://${FAKE_HOST}`;
-  const handle = (request: Request) => respond(context, request);
 
   return {
     addMeeting({ hostPassword, conferenceID, started } = {} as never) {
       return meetingHandle(state, addMeetingState(state, hostPassword, conferenceID, started));
     },
-    fetch: async (input, init) => handle(new Request(input, init)),
+    fetch: async (input, init) => respondToRequest(context, new Request(input, init)),
     get baseUrl() {
       return baseUrl;
     },
@@ -130,7 +129,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
       for (const channel of [...channels]) channel.close(1006, "");
     },
     async listen({ port } = {}) {
-      const server = await serve(state, channels, handle, port);
+      const server = await serve(context, channels, port);
       baseUrl = server.url;
       return server;
     },

@@ -33,8 +33,22 @@ export interface Incoming {
   text: string;
 }
 
-/** A parameter's string as its schema's type: a number when it reads as one, else left as it is (and refused). */
-const read = (text: string, type: string): unknown => ((type === "integer" || type === "number") && /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+/**
+ * A parameter's string as its schema's type: a number only when the text is that number's own
+ * spelling ("1", never "01", "1.0" or "1e0"), else left as it is and refused by the schema. A
+ * server that reads "01" as 1 accepts what the spec's `const: 1` does not.
+ */
+function read(text: string, type: string): unknown {
+  if (type !== "integer" && type !== "number") return text;
+  const number = Number(text);
+  return text !== "" && String(number) === text ? number : text;
+}
+
+/** The violation for a body that is not `application/json`: the front end answers it with 415. */
+export const NOT_JSON = "/body: must be sent as application/json";
+
+/** `application/json`, with or without parameters (`; charset=utf-8`); `application/json-seq` and `+json` types are not. */
+const isJson = (contentType: string | null) => (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
 
 /** The request's parameters and body, and every way in which they break the spec. */
 export function checkRequest(
@@ -65,8 +79,8 @@ export function checkRequest(
   if (operation.body) {
     if (incoming.text === "") {
       if (operation.body.required) violations.push("/body: is required");
-    } else if (!/^application\/json\b/i.test(incoming.headers.get("content-type") ?? "")) {
-      violations.push("/body: must be sent as application/json");
+    } else if (!isJson(incoming.headers.get("content-type"))) {
+      violations.push(NOT_JSON);
     } else {
       try {
         body = JSON.parse(incoming.text);
