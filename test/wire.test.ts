@@ -108,6 +108,15 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     ]);
   });
 
+  it("input that JSON would change is refused, not sent changed: a hole in a list, a __proto__ key", async () => {
+    server.requests.length = 0;
+    const conf = createMeetingClient({ baseUrl: server.url }).conference(CONFERENCE, { token: TOKEN });
+    // biome-ignore lint/suspicious/noSparseArray: the hole is the point
+    await expect(conf.hangUp([, "p2"] as string[])).rejects.toMatchObject({ name: "MeetingInputError", field: "bulkHangUpParticipants[0]" });
+    await expect(conf.updateSettings(JSON.parse('{"__proto__":{"lockSharing":1}}'))).rejects.toMatchObject({ name: "MeetingInputError", field: "settings" });
+    expect(server.requests).toHaveLength(0);
+  });
+
   it("refusals are made for the methods that take input", () => {
     expect(refusals.length).toBeGreaterThan(3);
   });

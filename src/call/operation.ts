@@ -114,7 +114,8 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
       else if (!input || typeof input !== "object" || Array.isArray(input)) given = fail(name, `must be an object, got ${kind(input)}`);
       else {
         // Each value read once, into a copy that is checked and sent: a getter cannot change it in between.
-        given = {};
+        // Without a prototype: a key "__proto__" is a field like any other, refused as unknown.
+        given = Object.create(null) as Record<string, unknown>;
         for (const key of Object.keys(input)) given[key] = (input as Record<string, unknown>)[key];
       }
       // A field's noun in messages: "setting" for `settings`, else "field".

@@ -33,7 +33,11 @@ export function check(field: string, value: unknown, rule: Rule): void {
   else if (Array.isArray(value)) {
     if (value.length < (rule.minItems ?? 0)) fail(field, `must hold at least ${rule.minItems} item${rule.minItems === 1 ? "" : "s"}`);
     if (value.length > (rule.maxItems ?? Infinity)) fail(field, `must hold at most ${rule.maxItems} items`);
-    value.forEach((item, i) => rule.items && check(`${field}[${i}]`, item, rule.items));
+    // By index: a hole is a value too (undefined), which JSON would turn into null.
+    for (let i = 0; i < value.length; i++) {
+      if (rule.items) check(`${field}[${i}]`, value[i], rule.items);
+      else data(`${field}[${i}]`, value[i]);
+    }
     if (rule.uniqueItems && new Set(value.map((item) => JSON.stringify(item))).size !== value.length) fail(field, "must not repeat an item");
   } else if (actual === "object") fields(field, value as Record<string, unknown>, rule);
 }
@@ -71,11 +75,21 @@ export function fields(field: string, value: Record<string, unknown>, rule: Rule
     if (Object.hasOwn(known, key)) check(`${field}.${key}`, value[key], known[key]!);
     else if (rule.additionalProperties === false) {
       fail(field, `has no ${noun} ${JSON.stringify(key)}: the ${noun}s are ${Object.keys(known).join(", ")}`);
-    }
+    } else data(`${field}.${key}`, value[key]);
   }
   for (const key of rule.required ?? []) if (!Object.hasOwn(value, key)) fail(`${field}.${key}`, "is required");
   if (keys.length < (rule.minProperties ?? 0)) {
     fail(field, `must hold at least ${rule.minProperties === 1 ? `one ${noun}` : `${rule.minProperties} ${noun}s`}, got ${keys.length || "none"}`);
   }
   if (keys.length > (rule.maxProperties ?? Infinity)) fail(field, `must hold at most ${rule.maxProperties} ${noun}s`);
+}
+
+/** A value no rule describes: it must still be JSON data, which JSON.stringify sends as it is (not dropped, not null). */
+function data(field: string, value: unknown): void {
+  const type = typeOf(value);
+  if (type === "array") for (let i = 0; i < (value as unknown[]).length; i++) data(`${field}[${i}]`, (value as unknown[])[i]);
+  else if (type === "object") for (const key of Object.keys(value as object)) data(`${field}.${key}`, (value as Record<string, unknown>)[key]);
+  else if (type === "number" || type === "integer") number(field, value as number, {});
+  else if (type === "string") text(field, value as string, {});
+  else if (type !== "boolean" && type !== "null") fail(field, `must be JSON data, got ${kind(value)}`);
 }
