@@ -190,9 +190,6 @@ for (const [path, item] of Object.entries(spec.paths)) {
           (schema.description as string | undefined) ?? (schema.$ref ? (spec.components.schemas![refName(schema.$ref as string)]!.description as string) : undefined);
       }
       if (body.properties && "participantID" in (body.properties as object) && !participantIn) participantIn = "body";
-      for (const name of Object.keys((body.properties ?? {}) as object)) {
-        if (name in (query.properties as object)) problem(where, `field ${name} is both a query parameter and a body field`);
-      }
     }
     const answer = Boolean(operation.responses["200"]?.content?.["application/json"]);
 
@@ -208,12 +205,16 @@ for (const [path, item] of Object.entries(spec.paths)) {
       const fixed = entry.fixed ?? {};
       const bodyFields = Object.keys((body?.properties ?? {}) as object);
       for (const key of Object.keys(fixed)) if (!bodyFields.includes(key)) problem(where, `x-facade ${entry.method} fixes ${key}, which is not a body field`);
-      const pid = handle === "participant" ? "participantID" : "";
-      const queryFields = Object.keys(query.properties as object).filter((field) => field !== pid);
+      // The handle's participantID goes where the operation takes it: the query if it has one
+      // there (a body participantID is then an input field), else the body.
+      const queryPid = handle === "participant" && participantIn === "query" ? "participantID" : "";
+      const bodyPid = handle === "participant" && participantIn === "body" ? "participantID" : "";
+      const queryFields = Object.keys(query.properties as object).filter((field) => field !== queryPid);
       // A body of independent settings (minProperties) is met by the fields a method fixes:
       // such a method sends exactly those (lockSharing), the others being other methods' work.
       const settingsLike = typeof body?.minProperties === "number" && Object.keys(fixed).length >= (body.minProperties as number);
-      const remainingBody = settingsLike ? [] : bodyFields.filter((field) => !(field in fixed) && field !== pid);
+      const remainingBody = settingsLike ? [] : bodyFields.filter((field) => !(field in fixed) && field !== bodyPid);
+      for (const field of remainingBody) if (queryFields.includes(field)) problem(where, `x-facade ${entry.method}: input field ${field} is both a query parameter and a body field`);
       const requiredOf = (field: string) =>
         ((query.required as string[]).includes(field) && queryFields.includes(field)) || ((body?.required as string[] | undefined) ?? []).includes(field);
       const remaining = [...queryFields, ...remainingBody];
@@ -268,9 +269,13 @@ for (const method of methods) {
   if (seen.has(key)) problem(method.operationId, `x-facade ${key} is also backed by ${seen.get(key)}`);
   seen.set(key, method.operationId);
 }
+// A command is named after its method; a name both handles have is prefixed with the handle
+// (`participant-move-to-waiting-room`, `conference-move-to-waiting-room`).
+const shared = new Set(methods.filter((m) => methods.some((other) => other.name === m.name && other.handle !== m.handle)).map((m) => m.name));
+const commandOf = (method: Method) => kebab(shared.has(method.name) ? `${method.handle}${camel(method.name)}` : method.name);
 const commandNames = new Map<string, string>();
 for (const method of methods) {
-  const command = kebab(method.name);
+  const command = commandOf(method);
   if (commandNames.has(command)) problem(method.operationId, `command ${command} is also ${commandNames.get(command)}`);
   commandNames.set(command, `${method.handle}.${method.name}`);
 }
@@ -424,7 +429,7 @@ const flagOf = (field: string, { rule: schema, required, description }: Method["
   return flag;
 };
 const commands = methods.map((method) => ({
-  command: kebab(method.name),
+  command: commandOf(method),
   method: `${method.handle}.${method.name}`,
   operationId: method.operationId,
   summary: method.summary.trim(),

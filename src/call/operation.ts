@@ -60,13 +60,16 @@ const inputRules = new WeakMap<FacadeMethod, InputRules>();
 function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
   let known = inputRules.get(method);
   if (known) return known;
-  const pid = method.method.startsWith("participant.") ? "participantID" : "";
+  // The participant handle's ID goes where the operation takes it; a participantID elsewhere is input.
+  const participant = method.method.startsWith("participant.");
+  const queryPid = participant && operation.participantID === "query" ? "participantID" : "";
+  const bodyPid = participant && operation.participantID === "body" ? "participantID" : "";
   const fixed = method.fixed ?? {};
   const properties: Record<string, Rule> = {};
   const required: string[] = [];
   const query = new Set<string>();
   for (const [name, rule] of Object.entries(operation.query?.properties ?? {})) {
-    if (name === pid) continue;
+    if (name === queryPid) continue;
     properties[name] = rule;
     query.add(name);
     if (operation.query?.required?.includes(name)) required.push(name);
@@ -74,7 +77,7 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
   const body = operation.body;
   if (body && !method.only) {
     for (const [name, rule] of Object.entries(body.properties ?? {})) {
-      if (name === pid || name in fixed) continue;
+      if (name === bodyPid || name in fixed) continue;
       properties[name] = rule;
       if (body.required?.includes(name)) required.push(name);
     }

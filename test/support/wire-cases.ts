@@ -85,12 +85,15 @@ export function wireCases(): WireCase[] {
       let body: Record<string, unknown> | undefined;
       if (schema) {
         body = { ...fixed };
-        if (pid && schema.properties?.[pid]) body[pid] = PARTICIPANT;
+        // The handle's ID goes into the body only where the query has none.
+        const inQuery = parameters.some((p: any) => p.in === "query" && p.name === pid);
+        const bodyPid = pid && !inQuery && schema.properties?.[pid] ? pid : undefined;
+        if (bodyPid) body[bodyPid] = PARTICIPANT;
         // A method that sends only what it fixes (a body of independent settings) takes nothing more.
         const only = typeof schema.minProperties === "number" && Object.keys(fixed).length >= schema.minProperties;
         if (!only) {
           for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
-            if (name in fixed || name === pid) continue;
+            if (name in fixed || name === bodyPid) continue;
             const value = bodyExample && name in bodyExample ? bodyExample[name] : (schema.required ?? []).includes(name) ? exampleOf(property) : undefined;
             if (value === undefined) continue;
             input[name] = value;
