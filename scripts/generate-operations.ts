@@ -214,7 +214,8 @@ for (const [path, item] of Object.entries(spec.paths)) {
       // such a method sends exactly those (lockSharing), the others being other methods' work.
       const settingsLike = typeof body?.minProperties === "number" && Object.keys(fixed).length >= (body.minProperties as number);
       const remainingBody = settingsLike ? [] : bodyFields.filter((field) => !(field in fixed) && field !== bodyPid);
-      for (const field of remainingBody) if (queryFields.includes(field)) problem(where, `x-facade ${entry.method}: input field ${field} is both a query parameter and a body field`);
+      for (const field of remainingBody)
+        if (queryFields.includes(field)) problem(where, `x-facade ${entry.method}: input field ${field} is both a query parameter and a body field`);
       const requiredOf = (field: string) =>
         ((query.required as string[]).includes(field) && queryFields.includes(field)) || ((body?.required as string[] | undefined) ?? []).includes(field);
       const remaining = [...queryFields, ...remainingBody];

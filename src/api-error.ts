@@ -1,6 +1,5 @@
-// The one place a response becomes an error. It reads and redacts what the server sent, which
-// takes code a successful call never needs: so it is loaded on the first error, as a chunk of
-// its own (`apiError` in send.ts), and costs nothing up front.
+// The one place a response becomes an error, reading and redacting what the server sent. It is
+// loaded up front with every call path: an error must not wait on loading code.
 import { AuthenticationError, BadRequestError, InternalServerError, MeetingApiError, PermissionDeniedError } from "./errors.js";
 import { redactDeep, redactResponseHeaders } from "./redact.js";
 import { SECRET_HEADERS } from "./validate.js";

@@ -1,4 +1,5 @@
 import { authorizer, call, facadeMethod, handleOf, type CallContext } from "./call/operation.js";
+import { MeetingConnectionError } from "./errors.js";
 import type { components } from "./generated/schema.js";
 import type { ConferenceMethods } from "./generated/facade.js";
 import { participant, type ParticipantHandle } from "./participant.js";
@@ -63,16 +64,29 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
       return call(context, operationId, method, participantID, [options]) as Promise<void>;
     },
     token: async (options) => tokens.get(callInit(transport, options)),
-    // The channel's code loads only here, the first time it is used (a separate chunk).
     async *events(options) {
-      const { events } = await import("./events/index.js");
+      const { events } = await loadChannel();
       yield* events({ api, conferenceID, tokens, authorized, channel }, options);
     },
     async waitUntilSharing(participantID, options) {
       checkId("participantID", participantID);
-      const { waitUntilSharing } = await import("./events/index.js");
+      const { waitUntilSharing } = await loadChannel();
       return waitUntilSharing({ api, conferenceID, tokens, authorized, channel }, participantID, options);
     },
   };
   return handleOf<Conference>("conference", context, own);
+}
+
+/**
+ * The event channel's code: the one part of the client loaded on first use (a chunk of its own
+ * in a page's bundle), since it needs the network anyway. When it cannot be loaded (the page's
+ * server is gone, a redeploy removed the chunk), nothing has been opened, and the caller gets a
+ * `MeetingConnectionError` saying so rather than the loader's `TypeError`.
+ */
+async function loadChannel(): Promise<typeof import("./events/index.js")> {
+  try {
+    return await import("./events/index.js");
+  } catch (error) {
+    throw new MeetingConnectionError(`the event channel's code could not be loaded (${error instanceof Error ? error.message : String(error)})`, 1, error);
+  }
 }

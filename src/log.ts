@@ -1,5 +1,4 @@
-// The debug line of one attempt, secret headers redacted. Loaded with the first line, so that
-// only clients given a logger pay for it.
+// The debug line of one attempt, secret headers redacted.
 import { redactHeaders } from "./redact.js";
 import type { Logger } from "./transport.js";
 

@@ -147,9 +147,9 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     });
     const body = await readJson<TokenInfo>(CALL, result, sent);
     const data = body?.data;
-    if (!data?.token || typeof data.token !== "string") throw await apiError(CALL, result.response, body, sent, "the answer holds no data.token");
+    if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
     // Checked as a caller's token is: it goes into a header on every call.
-    if (!isHeaderValue(data.token)) throw await apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
+    if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
     return { ...lifetime(data, sentAt), wsURL: typeof data.wsURL === "string" && data.wsURL ? data.wsURL : undefined };
   };
 

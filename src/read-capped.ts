@@ -1,6 +1,5 @@
 // The fetch sender's reader for a body of no stated length (chunked) or one decoded on the
-// way (gzip …): it keeps count, so that no answer grows past maxResponseBytes in memory. A
-// module of its own, loaded with the first such body.
+// way (gzip …): it keeps count, so that no answer grows past maxResponseBytes in memory.
 
 /** Reads a stream whole as UTF-8 text, or rejects with `cut()` as soon as it passes `limit` bytes. */
 export async function readCapped(reader: ReadableStreamDefaultReader<Uint8Array>, limit: number, cut: () => Error): Promise<string> {

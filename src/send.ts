@@ -1,4 +1,4 @@
-import type { MeetingApiError } from "./errors.js";
+import { apiError } from "./api-error.js";
 import type { Policy, Transport } from "./transport.js";
 import { checkHeaders, checkKeys, fail, kind, type Known } from "./validate.js";
 
@@ -98,20 +98,15 @@ export async function readJson<T extends object>(
   { data, error, response }: { data?: string; error?: unknown; response: Response },
   secrets: readonly string[],
 ): Promise<T | undefined> {
-  if (!response.ok) throw await apiError(call, response, error, secrets);
+  if (!response.ok) throw apiError(call, response, error, secrets);
   if (!data?.trim()) return undefined;
   let body: unknown = data;
   try {
     body = JSON.parse(data);
   } catch {}
-  if (!body || typeof body !== "object" || Array.isArray(body)) throw await apiError(call, response, body, secrets, "the answer is not a JSON object");
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw apiError(call, response, body, secrets, "the answer is not a JSON object");
   return body as T;
 }
 
-/**
- * The `MeetingApiError` for an answer (see api-error.ts). Its code, which reads and redacts
- * what the server sent, loads on the first error: a successful call never pays for it.
- */
-export async function apiError(...args: Parameters<typeof import("./api-error.js").apiError>): Promise<MeetingApiError> {
-  return (await import("./api-error.js")).apiError(...args);
-}
+/** The `MeetingApiError` for an answer (see api-error.ts): up front, as every error path is. */
+export { apiError };

@@ -1,8 +1,15 @@
 // The retrying, timed transport: the `fetch` that openapi-fetch calls. Each attempt is one
 // exchange with the sender, which resolves only once the whole body is in, so the attempt's
 // timeout covers the body too. No sender follows a redirect: the secret headers would go with it.
+// Every path of a call is here, imported statically: a call's outcome never waits on loading
+// code (a page whose server is gone could not load it). Only the network and the server's
+// answer decide whether an attempt is repeated; never a failure of this code.
+import { redirectError } from "./api-error.js";
 import { MeetingConnectionError, MeetingError, MeetingTimeoutError } from "./errors.js";
+import { logAttempt } from "./log.js";
 import { race } from "./race.js";
+import { readCapped } from "./read-capped.js";
+import { bareError } from "./redact.js";
 import { backoffDelay, refused, repeatable, retryableStatus, retryAfterDelay } from "./retry.js";
 import type { Tracing } from "./tracing.js";
 import { CallResponse } from "./transport/call-response.js";
@@ -12,7 +19,8 @@ export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
 /**
  * What one attempt sends, and `limit`: the most body bytes to read (decoded). The sender sets
- * `abort`: how to stop this attempt if it is given up.
+ * `abort`: how to stop this attempt if it is given up; and `status` as soon as the answer's
+ * status and headers are in: from then on, the attempt is never repeated.
  */
 export interface SendInit {
   method: string;
@@ -20,11 +28,22 @@ export interface SendInit {
   body: string | ArrayBuffer | null;
   limit: number;
   abort?: () => void;
+  status?: number;
+}
+
+/**
+ * A sender's rejection when the exchange failed before any answer came (refused, reset, DNS,
+ * TLS …): what the network did, the one failure worth another attempt. Any other rejection
+ * (the client's own code failing, an answer cut off) ends the call.
+ */
+export class NoAnswer {
+  constructor(readonly cause: unknown) {}
 }
 
 /**
  * Sends one attempt without following a redirect, and resolves with the whole answer, body
- * read; rejects with `tooLarge()` once the body passes `init.limit`.
+ * read; rejects with `NoAnswer` when the network failed before an answer, and with
+ * `tooLarge()` once the body passes `init.limit`.
  */
 export type Sender = (url: string, init: SendInit) => Promise<Response>;
 
@@ -48,8 +67,8 @@ export interface Transport {
   readonly defaults: Policy;
 }
 
-/** What one attempt came to: the whole answer, or why there is none. */
-type Outcome = Response | "timeout" | { error: unknown };
+/** What one attempt came to: the whole answer, or why there is none (`unanswered`: the network failed before any answer). */
+type Outcome = Response | "timeout" | { error: unknown; unanswered: boolean };
 
 export function createTransport(sender: Sender, defaults: Policy, logger?: Logger, trace?: Tracing["attempt"]): Transport {
   const send = async (request: Outgoing, { timeoutMs, maxRetries, maxResponseBytes } = defaults, caller = request.signal): Promise<Response> => {
@@ -68,7 +87,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
       const outcome: Outcome = await race(
         caller,
-        sender(url, init).catch((error: unknown) => ({ error })),
+        sender(url, init).catch((error: unknown) => (error instanceof NoAnswer ? { error: error.cause, unanswered: true } : { error, unanswered: false })),
         timeoutMs,
       ).catch((reason: unknown) => {
         init.abort?.();
@@ -77,7 +96,10 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       });
       if (outcome === "timeout") init.abort?.();
       const answered = typeof outcome === "object" && "status" in outcome;
-      let retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : outcome === "timeout" || !(outcome.error instanceof MeetingError));
+      // An answer whose status arrived is never asked for again: not when its body stalls,
+      // breaks off or cannot be read, nor when this code fails on it.
+      const arrived = init.status;
+      let retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : arrived === undefined && (outcome === "timeout" || outcome.unanswered));
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
       // An operation that may act twice is sent again only when the server cannot have acted:
       // the connection was refused, or it answered 429/503 with a Retry-After to wait for.
@@ -88,8 +110,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       traced?.(outcome, delay);
       if (logger) {
         const result = answered ? outcome.status : outcome === "timeout" ? "timeout" : "failed";
-        // The line's code loads with the first line: only clients given a logger pay for it.
-        (await import("./log.js")).logAttempt(logger, {
+        logAttempt(logger, {
           method,
           url,
           headers,
@@ -103,17 +124,24 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       }
       if (!retry) {
         if (answered) {
-          if (redirected(outcome)) throw await (await import("./api-error.js")).redirectError(`${method} ${new URL(url).pathname}`, outcome, headers);
+          if (redirected(outcome)) throw redirectError(`${method} ${new URL(url).pathname}`, outcome, headers);
           return outcome;
         }
         // The sender's own verdict (the body is too large): final, not a connection failure.
         if (outcome !== "timeout" && outcome.error instanceof MeetingError) throw outcome.error;
         const what = `${method} ${url}: `;
         const tries = ` (${attempt} attempt${attempt > 1 ? "s" : ""})`;
-        if (outcome === "timeout") throw new MeetingTimeoutError(`${what}no complete answer within ${timeoutMs} ms${tries}`, attempt);
+        // An answer that arrived but was not read whole is named: the server may have acted on the request.
+        const cut = arrived === undefined ? "" : `the answer (status ${arrived}) arrived, but `;
+        const again = arrived === undefined ? "" : "; not sent again";
+        if (outcome === "timeout") throw new MeetingTimeoutError(`${what}${cut}no complete answer within ${timeoutMs} ms${again}${tries}`, attempt);
         // Redacted: undici's parser errors, for one, carry the server's raw bytes.
-        const cause = (await import("./redact.js")).bareError(outcome.error, headers);
-        throw new MeetingConnectionError(`${what}no response${tries}: ${describe(cause)}`, attempt, cause);
+        const cause = bareError(outcome.error, headers);
+        // Neither the network's failure nor the answer's: the client's own code failed before any answer.
+        let why = "could not be sent";
+        if (outcome.unanswered) why = "no response";
+        else if (cut) why = `${cut}it was cut off or could not be read${again}`;
+        throw new MeetingConnectionError(`${what}${why}${tries}: ${describe(cause)}`, attempt, cause);
       }
       await race(caller, new Promise(() => {}), delay);
     }
@@ -137,7 +165,11 @@ export function fetchSender(fetch: Fetch): Sender {
     const controller = new AbortController();
     init.abort = () => controller.abort();
     const { method, headers, body, limit } = init;
-    const response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
+    // A rejection of fetch's promise is the network's (a TypeError, in browsers, is all they tell).
+    const response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" }).catch((error: unknown) => {
+      throw new NoAnswer(error);
+    });
+    init.status = response.status;
     // An opaque redirect has status 0, which no Response can be made with; nothing to read either.
     if (response.type === "opaqueredirect") return response;
     const length = response.headers.get("Content-Length");
@@ -147,12 +179,12 @@ export function fetchSender(fetch: Fetch): Sender {
     }
     // A null-body status (204, 304 …) has no body to read, and may be given none. A stated
     // length bounds the body, unless the body is decoded on the way (gzip …).
-    // Any other body is read through the cap; that reader loads with the first such body.
+    // Any other body is read through the cap.
     const text = !response.body
       ? ""
       : length !== null && !response.headers.has("Content-Encoding")
         ? await response.text()
-        : await (await import("./read-capped.js")).readCapped(response.body.getReader(), limit, () => {
+        : await readCapped(response.body.getReader(), limit, () => {
             controller.abort();
             return tooLarge(url, init);
           });

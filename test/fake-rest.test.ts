@@ -220,6 +220,14 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
         [null, 405],
       ]);
     });
+    it("answers a valid request to an operation it does not play yet with 501 FAKE.501000, naming the operation", async () => {
+      const { meeting } = await setUp();
+      const { token } = (await requestToken(door, meeting.conferenceID)).body.data;
+      const { response, body } = await control(door, "/v1/mmc/control/conferences/mute", { conferenceID: meeting.conferenceID }, token, { method: "PUT", body: { isMute: 1 } });
+      expect(response.status).toBe(501);
+      expect(body).toEqual({ error_code: "FAKE.501000", error_msg: "the fake does not play this operation of openapi.yaml: muteMeeting" });
+      expect(door.fake.journal.at(-1)).toMatchObject({ operationId: "muteMeeting", status: 501, violations: [] });
+    });
   });
 
   describe("faults", () => {

@@ -45,7 +45,10 @@ const settings: fc.Arbitrary<components["schemas"]["UpdateStartedConfigReqBody"]
 const controlHeader = fc.record({ "X-Conference-Authorization": headerText }) satisfies fc.Arbitrary<Header<"inviteShare">>;
 const conference = fc.record({ conferenceID: queryText }) satisfies fc.Arbitrary<Query<"showRealTimeInfoOfMeeting">>;
 
-const requests: Record<keyof operations, fc.Arbitrary<Typed>> = {
+/** The operations the fake plays today; the others of openapi.yaml it refuses as unknown. */
+type FakeOperation = "createConfToken" | "showRealTimeInfoOfMeeting" | "createWebSocketToken" | "inviteShare" | "updateStartedConfConfig";
+
+const requests: Record<FakeOperation, fc.Arbitrary<Typed>> = {
   createConfToken: fc
     .tuple(
       conference,
@@ -162,7 +165,7 @@ async function send(fake: ReturnType<typeof createMeetingFake>, request: Typed) 
   return { status: response.status, body, violations: fake.journal.at(-1)!.violations };
 }
 
-describe.each(Object.keys(requests) as (keyof operations)[])("%s", (operationId) => {
+describe.each(Object.keys(requests) as FakeOperation[])("%s", (operationId) => {
   it("accepts any request the generated types allow", async () => {
     const fake = createMeetingFake();
     await fc.assert(

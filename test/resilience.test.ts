@@ -146,19 +146,47 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expectWellFormed(server);
     });
 
-    it("headers followed by a stalled body time out too", async () => {
-      const { server, conf, delays } = await rig(["stall-body"], { timeoutMs: 150, maxRetries: 1 });
-      await expect(conf.realTimeInfo()).rejects.toMatchObject({ name: "MeetingTimeoutError", attempts: 2 });
-      expectBackoff(delays(), 1);
+    it("headers followed by a stalled body time out too, and the request is not sent again: its answer arrived", async () => {
+      const { server, conf, delays } = await rig(["stall-body", json(200, { participants: [] })], { timeoutMs: 1_000, maxRetries: 1 });
+      await expect(conf.realTimeInfo()).rejects.toMatchObject({
+        name: "MeetingTimeoutError",
+        attempts: 1,
+        message: expect.stringContaining("the answer (status 200) arrived, but no complete answer within 1000 ms; not sent again (1 attempt)"),
+      });
+      expect(server.requests).toHaveLength(1);
+      expect(delays()).toEqual([]);
       expectWellFormed(server, "info");
     });
 
-    it("a body cut short by the connection closing is a connection failure, retried", async () => {
+    it("a body cut short by the connection closing ends the call with MeetingConnectionError saying so; the request is not sent again", async () => {
       const { server, conf, delays } = await rig(["cut-body", json(200, { participants: [] })]);
-      await expect(conf.realTimeInfo()).resolves.toEqual({ participants: [] });
-      expect(server.requests).toHaveLength(2);
-      expectBackoff(delays(), 1);
+      await expect(conf.realTimeInfo()).rejects.toMatchObject({
+        name: "MeetingConnectionError",
+        attempts: 1,
+        message: expect.stringContaining("the answer (status 200) arrived, but it was cut off or could not be read; not sent again"),
+      });
+      expect(server.requests).toHaveLength(1);
+      expect(delays()).toEqual([]);
       expectWellFormed(server, "info");
+    });
+
+    it("a chunked 200 (no Content-Length) whose body breaks off mid-way: one PUT, and a MeetingConnectionError saying the answer was cut off", async () => {
+      const { server, conf, delays } = await rig(["cut-chunked", json(200)]);
+      const error = await conf.inviteToShare("p1").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MeetingConnectionError);
+      expect(error).toMatchObject({ attempts: 1, message: expect.stringContaining("(status 200) arrived, but it was cut off or could not be read") });
+      expect(server.requests).toHaveLength(1);
+      expect(delays()).toEqual([]);
+      expectWellFormed(server);
+    });
+
+    it("a 200 whose gzip body cannot be decoded: one PUT, and a MeetingConnectionError saying the answer could not be read", async () => {
+      const { server, conf, delays } = await rig([{ status: 200, headers: { "content-encoding": "gzip" }, body: "not gzip at all" }, json(200)]);
+      const error = await conf.inviteToShare("p1").catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MeetingConnectionError);
+      expect(error).toMatchObject({ attempts: 1, message: expect.stringContaining("(status 200) arrived, but it was cut off or could not be read") });
+      expect(server.requests).toHaveLength(1);
+      expect(delays()).toEqual([]);
     });
 
     it("a complete 200 whose JSON is truncated is an error, not retried", async () => {

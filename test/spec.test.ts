@@ -82,7 +82,7 @@ describe("openapi.yaml, faithful to the vendor", () => {
 
   it("has updateStartedConfConfig and createWebSocketToken as the official SDK models them", () => {
     const update = op("updateStartedConfConfig");
-    expect([update.path, update.method, update.op.tags]).toEqual(["/v1/mmc/control/conferences/updateStartedConfConfig", "put", ["Meeting settings"]]);
+    expect([update.path, update.method, update.op.tags]).toEqual(["/v1/mmc/control/conferences/updateStartedConfConfig", "put", ["Meeting"]]);
     expect(update.op.parameters.map(resolve).map((p: any) => [p.name, p.in, p.required])).toEqual([
       ["conferenceID", "query", true],
       ["X-Conference-Authorization", "header", true],
@@ -103,7 +103,7 @@ describe("openapi.yaml, faithful to the vendor", () => {
     );
     expect(schemas.UpdateStartedConfigReqBody.required).toBeUndefined();
     const ws = op("createWebSocketToken");
-    expect([ws.path, ws.method, ws.op.tags]).toEqual(["/v1/mmc/control/conferences/wsToken", "get", ["Event channel"]]);
+    expect([ws.path, ws.method, ws.op.tags]).toEqual(["/v1/mmc/control/conferences/wsToken", "get", ["Tokens"]]);
     expect(Object.keys(resolve(ws.op.responses["200"].content["application/json"].schema).properties)).toEqual(["webSocketToken"]);
     expect(Object.keys(ws.op.responses)).toEqual(["200", "400", "401", "403", "500"]);
   });

@@ -140,7 +140,7 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
     );
     const answer = await readJson(what, result as { data?: string; response: Response }, secrets);
     if (!operation.answer) return undefined;
-    if (!answer) throw await apiError(what, result.response, undefined, secrets, "the answer is empty");
+    if (!answer) throw apiError(what, result.response, undefined, secrets, "the answer is empty");
     return answer;
   };
   if (!context.trace) return work();

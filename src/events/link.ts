@@ -46,7 +46,7 @@ export async function webSocketToken({ api, conferenceID, authorized }: ChannelP
   );
   const body = await readJson<WebSocketToken>(WS_TOKEN_CALL, result, secrets);
   const token = body?.webSocketToken;
-  if (typeof token !== "string" || !token) throw await apiError(WS_TOKEN_CALL, result.response, body, secrets, "the answer holds no webSocketToken");
+  if (typeof token !== "string" || !token) throw apiError(WS_TOKEN_CALL, result.response, body, secrets, "the answer holds no webSocketToken");
   return token;
 }
 

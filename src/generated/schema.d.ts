@@ -73,8 +73,8 @@ export interface paths {
          * Read an ongoing meeting's participants and state
          * @description Lists the invited attendees (online or not), the online participants (joined, being
          *     called, or joining) and the meeting's current state. One account joined from two
-         *     devices is two participants. A participant's `pid` is the `participantID` that
-         *     `inviteShare` takes.
+         *     devices is two participants. A participant's `pid` is the `participantID` that the
+         *     participant operations take (`inviteShare`, `muteParticipant`, …).
          *
          *     Client-side assumption: the vendor's page for this operation lists only `200`, `400`
          *     and `500`; `401` and `403` are listed here because the other meeting-control
@@ -140,6 +140,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/mmc/control/conferences/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Call attendees into the meeting
+         * @description Calls the given attendees into the ongoing meeting (a call-out). The outcome of each call arrives
+         *     on the meeting-control WebSocket (`InviteResultNotify`, and the roster's `STATE`).
+         *
+         *     Official SDK operation `InviteParticipant`, body model `RestInviteReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        post: operations["inviteParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hang up participants
+         * @description Hangs up (removes from the meeting) the participants listed, by participant ID.
+         *
+         *     Official SDK operation `HangUp`, body model `RestBulkHangUpReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        post: operations["hangUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/name": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Rename a participant
+         * @description Renames a participant. Unlike the other participant operations, the participant ID goes in
+         *     the body (`participantID`, required for a participant who has joined), not in the query.
+         *
+         *     Official SDK operation `RenameParticipant`, body model `RestRenamePartReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["renameParticipant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/attendees/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete attendees from the attendee list
+         * @description Deletes attendees from the meeting's attendee list, by number (and participant ID for one who
+         *     has joined).
+         *
+         *     Official SDK operation `DeleteAttendees`, body model `RestBulkDelAttendReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        post: operations["deleteAttendees"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/mmc/control/conferences/participants/mute": {
         parameters: {
             query?: never;
@@ -150,7 +249,11 @@ export interface paths {
         get?: never;
         /**
          * Mute or unmute a participant
-         * @description Mutes or unmutes one participant (`isMute` 1 or 0). Official SDK operation `MuteParticipant`.
+         * @description Mutes (`isMute: 1`) or unmutes (`isMute: 0`) one participant's microphone.
+         *
+         *     Official SDK operation `MuteParticipant`, body model `RestMuteParticipantReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
          */
         put: operations["muteParticipant"];
         post?: never;
@@ -170,7 +273,12 @@ export interface paths {
         get?: never;
         /**
          * Mute or unmute everyone
-         * @description Mutes or unmutes every participant (`isMute` 1 or 0). Official SDK operation `MuteMeeting`.
+         * @description Mutes (`isMute: 1`) or unmutes (`isMute: 0`) every participant; when muting,
+         *     `allowUnmuteByOneself` says whether they may unmute themselves.
+         *
+         *     Official SDK operation `MuteMeeting`, body model `RestMuteReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
          */
         put: operations["muteMeeting"];
         post?: never;
@@ -180,7 +288,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/v1/mmc/control/conferences/participants/delete": {
+    "/v1/mmc/control/conferences/mute/guestUnMute": {
         parameters: {
             query?: never;
             header?: never;
@@ -188,19 +296,23 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        put?: never;
         /**
-         * Hang up participants
-         * @description Removes the listed participants from the meeting. Official SDK operation `HangUp`.
+         * Allow or forbid participants to unmute themselves
+         * @description Says whether muted participants may unmute themselves.
+         *
+         *     Official SDK operation `AllowGuestUnmute`, body model `RestAllowUnMuteReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
          */
-        post: operations["hangUp"];
+        put: operations["allowGuestUnmute"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
         patch?: never;
         trace?: never;
     };
-    "/v1/mmc/control/conferences/participants/name": {
+    "/v1/mmc/control/conferences/participants/video": {
         parameters: {
             query?: never;
             header?: never;
@@ -209,10 +321,650 @@ export interface paths {
         };
         get?: never;
         /**
-         * Rename a participant
-         * @description Renames a participant; `participantID` goes in the body. Official SDK operation `RenameParticipant`.
+         * Ask a participant to turn their camera on or off
+         * @description The host asks a participant to turn their camera on (`status: 0`) or off (`status: 1`).
+         *
+         *     Official SDK operation `InviteOperateVideo`, body model `RestVideoBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
          */
-        put: operations["renameParticipant"];
+        put: operations["inviteOperateVideo"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Apply for or release the host role
+         * @description Applies for the host role (`applyChair: 1`, with the host password in `chairmanPwd`) or
+         *     releases it (`applyChair: 0`). The role is the caller's own, named by `participantID`;
+         *     no operation makes another participant the host (`setCohost` makes a co-host).
+         *
+         *     Official SDK operation `SetRole`, body model `RestChairTokenReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setRole"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/cohost": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Make a participant co-host, or revoke it
+         * @description Makes a participant co-host (`isCohost: 1`) or revokes the role (`isCohost: 0`).
+         *
+         *     Official SDK operation `SetCohost`, body model `RestSetCohostBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setCohost"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/hands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Raise or lower a participant's hand
+         * @description Raises (`handsState: 1`) or lowers (`handsState: 0`) one participant's hand.
+         *
+         *     Official SDK operation `Hand`, body model `RestHandsUpReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["hand"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/batch/hands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Raise or lower several participants' hands
+         * @description Raises (`handsState: 1`) or lowers (`handsState: 0`) the hands of the participants listed.
+         *
+         *     Official SDK operation `BatchHand`, body model `RestBatchHandsUpReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["batchHand"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/rollCall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Roll-call a participant
+         * @description Gives a participant the floor (roll call). No body.
+         *
+         *     Official SDK operation `RollcallParticipant`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["rollcallParticipant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/participants/broadcast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Broadcast a participant
+         * @description Broadcasts a participant: everyone sees them. No body.
+         *
+         *     Official SDK operation `BroadcastParticipant`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["broadcastParticipant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/cancelBroadcast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Cancel the broadcast
+         * @description Cancels broadcasting a participant. No body.
+         *
+         *     Official SDK operation `CancelBroadcast`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["cancelBroadcast"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/lock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Lock or unlock the meeting
+         * @description Locks the meeting against new joiners (`isLock: 1`) or unlocks it (`isLock: 0`).
+         *
+         *     Official SDK operation `LockMeeting`, body model `RestLockReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["lockMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pause or resume the meeting
+         * @description Pauses the meeting (`pause: 1`) or resumes it (`pause: 0`).
+         *
+         *     Official SDK operation `PauseConference`, body model `PauseConferenceReq`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["pauseConference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/duration": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Extend the meeting
+         * @description Extends the meeting, by hand (`auto: 0`) by `duration` minutes, or automatically (`auto: 1`),
+         *     by 15 minutes each time when no `duration` is sent.
+         *
+         *     Official SDK operation `ProlongMeeting`, body model `RestProlongDurReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["prolongMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * End the meeting for everyone
+         * @description Ends the meeting for everyone. No body.
+         *
+         *     Official SDK operation `StopMeeting`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["stopMeeting"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/allowAudience": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Let the audience join a webinar
+         * @description The host lets the audience of a webinar join (`allowAudience: 1`, the one value the official
+         *     SDKs' model lists).
+         *
+         *     Official SDK operation `AllowAudienceJoin`, body model `RestAllowAudienceReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["allowAudienceJoin"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/allowWaitingParticipant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Admit members of the waiting room
+         * @description Admits one member of the waiting room (`participantID`, from the WebSocket's
+         *     `WaitingListNotify`) or everyone waiting (`allowAll: true`).
+         *
+         *     Official SDK operation `AllowWaitingParticipant`, body model `RestAllowWaitingParticipantReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["allowWaitingParticipant"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/moveToWaitingRoom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move a participant to the waiting room
+         * @description Moves one participant to the waiting room.
+         *
+         *     Official SDK operation `MoveToWaitingRoom`, body model `RestMoveToWaitingRoomReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["moveToWaitingRoom"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/batchMoveToWaitingRoom": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move several participants to the waiting room
+         * @description Moves the participants listed to the waiting room.
+         *
+         *     Official SDK operation `BatchMoveToWaitingRoom`, body model `RestBatchMoveToWaitingRoomReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["batchMoveToWaitingRoom"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Start or stop cloud recording
+         * @description Starts (`isRecord: 1`) or stops (`isRecord: 0`) recording the meeting in the cloud.
+         *
+         *     Official SDK operation `Record`, body model `RestSetRecordReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["record"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Start or stop live streaming the meeting
+         * @description Starts (`isLive: 1`) or stops (`isLive: 0`) live streaming the meeting.
+         *
+         *     Official SDK operation `Live`, body model `RestSetLiveReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["live"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/mmrRecord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Pause, start or stop recording an MMR meeting
+         * @description Pauses (`recordType: 0`), starts (`1`) or stops (`2`) recording an MMR (RTC) meeting.
+         *
+         *     Official SDK operation `SetMmrRecord`, body model `RestSetMmrRecordReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setMmrRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/mmrLive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Start or stop live streaming an MMR meeting
+         * @description Starts (`liveState: 1`) or stops (`liveState: 0`) live streaming an MMR (RTC) meeting.
+         *
+         *     Official SDK operation `SetMmrLive`, body model `RestSetMmrLiveReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setMmrLive"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/allowClientRecord": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Allow or revoke a participant's local recording
+         * @description Allows a participant to record locally on their client (`allowClientRecord: 1`) or revokes
+         *     the permission (`allowClientRecord: 0`).
+         *
+         *     Official SDK operation `AllowClientRecord`, body model `RestAllowClientRecordReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["allowClientRecord"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/display/multiPicture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the multi-picture layout
+         * @description Sets the continuous-presence (multi-picture) layout, automatic (`manualSet: 0`) or by hand
+         *     (`manualSet: 1`, with `imageType` and `subscriberInPics`). A sub-picture with
+         *     `isAssistStream: 1` shows the auxiliary stream, the shared content.
+         *
+         *     Official SDK operation `SetMultiPicture`, body model `RestMixedPictureBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setMultiPicture"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/display/customMultiPicture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a custom multi-picture layout
+         * @description Sets a custom multi-picture layout: a grid (`picLayoutInfo`) and what each sub-picture shows;
+         *     a sub-picture with `isAssistStream: 1` shows the auxiliary stream, the shared content.
+         *
+         *     Official SDK operation `SetCustomMultiPicture`, body model `RestCustomMultiPictureBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setCustomMultiPicture"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/display/mode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Switch the display policy
+         * @description Switches between broadcasting a fixed participant (`Fixed`) and voice-activated switching
+         *     (`VAS`), with a single picture or a multi-picture.
+         *
+         *     Official SDK operation `SwitchMode`, body model `RestSwitchModeReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["switchMode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/chairView": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set what the host views
+         * @description Sets what the host views: polling the sites, the multi-picture, or a selected site.
+         *
+         *     Official SDK operation `SetHostView`, body model `RestChairViewReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setHostView"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/partView": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Make a terminal view a participant
+         * @description Makes a professional meeting terminal (named in the query) view a given participant (named in
+         *     the body).
+         *
+         *     Official SDK operation `SetParticipantView`, body model `RestParticipantViewReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setParticipantView"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/lockView": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Lock or unlock a terminal's video source
+         * @description Locks (`status: 1`) or unlocks (`status: 0`) the video source a professional meeting terminal
+         *     (named in the query) views; the body names the source participant.
+         *
+         *     Official SDK operation `LockView`, body model `RestLockSiteViewReqBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["lockView"];
         post?: never;
         delete?: never;
         options?: never;
@@ -227,14 +979,107 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
+        /**
+         * Read the saved multi-picture layouts
+         * @description Lists the meeting's saved multi-picture layouts. A sub-picture with `share: 1` shows the
+         *     auxiliary stream, the shared content.
+         *
+         *     Official SDK operation `ShowLayout`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        get: operations["showLayout"];
+        /**
+         * Save a multi-picture layout
+         * @description Saves a multi-picture layout for the meeting.
+         *
+         *     Official SDK operation `SaveLayout`, body model `RestPicLayoutBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["saveLayout"];
         post?: never;
         /**
-         * Delete a saved layout
-         * @description Deletes a saved multi-picture layout. Official SDK operation `DeleteLayout`.
+         * Delete a saved multi-picture layout
+         * @description Deletes a saved multi-picture layout, named by its UUID in the query. No body.
+         *
+         *     Official SDK operation `DeleteLayout`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
          */
         delete: operations["deleteLayout"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/interpreterGroup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the interpretation groups
+         * @description Configures the meeting's simultaneous-interpretation groups and their interpreters.
+         *
+         *     Official SDK operation `SetInterpreterGroup`, body model `RestSetInterpreterGroupBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setInterpreterGroup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/simultaneousInterpretation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Start or stop simultaneous interpretation
+         * @description Starts (`simultaneousInterpretation: 1`) or stops (`0`) simultaneous interpretation.
+         *
+         *     Official SDK operation `ResumeSimultaneousInterpretation`, body model `RestSimultaneousInterpretationBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["resumeSimultaneousInterpretation"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/mmc/control/conferences/setAttendeeLanChannel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set participants' language channels
+         * @description Sets the language channels the participants listed listen and speak on.
+         *
+         *     Official SDK operation `SetAttendeeLanChannel`, body model `RestSetAttendeeLanChannelBody`.
+         *     Client-side assumption: the statuses other than `200` are those of the other
+         *     meeting-control operations; the official SDKs' model states none.
+         */
+        put: operations["setAttendeeLanChannel"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -473,7 +1318,7 @@ export interface components {
         };
         /** @description An online participant. One account on two devices is two participants. */
         RealTimeParticipant: {
-            /** @description The participant's ID, the `participantID` that `inviteShare` takes. */
+            /** @description The participant's ID, the `participantID` that `inviteShare` and the other participant operations take. */
             pid?: string;
             /** @description The participant's name or nickname. */
             name?: string;
@@ -518,9 +1363,684 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description Whether to mute one participant. Official SDK model `RestMuteParticipantReqBody`. */
+        RestMuteParticipantReqBody: {
+            isMute: components["schemas"]["MuteFlag"];
+        };
+        /**
+         * Format: int32
+         * @description Microphone.
+         *     - `0`: unmute.
+         *     - `1`: mute.
+         * @enum {integer}
+         */
+        MuteFlag: 0 | 1;
+        /** @description Whether to mute everyone. Official SDK model `RestMuteReqBody`. */
+        RestMuteReqBody: {
+            isMute: components["schemas"]["MuteFlag"];
+            /**
+             * Format: int32
+             * @description Whether participants may unmute themselves; it applies only when muting (the
+             *     vendor's default: allowed).
+             *     - `0`: not allowed.
+             *     - `1`: allowed.
+             * @enum {integer}
+             */
+            allowUnmuteByOneself?: 0 | 1;
+        };
+        /** @description Whether participants may unmute themselves. Official SDK model `RestAllowUnMuteReqBody`. */
+        RestAllowUnMuteReqBody: {
+            /**
+             * Format: int32
+             * @description Whether participants may unmute themselves; it applies only while they are muted
+             *     (the vendor's default: allowed).
+             *     - `0`: not allowed.
+             *     - `1`: allowed.
+             * @enum {integer}
+             */
+            allowUnmuteByOneself: 0 | 1;
+        };
+        /** @description Whether to ask a participant to turn their camera on or off. Official SDK model `RestVideoBody`. */
+        RestVideoBody: {
+            /**
+             * Format: int32
+             * @description The host's request to the participant's camera.
+             *     - `0`: turn the video on.
+             *     - `1`: turn the video off.
+             * @enum {integer}
+             */
+            status: 0 | 1;
+        };
+        /** @description Whether to lock the meeting against new joiners. Official SDK model `RestLockReqBody`. */
+        RestLockReqBody: {
+            /**
+             * Format: int32
+             * @description Meeting lock.
+             *     - `0`: unlock.
+             *     - `1`: lock.
+             * @enum {integer}
+             */
+            isLock: 0 | 1;
+        };
+        /** @description Whether to pause the meeting. Official SDK model `PauseConferenceReq`. */
+        PauseConferenceReq: {
+            /**
+             * Format: int32
+             * @description The host pauses the meeting or resumes it.
+             *     - `0`: the meeting runs normally (resume).
+             *     - `1`: the meeting is paused.
+             * @enum {integer}
+             */
+            pause: 0 | 1;
+        };
+        /** @description How to extend the meeting. Official SDK model `RestProlongDurReqBody`. */
+        RestProlongDurReqBody: {
+            /**
+             * Format: int32
+             * @description How the meeting is extended.
+             *     - `0`: extended by hand.
+             *     - `1`: extended automatically (by 15 minutes each time when no `duration` is sent).
+             * @enum {integer}
+             */
+            auto: 0 | 1;
+            /**
+             * Format: int32
+             * @description How long to extend the meeting, in minutes (the vendor's default is 15).
+             */
+            duration?: number;
+        };
+        /**
+         * @description Whether the host lets the audience of a webinar join. Official SDK model
+         *     `RestAllowAudienceReqBody`; it lists only the value `1`.
+         */
+        RestAllowAudienceReqBody: {
+            /**
+             * Format: int32
+             * @description Whether the audience may join.
+             *     - `1`: allowed.
+             * @enum {integer}
+             */
+            allowAudience: 1;
+        };
+        /** @description Whether a participant may record locally on their client. Official SDK model `RestAllowClientRecordReqBody`. */
+        RestAllowClientRecordReqBody: {
+            /**
+             * Format: int32
+             * @description Local (client) recording permission.
+             *     - `0`: revoke the participant's permission.
+             *     - `1`: allow the participant to record.
+             * @enum {integer}
+             */
+            allowClientRecord: 0 | 1;
+        };
+        /** @description Whether to make a participant co-host. Official SDK model `RestSetCohostBody`. */
+        RestSetCohostBody: {
+            /**
+             * Format: int32
+             * @description Co-host role.
+             *     - `0`: revoke the co-host role.
+             *     - `1`: make the participant co-host.
+             * @enum {integer}
+             */
+            isCohost: 0 | 1;
+        };
+        /**
+         * @description Apply for the host role or release it. The role is the caller's own: there is no
+         *     operation that makes another participant the host. Official SDK model
+         *     `RestChairTokenReqBody`.
+         */
+        RestChairTokenReqBody: {
+            /**
+             * Format: int32
+             * @description Host role.
+             *     - `0`: release the host role.
+             *     - `1`: apply for the host role.
+             * @enum {integer}
+             */
+            applyChair: 0 | 1;
+            /** @description The host password, sent when applying for the host role. A secret, like `X-Password`. */
+            chairmanPwd?: string;
+        };
+        /** @description Raise or lower one participant's hand. Official SDK model `RestHandsUpReqBody`. */
+        RestHandsUpReqBody: {
+            handsState: components["schemas"]["HandsState"];
+        };
+        /**
+         * Format: int32
+         * @description Hand.
+         *     - `0`: lower the hand.
+         *     - `1`: raise the hand.
+         * @enum {integer}
+         */
+        HandsState: 0 | 1;
+        /** @description Raise or lower the hands of several participants. Official SDK model `RestBatchHandsUpReqBody`. */
+        RestBatchHandsUpReqBody: {
+            handsState: components["schemas"]["HandsState"];
+            /** @description The participants, by participant ID. */
+            pids: string[];
+        };
+        /** @description The participants to hang up (remove from the meeting). Official SDK model `RestBulkHangUpReqBody`. */
+        RestBulkHangUpReqBody: {
+            /** @description The participants to hang up, by participant ID. */
+            bulkHangUpParticipants: string[];
+        };
+        /**
+         * @description A participant's new name. The participant ID goes in this body, not in the query.
+         *     Official SDK model `RestRenamePartReqBody`.
+         */
+        RestRenamePartReqBody: {
+            /** @description The participant's ID; required for a participant who has joined. */
+            participantID?: string;
+            /** @description The participant's number. */
+            number: string;
+            /** @description The new name. */
+            newName: string;
+        };
+        /** @description The attendees to call into the ongoing meeting. Official SDK model `RestInviteReqBody`. */
+        RestInviteReqBody: {
+            /** @description The attendees to invite. */
+            attendees: components["schemas"]["Attendee"][];
+        };
+        /** @description An attendee to call. Official SDK model `Attendee`. */
+        Attendee: {
+            /** @description The attendee's user UUID. */
+            userUUID?: string;
+            /** @description The attendee's Huawei Cloud Meeting account. */
+            accountId?: string;
+            /** @description The attendee's name (the vendor's comment limits it to 96 characters). */
+            name: string;
+            /**
+             * Format: int32
+             * @description The attendee's role in the meeting (the vendor's default: ordinary participant).
+             *     - `0`: ordinary participant.
+             *     - `1`: host.
+             * @enum {integer}
+             */
+            role?: 0 | 1;
+            /**
+             * @description The number to call: a SIP number or a mobile number. A SIP number calls the
+             *     matching software or hardware terminal; a mobile number calls the phone, which
+             *     needs the PSTN permission. The corporate directory gives both (`number` is the SIP
+             *     number, `phone` the mobile number).
+             */
+            phone: string;
+            /** @description Reserved; the same kind of value as `phone`. */
+            phone2?: string;
+            /** @description Reserved; the same kind of value as `phone`. */
+            phone3?: string;
+            /** @description Email address. An invitation during the meeting sends no notice, so it need not be given. */
+            email?: string;
+            /** @description Mobile number for SMS notices. An invitation during the meeting sends no notice, so it need not be given. */
+            sms?: string;
+            /**
+             * @description Terminal type. The vendor's comment lists `normal` (software client), `terminal`
+             *     (hardware terminal), `outside` (external attendee), `mobile` (the user's mobile
+             *     number), `ideahub` (IdeaHub), `board` (electronic whiteboard, SmartRooms: Maxhub,
+             *     Hisense large screens, IdeaHub B2) and `hwvision` (Huawei smart screen TV); the
+             *     comment runs the last two together, so no value is excluded here.
+             */
+            type: string;
+            /** @description Department code. */
+            deptUUID?: string;
+            /** @description Department name. */
+            deptName?: string;
+        };
+        /** @description The attendees to delete from the attendee list. Official SDK model `RestBulkDelAttendReqBody`. */
+        RestBulkDelAttendReqBody: {
+            /** @description The attendees (sites) to delete. */
+            bulkDelAttendInfo: components["schemas"]["DelAttendInfo"][];
+        };
+        /** @description An attendee to delete. Official SDK model `DelAttendInfo`. */
+        DelAttendInfo: {
+            /** @description The attendee's (site's) number. */
+            number: string;
+            /** @description The participant's ID; required for a participant who has joined. */
+            participantID?: string;
+        };
+        /**
+         * @description Admit one member of the waiting room, or everyone waiting. Official SDK model
+         *     `RestAllowWaitingParticipantReqBody`.
+         */
+        RestAllowWaitingParticipantReqBody: {
+            /**
+             * @description The waiting-room member's ID, from the meeting-control WebSocket's waiting-room list
+             *     (`WaitingListNotify`).
+             */
+            participantID?: string;
+            /**
+             * @description Whom to admit.
+             *     - `false`: the member named by `participantID`.
+             *     - `true`: everyone waiting.
+             */
+            allowAll?: boolean;
+        };
+        /** @description The participant to move to the waiting room. Official SDK model `RestMoveToWaitingRoomReqBody`. */
+        RestMoveToWaitingRoomReqBody: {
+            /** @description The participant's ID. */
+            participantID: string;
+        };
+        /** @description The participants to move to the waiting room. Official SDK model `RestBatchMoveToWaitingRoomReqBody`. */
+        RestBatchMoveToWaitingRoomReqBody: {
+            /** @description Every participant to move, by participant ID (`pid`). */
+            batchParticipants: string[];
+        };
+        /** @description Start or stop cloud recording. Official SDK model `RestSetRecordReqBody`. */
+        RestSetRecordReqBody: {
+            /**
+             * Format: int32
+             * @description Recording switch (the vendor's default: `0`).
+             *     - `0`: stop recording the meeting.
+             *     - `1`: start recording the meeting.
+             * @enum {integer}
+             */
+            isRecord: 0 | 1;
+        };
+        /** @description Start or stop live streaming. Official SDK model `RestSetLiveReqBody`. */
+        RestSetLiveReqBody: {
+            /**
+             * Format: int32
+             * @description Live-streaming switch (the vendor's default: `0`).
+             *     - `0`: stop live streaming the meeting.
+             *     - `1`: start live streaming the meeting.
+             * @enum {integer}
+             */
+            isLive: 0 | 1;
+        };
+        /** @description Start or stop live streaming of an MMR (RTC) meeting. Official SDK model `RestSetMmrLiveReqBody`. */
+        RestSetMmrLiveReqBody: {
+            /**
+             * Format: int32
+             * @description Live-streaming state.
+             *     - `0`: stop live streaming the MMR meeting.
+             *     - `1`: start live streaming the MMR meeting.
+             * @enum {integer}
+             */
+            liveState: 0 | 1;
+        };
+        /** @description Pause, start or stop recording of an MMR (RTC) meeting. Official SDK model `RestSetMmrRecordReqBody`. */
+        RestSetMmrRecordReqBody: {
+            /**
+             * Format: int32
+             * @description Recording action.
+             *     - `0`: pause recording the MMR meeting.
+             *     - `1`: start recording the MMR meeting.
+             *     - `2`: stop recording the MMR meeting.
+             * @enum {integer}
+             */
+            recordType: 0 | 1 | 2;
+        };
+        /** @description The continuous-presence (multi-picture) layout. Official SDK model `RestMixedPictureBody`. */
+        RestMixedPictureBody: {
+            manualSet: components["schemas"]["ManualSet"];
+            /**
+             * @description Number of pictures; effective when set by hand.
+             *     - `Single`: one picture. `Two`: two. `Three`: three. `Four`: four. `Six`: six.
+             *       `Nine`: nine. `Sixteen`: sixteen.
+             * @enum {string}
+             */
+            imageType?: "Single" | "Two" | "Three" | "Four" | "Six" | "Nine" | "Sixteen";
+            /** @description The sub-pictures; required when set by hand. */
+            subscriberInPics?: components["schemas"]["SubscriberInPic"][];
+            /**
+             * Format: int32
+             * @description Polling interval in seconds; effective when a sub-picture holds several participants.
+             */
+            switchTime?: number;
+        };
+        /**
+         * Format: int32
+         * @description Whether the multi-picture layout is set by hand.
+         *     - `0`: the system sets it automatically.
+         *     - `1`: set by hand.
+         * @enum {integer}
+         */
+        ManualSet: 0 | 1;
+        /**
+         * Format: int32
+         * @description Whether this picture shows the auxiliary stream (the shared content); the vendor's
+         *     default is `0`.
+         *     - `0`: not the auxiliary stream.
+         *     - `1`: the auxiliary stream.
+         * @enum {integer}
+         */
+        AssistStream: 0 | 1;
+        /** @description A sub-picture of the layout. Official SDK model `SubscriberInPic`. */
+        SubscriberInPic: {
+            /**
+             * Format: int32
+             * @description The picture's number, counted from 1 (the vendor's default is 1).
+             */
+            index: number;
+            /** @description The participants in this picture, by the `pid` that `showRealTimeInfoOfMeeting` lists. */
+            subscriber?: string[];
+            isAssistStream?: components["schemas"]["AssistStream"];
+        };
+        /** @description A custom multi-picture layout. Official SDK model `RestCustomMultiPictureBody`. */
+        RestCustomMultiPictureBody: {
+            manualSet: components["schemas"]["ManualSet"];
+            picLayoutInfo?: components["schemas"]["PicLayoutInfo"];
+            /**
+             * @description Picture type; effective when set by hand. The word is the number of pictures
+             *     (`Single` one, `Two` two, … `Twenty-Five` twenty-five); a suffix `-2`, `-3`, …
+             *     names another arrangement of that number.
+             * @enum {string}
+             */
+            imageType?: "Single" | "Two" | "Three" | "Three-2" | "Three-3" | "Three-4" | "Four" | "Four-2" | "Four-3" | "Five" | "Five-2" | "Six" | "Six-2" | "Six-3" | "Six-4" | "Six-5" | "Seven" | "Seven-2" | "Seven-3" | "Seven-4" | "Eight" | "Eight-2" | "Eight-3" | "Eight-4" | "Nine" | "Ten" | "Ten-2" | "Ten-3" | "Ten-4" | "Ten-5" | "Ten-6" | "Thirteen" | "Thirteen-2" | "Thirteen-3" | "Thirteen-4" | "Thirteen-5" | "Sixteen" | "Seventeen" | "Twenty-Five";
+            /** @description The sub-pictures; required when set by hand. */
+            subscriberInPics?: components["schemas"]["RestSubscriberInPic"][];
+            /**
+             * Format: int32
+             * @description Polling interval in seconds, 10 to 120 (the vendor's default: 10); effective when a
+             *     sub-picture holds several participants, and only on professional meeting
+             *     terminals, not on software clients.
+             */
+            switchTime?: number;
+            /**
+             * @description Whether the layout is only saved.
+             *     - `true`: only save the layout; nothing is broadcast.
+             *     - `false`: save and apply. While the meeting broadcasts a multi-picture, is
+             *       voice-activated (single or multi-picture) or the host views a multi-picture, the
+             *       layout changes and the state stays; in any other state (automatic multi-picture,
+             *       a participant broadcast or roll-called) the meeting switches to broadcasting the
+             *       multi-picture. The host cannot view a multi-picture while the meeting broadcasts
+             *       one or is voice-activated.
+             */
+            multiPicSaveOnly?: boolean;
+        };
+        /** @description The grid of a custom layout. Official SDK model `PicLayoutInfo`. */
+        PicLayoutInfo: {
+            /**
+             * Format: int32
+             * @description Number of grid cells across.
+             */
+            x?: number;
+            /**
+             * Format: int32
+             * @description Number of grid cells down.
+             */
+            y?: number;
+            /** @description The sub-pictures' places in the grid. */
+            subPicLayoutInfoList?: components["schemas"]["SubPicLayoutInfo"][];
+        };
+        /** @description A sub-picture's place in the grid. Official SDK model `SubPicLayoutInfo`. */
+        SubPicLayoutInfo: {
+            /**
+             * Format: int32
+             * @description The sub-picture's ID (the vendor's comment says only "multi-picture information").
+             */
+            id?: number;
+            /**
+             * Format: int32
+             * @description The sub-picture's column index, from left to right.
+             */
+            left?: number;
+            /**
+             * Format: int32
+             * @description The sub-picture's row index, from top to bottom.
+             */
+            top?: number;
+            /**
+             * Format: int32
+             * @description The sub-picture's width, in grid cells.
+             */
+            xSize?: number;
+            /**
+             * Format: int32
+             * @description The sub-picture's height, in grid cells (the vendor's comment repeats "horizontal size" from `xSize`).
+             */
+            ySize?: number;
+        };
+        /** @description A sub-picture of a custom layout. Official SDK model `RestSubscriberInPic`. */
+        RestSubscriberInPic: {
+            /**
+             * Format: int32
+             * @description The picture's number, counted from 1 (the vendor's default is 1).
+             */
+            index?: number;
+            /** @description The participants in this picture, by the `phone` that `showRealTimeInfoOfMeeting` lists for them. */
+            subscriber?: string[];
+            isAssistStream?: components["schemas"]["AssistStream"];
+        };
+        /** @description The meeting's display policy. Official SDK model `RestSwitchModeReqBody`. */
+        RestSwitchModeReqBody: {
+            /**
+             * @description Display policy.
+             *     - `Fixed`: broadcast a fixed participant.
+             *     - `VAS`: voice-activated switching.
+             * @enum {string}
+             */
+            switchMode: "Fixed" | "VAS";
+            /**
+             * Format: int32
+             * @description Picture type; a single picture applies only to voice-activated switching.
+             *     - `0`: single picture.
+             *     - `1`: multi-picture.
+             * @enum {integer}
+             */
+            imageType: 0 | 1;
+        };
+        /** @description What the host views. Official SDK model `RestChairViewReqBody`. */
+        RestChairViewReqBody: {
+            /**
+             * Format: int32
+             * @description What the host views.
+             *     - `0`: the host polls the sites.
+             *     - `1`: the host views the multi-picture.
+             *     - `2`: the host views a selected site.
+             * @enum {integer}
+             */
+            viewType: 0 | 1 | 2;
+            /** @description The site the host views; required when `viewType` is `2`. */
+            participantID?: string;
+            /**
+             * Format: int32
+             * @description Polling interval in seconds, 10 to 120 (10 by the vendor's default); required when the host polls.
+             */
+            switchTime?: number;
+            /**
+             * Format: int32
+             * @description Start or stop polling; required when the host polls.
+             *     - `0`: stop polling.
+             *     - `1`: start polling.
+             * @enum {integer}
+             */
+            status?: 0 | 1;
+        };
+        /**
+         * @description Which participant a professional meeting terminal views. Official SDK model
+         *     `RestParticipantViewReqBody`; it lists only the value `2` for `viewType`.
+         */
+        RestParticipantViewReqBody: {
+            /**
+             * Format: int32
+             * @description View type.
+             *     - `2`: view a selected site.
+             * @enum {integer}
+             */
+            viewType: 2;
+            /** @description The participant to view. */
+            participantID: string;
+        };
+        /** @description Lock the video source a professional meeting terminal views. Official SDK model `RestLockSiteViewReqBody`. */
+        RestLockSiteViewReqBody: {
+            /**
+             * Format: int32
+             * @description Lock.
+             *     - `0`: unlock.
+             *     - `1`: lock.
+             * @enum {integer}
+             */
+            status: 0 | 1;
+            /** @description The participant whose video is the locked source. */
+            participantID: string;
+        };
+        /** @description A multi-picture layout to save. Official SDK model `RestPicLayoutBody`. */
+        RestPicLayoutBody: {
+            restPicLayout?: components["schemas"]["RestPicLayout"];
+        };
+        /** @description A saved multi-picture layout. Official SDK model `RestPicLayout`. */
+        RestPicLayout: {
+            /**
+             * Format: int32
+             * @description Multi-picture polling interval, in seconds.
+             */
+            switchTime?: number;
+            /**
+             * Format: int32
+             * @description Number of pictures.
+             */
+            picNum?: number;
+            /** @description The layout's name. */
+            layOutName?: string;
+            /** @description Picture type (the vendor's model lists no values here). */
+            imageType?: string;
+            /** @description The layout's UUID. */
+            uuid?: string;
+            /** @description The sub-pictures. */
+            subscriberInPics?: components["schemas"]["PicInfoNotify"][];
+        };
+        /** @description A sub-picture of a saved layout. Official SDK model `PicInfoNotify`. */
+        PicInfoNotify: {
+            /**
+             * Format: int32
+             * @description The picture's number, counted from 1.
+             */
+            index?: number;
+            /** @description The SIP numbers of the participants in this picture (from the corporate directory). */
+            id?: string[];
+            share?: components["schemas"]["AssistStream"];
+        };
+        /**
+         * @description The meeting's saved multi-picture layouts. Official SDK response model
+         *     `ShowLayoutResponse`; every field is optional, as there.
+         */
+        SavedLayouts: {
+            /**
+             * Format: int32
+             * @description Result code.
+             *     - `0`: success.
+             *     - anything else: failure.
+             */
+            returnCode?: number;
+            /** @description Result description; `Success`, or else the reason for the failure. */
+            returnDesc?: string;
+            /** @description The saved layouts. */
+            picLayouts?: components["schemas"]["RestPicLayout"][];
+        };
+        /** @description The simultaneous-interpretation groups. Official SDK model `RestSetInterpreterGroupBody`. */
+        RestSetInterpreterGroupBody: {
+            /** @description The interpretation groups. */
+            interpreterGroups: components["schemas"]["InterpreterGroupInfo"][];
+        };
+        /** @description An interpretation group. Official SDK model `InterpreterGroupInfo`. */
+        InterpreterGroupInfo: {
+            /** @description The group's number. */
+            groupID: string;
+            /** @description The group's name. */
+            groupName?: string;
+            groupType?: components["schemas"]["InterpreterType"];
+            /** @description The first language the group interprets. */
+            firstLanguage: string;
+            /** @description The second language the group interprets. */
+            secondLanguage: string;
+            /** @description The group's interpreters. */
+            interpreters?: components["schemas"]["InterpreterInfo"][];
+        };
+        /**
+         * @description Kind of interpretation (the vendor's default: `MANUAL`).
+         *     - `MANUAL`: human interpretation.
+         *     - `AI`: AI interpretation.
+         * @enum {string}
+         */
+        InterpreterType: "MANUAL" | "AI";
+        /** @description An interpreter. Official SDK model `InterpreterInfo`. */
+        InterpreterInfo: {
+            /**
+             * @description The user's login account: an account name, a mobile number or an email address.
+             *     The vendor's comment says one of `loginAccount` and `userID` must be given; its
+             *     model makes `loginAccount` required.
+             */
+            loginAccount: string;
+            /** @description The user's userUUID. */
+            userID?: string;
+            /** @description The number to call. */
+            callNumber?: string;
+            /** @description The user's name. */
+            name?: string;
+            /** @description The interpreter's number; it identifies an interpreter within an AI group. */
+            interpreterId?: string;
+            interpreterType?: components["schemas"]["InterpreterType"];
+            aiDigitalInfo?: components["schemas"]["InterpreterAiDigitalInfo"];
+        };
+        /** @description The digital asset an AI interpreter uses. Official SDK model `InterpreterAiDigitalInfo`. */
+        InterpreterAiDigitalInfo: {
+            /**
+             * @description Kind of digital asset.
+             *     - `PUBLIC`: the system's public assets.
+             *     - `PRIVATE`: bound to an enterprise's dedicated account.
+             *     - `LOCAL`: the enterprise's local general asset.
+             * @enum {string}
+             */
+            type?: "PUBLIC" | "PRIVATE" | "LOCAL";
+            /** @description ID of the digital asset (digital human or TTS voice) the AI interpreter uses. */
+            digitalAccount?: string;
+            /** @description The digital asset's name. */
+            digitalName?: string;
+            /** @description Login account of the speaker a dedicated asset is bound to; required when the person interpreted is not anonymous. */
+            presenterAccount?: string;
+            /** @description Login account of the speaker a dedicated asset is bound to, when anonymous; required when the person interpreted is anonymous. */
+            presenterRealNameAccount?: string;
+            /** @description Name of the speaker a dedicated asset is bound to. */
+            presenterName?: string;
+            /** @description The speaker's userUUID. */
+            presenterUserID?: string;
+            /** @description The local meeting's ID (a third-party integration parameter); required when the asset is `LOCAL`. */
+            localConfId?: string;
+            /** @description Address or domain name of the local meeting's integration. */
+            localConfAddr?: string;
+            /** @description Authentication information of the local meeting's integration. */
+            localAuthInfo?: string;
+            /** @description Whether a proxy is needed (`true`) or not (`false`). */
+            localNeedProxy?: boolean;
+            /** @description URL from which the local meeting obtains dynamic authentication information. */
+            localAuthUrl?: string;
+            /** @description AppId of the local meeting's authentication. */
+            localAuthAppId?: string;
+        };
+        /** @description The language channels participants listen and speak on. Official SDK model `RestSetAttendeeLanChannelBody`. */
+        RestSetAttendeeLanChannelBody: {
+            /** @description The participants (sites), by participant ID. */
+            participantIDs?: string[];
+            /** @description The language channel the participants listen on; an ordinary participant listens and speaks on the same one. */
+            listenLanChannel: string;
+            /** @description The language channel the participants speak on; an ordinary participant listens and speaks on the same one. */
+            speakLanChannel: string;
+            /**
+             * Format: int32
+             * @description Whether the original voice is included.
+             *     - `0`: not included.
+             *     - `1`: included.
+             * @enum {integer}
+             */
+            includeOriginalVoice?: 0 | 1;
+        };
+        /** @description Start or stop simultaneous interpretation. Official SDK model `RestSimultaneousInterpretationBody`. */
+        RestSimultaneousInterpretationBody: {
+            /**
+             * Format: int32
+             * @description Simultaneous interpretation.
+             *     - `0`: stop.
+             *     - `1`: start.
+             * @enum {integer}
+             */
+            simultaneousInterpretation: 0 | 1;
+        };
     };
     responses: {
-        /** @description Operation successful. The vendor documents no body; this client takes an empty body or any JSON object as success. */
+        /**
+         * @description Operation successful. The vendor documents no body (the official SDKs' response model
+         *     is empty). This client takes an empty body or any JSON object as success.
+         */
         Done: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -571,15 +2091,15 @@ export interface components {
     };
     parameters: {
         /**
-         * @description The participant, by the `pid` that `showRealTimeInfoOfMeeting` lists.
-         * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
-         */
-        ParticipantID: string;
-        /**
          * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
          * @example 986947855
          */
         ConferenceID: string;
+        /**
+         * @description The participant's ID, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+         * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+         */
+        ParticipantID: string;
         /**
          * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
          *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
@@ -894,59 +2414,7 @@ export interface operations {
             500: components["responses"]["ServerError"];
         };
     };
-    muteParticipant: {
-        parameters: {
-            query: {
-                /**
-                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
-                 * @example 986947855
-                 */
-                conferenceID: components["parameters"]["ConferenceID"];
-                /**
-                 * @description The participant, by the `pid` that `showRealTimeInfoOfMeeting` lists.
-                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
-                 */
-                participantID: components["parameters"]["ParticipantID"];
-            };
-            header: {
-                /**
-                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
-                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
-                 *     pages the token as it is (see the API's description).
-                 * @example EXAMPLE-control-token
-                 */
-                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                /**
-                 * @example {
-                 *       "isMute": 1
-                 *     }
-                 */
-                "application/json": {
-                    /**
-                     * Format: int32
-                     * @description - `0`: unmute.
-                     *     - `1`: mute.
-                     * @enum {integer}
-                     */
-                    isMute: 0 | 1;
-                };
-            };
-        };
-        responses: {
-            200: components["responses"]["Done"];
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthorized"];
-            403: components["responses"]["Forbidden"];
-            500: components["responses"]["ServerError"];
-        };
-    };
-    muteMeeting: {
+    inviteParticipant: {
         parameters: {
             query: {
                 /**
@@ -969,29 +2437,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "isMute": 1,
-                 *       "allowUnmuteByOneself": 0
-                 *     }
-                 */
-                "application/json": {
-                    /**
-                     * Format: int32
-                     * @description - `0`: unmute.
-                     *     - `1`: mute.
-                     * @enum {integer}
-                     */
-                    isMute: 0 | 1;
-                    /**
-                     * Format: int32
-                     * @description Whether participants may unmute themselves (only when muting; the vendor's default: allowed).
-                     *     - `0`: not allowed.
-                     *     - `1`: allowed.
-                     * @enum {integer}
-                     */
-                    allowUnmuteByOneself?: 0 | 1;
-                };
+                "application/json": components["schemas"]["RestInviteReqBody"];
             };
         };
         responses: {
@@ -1025,17 +2471,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                /**
-                 * @example {
-                 *       "bulkHangUpParticipants": [
-                 *         "4a5rg64ag5p8pvvnam1rr6m8lqra6a61"
-                 *       ]
-                 *     }
-                 */
-                "application/json": {
-                    /** @description The participants to hang up, by `pid`. */
-                    bulkHangUpParticipants: string[];
-                };
+                "application/json": components["schemas"]["RestBulkHangUpReqBody"];
             };
         };
         responses: {
@@ -1069,21 +2505,1197 @@ export interface operations {
         };
         requestBody: {
             content: {
+                "application/json": components["schemas"]["RestRenamePartReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    deleteAttendees: {
+        parameters: {
+            query: {
                 /**
-                 * @example {
-                 *       "participantID": "4a5rg64ag5p8pvvnam1rr6m8lqra6a61",
-                 *       "number": "+8613900000001",
-                 *       "newName": "Alice (host)"
-                 *     }
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
                  */
-                "application/json": {
-                    /** @description The participant's `pid`; required for one in the meeting. */
-                    participantID?: string;
-                    /** @description The participant's number. */
-                    number: string;
-                    /** @description The new name. */
-                    newName: string;
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestBulkDelAttendReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    muteParticipant: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The participant's ID, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: components["parameters"]["ParticipantID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestMuteParticipantReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    muteMeeting: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestMuteReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    allowGuestUnmute: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestAllowUnMuteReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    inviteOperateVideo: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description ID of the invited participant, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: string;
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestVideoBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setRole: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The caller's own participant ID, the `pid` of their entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: string;
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestChairTokenReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setCohost: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The participant's ID, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: components["parameters"]["ParticipantID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSetCohostBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    hand: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The participant's ID, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: components["parameters"]["ParticipantID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestHandsUpReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    batchHand: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestBatchHandsUpReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    rollcallParticipant: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The participant's ID, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: components["parameters"]["ParticipantID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    broadcastParticipant: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The participant's ID, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: components["parameters"]["ParticipantID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    cancelBroadcast: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    lockMeeting: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestLockReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    pauseConference: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PauseConferenceReq"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    prolongMeeting: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestProlongDurReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    stopMeeting: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    allowAudienceJoin: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestAllowAudienceReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    allowWaitingParticipant: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestAllowWaitingParticipantReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    moveToWaitingRoom: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestMoveToWaitingRoomReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    batchMoveToWaitingRoom: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestBatchMoveToWaitingRoomReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    record: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSetRecordReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    live: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSetLiveReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setMmrRecord: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSetMmrRecordReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setMmrLive: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSetMmrLiveReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    allowClientRecord: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description The participant's ID, the `pid` of an entry in `participants` of `showRealTimeInfoOfMeeting`.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: components["parameters"]["ParticipantID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestAllowClientRecordReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setMultiPicture: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestMixedPictureBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setCustomMultiPicture: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestCustomMultiPictureBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    switchMode: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSwitchModeReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setHostView: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestChairViewReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setParticipantView: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description Participant ID of the professional meeting terminal whose view changes.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: string;
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestParticipantViewReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    lockView: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+                /**
+                 * @description Participant ID of the professional meeting terminal whose video source is locked.
+                 * @example 4a5rg64ag5p8pvvnam1rr6m8lqra6a61
+                 */
+                participantID: string;
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestLockSiteViewReqBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    showLayout: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The saved layouts. The example is illustrative; no vendor source publishes one. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
                 };
+                content: {
+                    /**
+                     * @example {
+                     *       "returnCode": 0,
+                     *       "returnDesc": "Success",
+                     *       "picLayouts": [
+                     *         {
+                     *           "switchTime": 10,
+                     *           "picNum": 2,
+                     *           "layOutName": "Speaker and content",
+                     *           "imageType": "Two",
+                     *           "uuid": "8f1c2a0e-5b7d-4e3a-9c61-2d4f0b9e7a13",
+                     *           "subscriberInPics": [
+                     *             {
+                     *               "index": 1,
+                     *               "id": [
+                     *                 "+8613900000001"
+                     *               ],
+                     *               "share": 0
+                     *             },
+                     *             {
+                     *               "index": 2,
+                     *               "id": [],
+                     *               "share": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SavedLayouts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    saveLayout: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestPicLayoutBody"];
             };
         };
         responses: {
@@ -1103,8 +3715,8 @@ export interface operations {
                  */
                 conferenceID: components["parameters"]["ConferenceID"];
                 /**
-                 * @description The layout's ID.
-                 * @example 9b2c7d41-e0f3-a5b6-c8d9-e0f1a2b3c4d5
+                 * @description The layout's UUID (`uuid` of an entry in `picLayouts` of `showLayout`).
+                 * @example 8f1c2a0e-5b7d-4e3a-9c61-2d4f0b9e7a13
                  */
                 uuID: string;
             };
@@ -1121,6 +3733,108 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setInterpreterGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSetInterpreterGroupBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resumeSimultaneousInterpretation: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSimultaneousInterpretationBody"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setAttendeeLanChannel: {
+        parameters: {
+            query: {
+                /**
+                 * @description Meeting ID, the `conferenceID` returned when the meeting was created (not the `vmrConferenceID`).
+                 * @example 986947855
+                 */
+                conferenceID: components["parameters"]["ConferenceID"];
+            };
+            header: {
+                /**
+                 * @description Meeting-control token, obtained with `createConfToken`. This client sends it as it is;
+                 *     the vendor's `inviteShare` page sends `Basic <base64(token)>` instead, other vendor
+                 *     pages the token as it is (see the API's description).
+                 * @example EXAMPLE-control-token
+                 */
+                "X-Conference-Authorization": components["parameters"]["ConferenceAuthorization"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RestSetAttendeeLanChannelBody"];
+            };
+        };
         responses: {
             200: components["responses"]["Done"];
             400: components["responses"]["BadRequest"];

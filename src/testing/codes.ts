@@ -16,6 +16,7 @@ export const codes = {
   notJson: { status: 415, error_code: "FAKE.415000", error_msg: "request body must be application/json" },
   headersTooLarge: { status: 431, error_code: "FAKE.431000", error_msg: "request header fields too large" },
   internal: { status: 500, error_code: "FAKE.500000", error_msg: "the fake failed" },
+  notPlayed: { status: 501, error_code: "FAKE.501000", error_msg: "the fake does not play this operation of openapi.yaml" },
   fault: { status: 503, error_code: "FAKE.FAULT", error_msg: "fault injected by failNext" },
 } as const;
 

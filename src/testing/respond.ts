@@ -136,12 +136,17 @@ export async function respond(context: Context, request: Incoming): Promise<Answ
       if (--fault.times === 0) context.faults.delete(operationId);
       ({ status, body, retryAfter } = fault);
     } else {
-      try {
-        body = handlers[operationId]({ ...context, query, headers, body: json, wsURL: request.wsURL } as never);
-        status = 200;
-      } catch (refusal) {
-        if (!(refusal instanceof Refusal)) throw refusal;
-        error(refusal.code, refusal.detail);
+      const handler = handlers[operationId];
+      if (handler === undefined) {
+        error(codes.notPlayed, operationId);
+      } else {
+        try {
+          body = handler({ ...context, query, headers, body: json, wsURL: request.wsURL } as never);
+          status = 200;
+        } catch (refusal) {
+          if (!(refusal instanceof Refusal)) throw refusal;
+          error(refusal.code, refusal.detail);
+        }
       }
     }
     checkResponse(operationId, status!, body);

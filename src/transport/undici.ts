@@ -3,7 +3,7 @@
 // no abort signal. undici is loaded on the first call, so creating a client costs nothing at start-up.
 import type { Dispatcher } from "undici";
 import type { WebSocketConstructor } from "../events/types.js";
-import { tooLarge, type Sender } from "../transport.js";
+import { NoAnswer, tooLarge, type Sender } from "../transport.js";
 import { CallResponse } from "./call-response.js";
 import { fail } from "../validate.js";
 
@@ -28,7 +28,7 @@ export function undiciSender(dispatcher?: Dispatcher | null): Sender {
     const { origin, pathname, search } = new URL(url);
     const cut = () => tooLarge(url, init);
     const answer = await new Promise<Answer>((resolve, reject) => {
-      const handler = new AnswerHandler(limit, cut, resolve, reject);
+      const handler = new AnswerHandler(limit, cut, resolve, reject, (status) => (init.status = status));
       init.abort = () => handler.stop(new Error("aborted"));
       (dispatcher ?? undici!.getGlobalDispatcher()).dispatch(
         {
@@ -59,7 +59,8 @@ interface Answer {
 /**
  * Receives one answer from undici's dispatcher: headers straight into a `Headers`, the body
  * into a list of chunks, cut as soon as it passes `limit` (a stated length past it is refused
- * before reading). Any failure closes the connection.
+ * before reading). Any failure closes the connection; one before the answer's headers is the
+ * network's (`NoAnswer`), one after them ends the call.
  */
 class AnswerHandler {
   #abort: ((reason: Error) => void) | undefined;
@@ -73,6 +74,7 @@ class AnswerHandler {
     readonly tooLarge: () => Error,
     readonly resolve: (answer: Answer) => void,
     readonly reject: (error: unknown) => void,
+    readonly arrived: (status: number) => void,
   ) {}
 
   /** Stops the exchange: the connection is closed, and the answer is `reason`. */
@@ -89,6 +91,7 @@ class AnswerHandler {
   onHeaders(status: number, raw: Buffer[], _resume: () => void, statusText: string): boolean {
     // An informational answer (100 Continue …) comes before the real one.
     if (status < 200) return true;
+    this.arrived(status);
     const headers = new Headers();
     let length: string | undefined;
     let encoding: string | undefined;
@@ -119,7 +122,7 @@ class AnswerHandler {
   }
 
   onError(error: unknown): void {
-    this.reject(this.#stopped ?? error);
+    this.reject(this.#stopped ?? (this.#answer ? error : new NoAnswer(error)));
   }
 
   /** Rejects with `error` at once and closes the connection; `false` tells undici to read no more. */

@@ -9,7 +9,8 @@ export type Step =
   | "reset" // destroy the connection once the request has arrived
   | "hang" // accept the request and never answer
   | "stall-body" // send the headers and half the body, then nothing
-  | "cut-body"; // promise a body, send half of it, close the connection
+  | "cut-body" // promise a body, send half of it, close the connection
+  | "cut-chunked"; // a 200 of no stated length (chunked): half the body, then the connection closes
 
 export interface FaultServer {
   url: string;
@@ -56,6 +57,12 @@ export async function startFaultServer(script: Step[]): Promise<FaultServer> {
 function play(step: Step, res: ServerResponse) {
   if (step === "hang") return;
   if (step === "reset") return void res.socket?.resetAndDestroy();
+  if (step === "cut-chunked") {
+    res.writeHead(200, { "content-type": "application/json" });
+    res.write(PARTIAL);
+    setTimeout(() => res.socket?.destroy(), 10);
+    return;
+  }
   if (step === "stall-body" || step === "cut-body") {
     res.writeHead(200, { "content-type": "application/json", "content-length": String(PARTIAL.length * 2) });
     res.write(PARTIAL);
