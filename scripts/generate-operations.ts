@@ -411,12 +411,26 @@ interface Flag {
   json?: true;
   describe: string;
 }
+/** A rule's type, or for an enum (whose rule carries no type) the type of its values. */
+const typeOf = (schema: Schema | undefined): string => {
+  const values = schema?.enum as unknown[] | undefined;
+  if (values?.length) return values.every((v) => Number.isInteger(v)) ? "integer" : values.every((v) => typeof v === "boolean") ? "boolean" : "string";
+  return String(schema?.type ?? "string");
+};
+/** A description's first sentence, on one line: the text before its list of values. */
+const firstSentence = (description = "") => {
+  const text = description
+    .split(/\n\s*(?:- |\n)/)[0]!
+    .replace(/\s+/g, " ")
+    .replace(/`/g, "")
+    .trim();
+  return (/^.*?\.(?= |$)/.exec(text)?.[0] ?? text).replace(/[.:]$/, "");
+};
 const flagOf = (field: string, { rule: schema, required, description }: Method["fields"][string]): Flag => {
-  const type = String(schema.type ?? "string");
-  const itemType = String((schema.items as Schema | undefined)?.type ?? "string");
+  const type = typeOf(schema);
+  const itemType = typeOf(schema.items as Schema | undefined);
   const values = schema.enum as unknown[] | undefined;
-  const first = (description ?? "").split("\n")[0]!.trim().replace(/`/g, "").replace(/\.$/, "");
-  const describe = [first, values ? `(${values.join(", ")})` : ""].filter(Boolean).join(" ");
+  const describe = [firstSentence(description), values ? `(${values.join(", ")})` : ""].filter(Boolean).join(" ");
   const flag: Flag = { flag: kebab(field), field, type, describe };
   if (required) flag.required = true;
   if (type === "array") {

@@ -365,7 +365,7 @@ describe("the commands generated from the spec", () => {
     const run = await cli(["hang-up", "--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Usage: meeting-control hang-up --conference ID --bulk-hang-up-participants TEXT[,TEXT…] [options]");
-    expect(run.stdout).toContain("Hangs up the participants");
+    expect(run.stdout).toContain(generated.find((c) => c.command === "hang-up")!.summary);
     const mute = await cli(["mute-all", "--help"]);
     expect(mute.stdout).toMatch(/--allow-unmute-by-oneself N\s+whether participants may unmute themselves.*\(0, 1\)/);
     expect((await cli(["mute", "--help"])).stdout).toContain("Usage: meeting-control mute --conference ID --participant PID [options]");
@@ -388,6 +388,17 @@ describe("the commands generated from the spec", () => {
     expect(JSON.parse(info.stdout).participants[0].pid).toBe("4a5rg64ag5p8pvvnam1rr6m8lqra6a61");
   });
 
+  it("a field that is a list of objects takes JSON: invite-participants --attendees, and Prism finds the request valid", async () => {
+    const attendees = '[{"name":"Carol","phone":"+8613900000001","type":"normal"}]';
+    const run = await cli(["invite-participants", ...conference, "--attendees", attendees, ...prism(), "--verbose"], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/POST .+\/participants\?conferenceID=986947855 attempt 1\/3 → 200/);
+    expectClean(run);
+    server.requests.length = 0;
+    await cli(["invite-participants", ...conference, "--attendees", attendees, ...recorder()], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ attendees: JSON.parse(attendees) });
+  });
+
   it("hang-up takes a list comma-separated or repeated, and sends it as the body's list", async () => {
     server.requests.length = 0;
     const comma = await cli(["hang-up", ...conference, "--bulk-hang-up-participants", "p1,p2", ...recorder()], { MEETING_CONTROL_TOKEN: TOKEN });
@@ -406,7 +417,8 @@ describe("the commands generated from the spec", () => {
     [["mute-all", "--allow-unmute-by-oneself", "3"], "--allow-unmute-by-oneself must be one of 0, 1, got 3"],
     [["mute-all", "--allow-unmute-by-oneself", "one"], '--allow-unmute-by-oneself must be a number, got "one"'],
     [["hang-up"], "--bulk-hang-up-participants is required"],
-    [["hang-up", "--bulk-hang-up-participants", "p1,"], "--bulk-hang-up-participants[1] must not be empty"],
+    [["prolong", "--auto", "1", "--duration", "1.5"], "--duration must be an int32 integer, got 1.5"],
+    [["invite-participants", "--attendees", "{"], "--attendees must be JSON"],
     [["mute"], "--participant is required"],
     [["rename", "--participant", "p1", "--number", "1"], "--new-name is required"],
   ])("%j: a usage error naming the flag, exit 2, nothing sent", async (args, message) => {

@@ -60,62 +60,62 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "lock-sharing",
         "field": "lockSharing",
-        "type": "string",
+        "type": "integer",
         "describe": "Sharing lock (0, 1)"
       },
       {
         "flag": "free-share",
         "field": "freeShare",
-        "type": "string",
+        "type": "integer",
         "describe": "Who may take over a share in progress (0, 1)"
       },
       {
         "flag": "is-lock",
         "field": "isLock",
-        "type": "string",
+        "type": "integer",
         "describe": "Meeting lock (0, 1)"
       },
       {
         "flag": "call-in-restriction",
         "field": "callInRestriction",
-        "type": "string",
+        "type": "integer",
         "describe": "Who may join the meeting (0, 2, 3)"
       },
       {
         "flag": "audience-call-in-restriction",
         "field": "audienceCallInRestriction",
-        "type": "string",
+        "type": "integer",
         "describe": "Who may join a webinar as audience (0, 2)"
       },
       {
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
-        "type": "string",
+        "type": "integer",
         "describe": "Whether participants may unmute themselves (the vendor's default: allowed) (0, 1)"
       },
       {
         "flag": "chat-permission",
         "field": "chatPermission",
-        "type": "string",
+        "type": "integer",
         "describe": "Chat permission (1, 2, 3, 4)"
       },
       {
         "flag": "allow-open-camera",
         "field": "allowOpenCamera",
-        "type": "string",
+        "type": "integer",
         "describe": "Whether participants may turn on their own camera (0, 1)"
       },
       {
         "flag": "allow-rename",
         "field": "allowRename",
-        "type": "string",
+        "type": "integer",
         "describe": "Whether participants may rename themselves (0, 1)"
       },
       {
         "flag": "client-rec-mode",
         "field": "clientRecMode",
         "type": "integer",
-        "describe": "Who may record locally on their client (the vendor's default: only the host). The"
+        "describe": "Who may record locally on their client (the vendor's default: only the host)"
       }
     ]
   },
@@ -229,8 +229,8 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
-        "type": "string",
-        "describe": "Whether participants may unmute themselves; it applies only when muting (the (0, 1)"
+        "type": "integer",
+        "describe": "Whether participants may unmute themselves; it applies only when muting (the vendor's default: allowed) (0, 1)"
       }
     ]
   },
@@ -243,8 +243,8 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "allow-unmute-by-oneself",
         "field": "allowUnmuteByOneself",
-        "type": "string",
-        "describe": "Whether participants may unmute themselves; it applies only when muting (the (0, 1)"
+        "type": "integer",
+        "describe": "Whether participants may unmute themselves; it applies only when muting (the vendor's default: allowed) (0, 1)"
       }
     ]
   },
@@ -286,7 +286,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "chairman-pwd",
         "field": "chairmanPwd",
         "type": "string",
-        "describe": "The host password, sent when applying for the host role. A secret, like X-Password"
+        "describe": "The host password, sent when applying for the host role"
       }
     ]
   },
@@ -300,7 +300,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "chairman-pwd",
         "field": "chairmanPwd",
         "type": "string",
-        "describe": "The host password, sent when applying for the host role. A secret, like X-Password"
+        "describe": "The host password, sent when applying for the host role"
       }
     ]
   },
@@ -424,7 +424,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "auto",
         "field": "auto",
-        "type": "string",
+        "type": "integer",
         "describe": "How the meeting is extended (0, 1)",
         "required": true
       },
@@ -467,7 +467,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "participant-id",
         "field": "participantID",
         "type": "string",
-        "describe": "The waiting-room member's ID, from the meeting-control WebSocket's waiting-room list"
+        "describe": "The waiting-room member's ID, from the meeting-control WebSocket's waiting-room list (WaitingListNotify)"
       }
     ]
   },
@@ -581,7 +581,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "manual-set",
         "field": "manualSet",
-        "type": "string",
+        "type": "integer",
         "describe": "Whether the multi-picture layout is set by hand (0, 1)",
         "required": true
       },
@@ -615,7 +615,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "manual-set",
         "field": "manualSet",
-        "type": "string",
+        "type": "integer",
         "describe": "Whether the multi-picture layout is set by hand (0, 1)",
         "required": true
       },
@@ -623,14 +623,14 @@ export const commands: GeneratedCommand[] = [
         "flag": "pic-layout-info",
         "field": "picLayoutInfo",
         "type": "object",
-        "describe": "The grid of a custom layout. Official SDK model PicLayoutInfo",
+        "describe": "The grid of a custom layout",
         "json": true
       },
       {
         "flag": "image-type",
         "field": "imageType",
         "type": "string",
-        "describe": "Picture type; effective when set by hand. The word is the number of pictures (Single, Two, Three, Three-2, Three-3, Three-4, Four, Four-2, Four-3, Five, Five-2, Six, Six-2, Six-3, Six-4, Six-5, Seven, Seven-2, Seven-3, Seven-4, Eight, Eight-2, Eight-3, Eight-4, Nine, Ten, Ten-2, Ten-3, Ten-4, Ten-5, Ten-6, Thirteen, Thirteen-2, Thirteen-3, Thirteen-4, Thirteen-5, Sixteen, Seventeen, Twenty-Five)"
+        "describe": "Picture type; effective when set by hand (Single, Two, Three, Three-2, Three-3, Three-4, Four, Four-2, Four-3, Five, Five-2, Six, Six-2, Six-3, Six-4, Six-5, Seven, Seven-2, Seven-3, Seven-4, Eight, Eight-2, Eight-3, Eight-4, Nine, Ten, Ten-2, Ten-3, Ten-4, Ten-5, Ten-6, Thirteen, Thirteen-2, Thirteen-3, Thirteen-4, Thirteen-5, Sixteen, Seventeen, Twenty-Five)"
       },
       {
         "flag": "subscriber-in-pics",
@@ -643,7 +643,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "switch-time",
         "field": "switchTime",
         "type": "integer",
-        "describe": "Polling interval in seconds, 10 to 120 (the vendor's default: 10); effective when a"
+        "describe": "Polling interval in seconds, 10 to 120 (the vendor's default: 10); effective when a sub-picture holds several participants, and only on professional meeting terminals, not on software clients"
       },
       {
         "flag": "multi-pic-save-only",
@@ -669,7 +669,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "image-type",
         "field": "imageType",
-        "type": "string",
+        "type": "integer",
         "describe": "Picture type; a single picture applies only to voice-activated switching (0, 1)",
         "required": true
       }
@@ -684,7 +684,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "view-type",
         "field": "viewType",
-        "type": "string",
+        "type": "integer",
         "describe": "What the host views (0, 1, 2)",
         "required": true
       },
@@ -703,7 +703,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "status",
         "field": "status",
-        "type": "string",
+        "type": "integer",
         "describe": "Start or stop polling; required when the host polls (0, 1)"
       }
     ]
@@ -775,7 +775,7 @@ export const commands: GeneratedCommand[] = [
         "flag": "rest-pic-layout",
         "field": "restPicLayout",
         "type": "object",
-        "describe": "A saved multi-picture layout. Official SDK model RestPicLayout",
+        "describe": "A saved multi-picture layout",
         "json": true
       }
     ]
@@ -857,7 +857,7 @@ export const commands: GeneratedCommand[] = [
       {
         "flag": "include-original-voice",
         "field": "includeOriginalVoice",
-        "type": "string",
+        "type": "integer",
         "describe": "Whether the original voice is included (0, 1)"
       }
     ]
