@@ -4,7 +4,7 @@ import { BODY, CONFERENCE, HEADERS, HOST_PASSWORD, INVITE_URL, PARAMS, PARTICIPA
 
 export type Call = () => Promise<unknown>;
 
-type Entry = typeof import("../dist/index.js");
+type Entry = typeof import("../dist/node.js");
 
 const facade = async (entry: Promise<Entry>, base: string, auth: "static" | "managed"): Promise<Call> => {
   const { createMeetingClient } = await entry;
@@ -60,12 +60,12 @@ export const CONTENDERS = {
     });
     return () => api.PUT(PATH, { params: PARAMS, body: { share: 1 }, parseAs: "text" });
   },
-  "Node entry (undici), { token }": (base: string) => facade(import("../dist/index.js"), base, "static"),
-  "Node entry (undici), { hostPassword }": (base: string) => facade(import("../dist/index.js"), base, "managed"),
+  "Node entry (undici), { token }": (base: string) => facade(import("../dist/node.js"), base, "static"),
+  "Node entry (undici), { hostPassword }": (base: string) => facade(import("../dist/node.js"), base, "managed"),
   // The same PUT through a method generated from the spec, on a participant handle made per
   // call, as apps write it: the generated surface costs what inviteToShare costs.
   "Node entry (undici), { token }, generated participant(pid).inviteToShare()": async (base: string): Promise<Call> => {
-    const { createMeetingClient } = await import("../dist/index.js");
+    const { createMeetingClient } = await import("../dist/node.js");
     const conf = createMeetingClient({ baseUrl: base }).conference(CONFERENCE, { token: STATIC_TOKEN });
     return () => conf.participant(PARTICIPANT).inviteToShare();
   },

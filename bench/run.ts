@@ -10,7 +10,7 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import createClient from "openapi-fetch";
 import type { paths } from "../src/generated/schema.js";
-import { createMeetingClient } from "../dist/index.js";
+import { createMeetingClient } from "../dist/node.js";
 import { BROWSER_BUDGET, browserEntrySize } from "../scripts/size.js";
 import { root } from "../scripts/prism.js";
 import { CONTENDERS, type ContenderName } from "./contenders.js";
@@ -229,8 +229,8 @@ results.bundle = {
 const scripts = {
   empty: "",
   oneLine: 'import "./bench/one-line.js";',
-  imported: 'import "./dist/index.js";',
-  firstCall: `import { createMeetingClient } from "./dist/index.js"; await createMeetingClient({ baseUrl: process.env.BENCH_BASE }).conference("${CONFERENCE}", { token: "${STATIC_TOKEN}" }).inviteToShare("${PARTICIPANT}");`,
+  imported: 'import "./dist/node.js";',
+  firstCall: `import { createMeetingClient } from "./dist/node.js"; await createMeetingClient({ baseUrl: process.env.BENCH_BASE }).conference("${CONFERENCE}", { token: "${STATIC_TOKEN}" }).inviteToShare("${PARTICIPANT}");`,
 };
 type Script = keyof typeof scripts;
 const spawnNode = (script: string, execArgv: string[] = []) =>

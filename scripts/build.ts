@@ -27,7 +27,7 @@ const common: BuildOptions = {
 // load with import() (the event channel, src/events/, …) into chunks of their own
 // (dist/chunks/), loaded only by code that uses it. openapi-fetch stays a dependency either
 // way: the types of `meeting.api` come from it.
-await build({ ...common, external: ["undici", "node:*"], entryPoints: [join(root, "src/index.ts")] });
+await build({ ...common, external: ["undici", "node:*"], entryPoints: [join(root, "src/node.ts")] });
 for (const entry of ["browser", "universal", "cli/bin", "stores/redis"]) {
   await build({ ...common, entryPoints: [join(root, "src", `${entry}.ts`)], splitting: true, chunkNames: "chunks/[name]-[hash]" });
 }

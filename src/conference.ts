@@ -1,15 +1,16 @@
-import { authorizer, call, facadeMethod, handleOf, type CallContext } from "./call/operation.js";
+import { authorizer, call, facadeMethod, handleOf, type CallContext, type OperationTracer } from "./call/operation.js";
 import { MeetingConnectionError } from "./errors.js";
 import type { components } from "./generated/schema.js";
 import type { ConferenceMethods } from "./generated/facade.js";
 import { participant, type ParticipantHandle } from "./participant.js";
-import { callInit, type CallOptions } from "./send.js";
+import { checkId } from "./call/input.js";
+import { callInit } from "./call/options.js";
+import type { CallOptions } from "./options.js";
 import type { ChannelContext } from "./events/link.js";
 import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
-import type { Api, TokenSource } from "./token.js";
-import type { Tracing } from "./tracing.js";
-import type { Transport } from "./transport.js";
-import { checkId } from "./validate.js";
+import type { Api } from "./api.js";
+import type { TokenSource } from "./token/source.js";
+import type { Transport } from "./transport/retrying.js";
 
 export type RealTimeInfo = components["schemas"]["RealTimeInfo"];
 
@@ -49,18 +50,20 @@ export interface Conference extends ConferenceMethods<CallOptions> {
   waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
 }
 
-export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext, trace?: Tracing["operation"]): Conference {
+export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext, trace?: OperationTracer): Conference {
   const authorized = authorizer(transport, tokens);
   const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
   const own: Omit<Conference, keyof ConferenceMethods<CallOptions>> = {
     conferenceID,
     participant: (participantID) => participant(context, participantID),
     inviteToShare(participantID, options) {
-      const [operationId, method] = (invite ??= facadeMethod("participant.inviteToShare"));
+      invite ??= facadeMethod("participant.inviteToShare");
+      const [operationId, method] = invite;
       return call(context, operationId, method, participantID, [options]) as Promise<void>;
     },
     cancelShareInvitation(participantID, options) {
-      const [operationId, method] = (cancel ??= facadeMethod("participant.cancelShareInvitation"));
+      cancel ??= facadeMethod("participant.cancelShareInvitation");
+      const [operationId, method] = cancel;
       return call(context, operationId, method, participantID, [options]) as Promise<void>;
     },
     token: async (options) => tokens.get(callInit(transport, options)),

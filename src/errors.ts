@@ -103,3 +103,37 @@ export interface ApiErrorFields {
   body: unknown;
   headers: Headers;
 }
+
+/**
+ * The error for a call that got no usable answer: `"timeout"` when no answer was complete
+ * within `timeoutMs` (`undefined`: "in time"), `{ error }` when none came (`error`, the
+ * sender's failure, becomes the `cause`; redact it first where it may hold what a server sent).
+ * `unanswered: false` says the failure was not the network's before an answer: the client's
+ * own code failed before sending. `arrived` is the status of an answer that came but was not
+ * read whole: the server may have acted, so the message says the request was not sent again.
+ */
+export function noAnswerError(
+  call: string,
+  outcome: "timeout" | { error: unknown; unanswered?: boolean },
+  attempts: number,
+  timeoutMs?: number,
+  arrived?: number,
+): MeetingConnectionError {
+  const tries = ` (${attempts} attempt${attempts > 1 ? "s" : ""})`;
+  const cut = arrived === undefined ? "" : `the answer (status ${arrived}) arrived, but `;
+  const again = arrived === undefined ? "" : "; not sent again";
+  if (outcome === "timeout") {
+    const limit = timeoutMs === undefined ? "in time" : `within ${timeoutMs} ms`;
+    return new MeetingTimeoutError(`${call}: ${cut}no complete answer ${limit}${again}${tries}`, attempts);
+  }
+  let why = "no response";
+  if (cut) why = `${cut}it was cut off or could not be read${again}`;
+  else if (outcome.unanswered === false) why = "could not be sent";
+  return new MeetingConnectionError(`${call}: ${why}${tries}: ${describe(outcome.error)}`, attempts, outcome.error);
+}
+
+/** The most telling part of a failure: the system's code (ECONNREFUSED …) where there is one. */
+function describe(error: unknown): string {
+  const { cause, message } = (error ?? {}) as { cause?: { code?: string; message?: string }; message?: string };
+  return cause?.code ?? cause?.message ?? message ?? String(error);
+}

@@ -1,14 +1,15 @@
 // What every entry exports besides createMeetingClient.
-export { regions } from "./client.js";
-export type { MeetingClient, MeetingClientOptions, Region } from "./client.js";
+export { regions } from "./options.js";
+export type { CallOptions, MeetingClientOptions, Region } from "./options.js";
+export type { MeetingClient } from "./client.js";
 export type { Conference, RealTimeInfo } from "./conference.js";
 export type { ParticipantHandle } from "./participant.js";
 export type { EventsOptions, MeetingEvent, MeetingEventType, MeetingState, Participant, WaitUntilSharingOptions, WebSocketConstructor } from "./events/types.js";
 export { MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
-export type { CallOptions } from "./send.js";
 export type { MeetingSettings } from "./settings.js";
-export type { Fetch, Logger } from "./transport.js";
-export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token.js";
+export type { Logger } from "./log.js";
+export type { Fetch } from "./transport/sender.js";
+export type { ConferenceAuth, TokenInfo, TokenProvider } from "./token/source.js";
 export type { TokenStore } from "./stores/token-store.js";
 export type { AttemptContext, OperationContext, TokenContext } from "./tracing.js";
 export {

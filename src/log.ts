@@ -1,6 +1,10 @@
-// The debug line of one attempt, secret headers redacted.
+// The logger a caller passes, and the debug line of one attempt, secret headers redacted.
 import { redactHeaders } from "./redact.js";
-import type { Logger } from "./transport.js";
+
+/** A console-compatible logger; only `debug` is used. */
+export interface Logger {
+  debug(...data: unknown[]): void;
+}
 
 export interface AttemptLine {
   method: string;

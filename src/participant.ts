@@ -2,8 +2,8 @@
 // `participant.*` methods, each sending the participant's ID where its operation takes it.
 import { handleOf, type CallContext } from "./call/operation.js";
 import type { ParticipantMethods } from "./generated/facade.js";
-import type { CallOptions } from "./send.js";
-import { checkId } from "./validate.js";
+import { checkId } from "./call/input.js";
+import type { CallOptions } from "./options.js";
 
 /**
  * One participant of an ongoing meeting, by the `pid` that `realTimeInfo()` lists: made by

@@ -11,14 +11,26 @@ export function race<T>(signal: AbortSignal | undefined, work: Promise<T>, ms?: 
     };
     const onAbort = () => {
       done();
-      reject(signal!.reason);
+      reject(signal?.reason);
     };
-    const timer = ms === undefined ? undefined : setTimeout(() => (done(), resolve("timeout")), ms);
+    const timer =
+      ms === undefined
+        ? undefined
+        : setTimeout(() => {
+            done();
+            resolve("timeout");
+          }, ms);
     if (signal?.aborted) return onAbort();
     signal?.addEventListener("abort", onAbort);
     work.then(
-      (value) => (done(), resolve(value)),
-      (error: unknown) => (done(), reject(error)),
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
     );
   });
 }

@@ -1,19 +1,21 @@
 // Secrets travel only in the header they belong to: everywhere else they are replaced.
 
-import { SECRET_HEADERS } from "./validate.js";
+import { SECRET_HEADERS } from "./secrets.js";
 
-export const REDACTED = "[redacted]";
+const REDACTED = "[redacted]";
 
 /**
  * A secret this long or longer is redacted wherever it appears, raw, URL-encoded or in
  * base64; a shorter one only where it is a whole value, so that it cannot mangle unrelated text.
  */
-export const SUBSTRING_MIN = 8;
+const SUBSTRING_MIN = 8;
 
 /** The request headers as a plain object for a log line, secret values replaced. */
 export function redactHeaders(headers: Headers): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => (out[name] = SECRET_HEADERS.includes(name) ? REDACTED : value));
+  headers.forEach((value, name) => {
+    out[name] = SECRET_HEADERS.includes(name) ? REDACTED : value;
+  });
   return out;
 }
 
@@ -66,15 +68,15 @@ export function redactDeep(value: unknown, secrets: readonly string[]): unknown 
   const text = redactor(secrets);
   const root: Record<string, unknown> = {};
   const stack: [unknown, Record<string, unknown>, string][] = [[value, root, "v"]];
-  while (stack.length) {
-    const [item, parent, key] = stack.pop()!;
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [item, parent, key] = next;
     let copy: unknown = item;
     if (typeof item === "string") copy = text(item);
     else if (item && typeof item === "object") {
       copy = Array.isArray(item) ? [] : {};
       const entries = Object.entries(item);
       // Pushed last first, so that keys keep their order.
-      for (let i = entries.length; i--; ) stack.push([entries[i]![1], copy as Record<string, unknown>, Array.isArray(item) ? entries[i]![0] : text(entries[i]![0])]);
+      for (const [name, inner] of entries.reverse()) stack.push([inner, copy as Record<string, unknown>, Array.isArray(item) ? name : text(name)]);
     }
     // defineProperty, not assignment: a "__proto__" key is data here, not a prototype.
     Object.defineProperty(parent, key, { value: copy, enumerable: true, writable: true, configurable: true });

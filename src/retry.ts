@@ -10,21 +10,26 @@ import { operations } from "./generated/operations.js";
  */
 const RETRY_STATUSES = [408, 429, 500, 502, 503, 504];
 
-export const BACKOFF_BASE_MS = 500;
-export const BACKOFF_CAP_MS = 8_000;
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 8_000;
 /** A `Retry-After` longer than this is not waited for: backoff applies instead. */
-export const RETRY_AFTER_CAP_MS = 60_000;
+const RETRY_AFTER_CAP_MS = 60_000;
 
 export function retryableStatus(status: number): boolean {
   return RETRY_STATUSES.includes(status);
 }
 
+/** The longest wait before retry `retry` (1-based): `min(cap, base · 2^(retry-1))`. */
+export function backoffCeiling(retry: number): number {
+  return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+}
+
 /**
  * Exponential backoff with jitter: retry `n` (1-based) waits between half and all of
- * `min(cap, base · 2^(n-1))`, so concurrent clients spread out but never retry at once.
+ * `backoffCeiling(n)`, so concurrent clients spread out but never retry at once.
  */
 export function backoffDelay(retry: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+  const ceiling = backoffCeiling(retry);
   return Math.round(ceiling / 2 + (ceiling / 2) * random());
 }
 

@@ -4,8 +4,10 @@
 // `Platform`; the browser entry has none and never imports this file.
 import type { MeetingClient } from "./client.js";
 import type { Conference } from "./conference.js";
-import { MeetingConnectionError, MeetingTimeoutError } from "./errors.js";
+import { noAnswerError } from "./errors.js";
 import { operationIds } from "./generated/operations.js";
+import type { TokenTracer } from "./token/managed.js";
+import type { AttemptTracer } from "./transport/retrying.js";
 
 /** The spec's operationIds. */
 export type OperationId = (typeof operationIds)[keyof typeof operationIds];
@@ -48,23 +50,16 @@ export interface TokenContext {
   error?: unknown;
 }
 
-/**
- * Settles an attempt under way (made only while someone subscribes) with what came of it — a
- * response, `"timeout"`, `{ error }` (no response) or `{ reason }` (the caller aborted) — and
- * the wait before the next attempt, if one follows.
- */
-export type AttemptTrace = (outcome: unknown, retryInMs?: number) => void;
-
-/** What an entry with diagnostics_channel hands the client. */
+/** The tracing of an entry with diagnostics_channel: its handles' methods, its attempts, its token requests. */
 export interface Tracing {
   /** Runs one call of a method from the operation table as an operation; `shown`: its result may go into the context. */
   operation<T>(context: OperationContext, work: () => Promise<T>, shown: boolean): Promise<T>;
   /** Wraps the handle's hand-written methods (`token`, `waitUntilSharing`) as operations. */
   conference(handle: Conference): Conference;
   /** Begins an attempt: publishes its start and returns how to settle it; `undefined` while nobody subscribes. */
-  attempt(method: string, url: string, attempt: number): AttemptTrace | undefined;
+  attempt: AttemptTracer;
   /** Runs a token request as one traced unit. */
-  token(conferenceID: string, renewal: boolean, request: () => Promise<string>): Promise<string>;
+  token: TokenTracer;
 }
 
 export const CHANNELS = {
@@ -86,8 +81,11 @@ interface Subchannel {
   runStores<T>(context: object, fn: () => T): T;
 }
 
-/** A TracingChannel: the parts used here; `hasSubscribers` is missing before Node 20.13. */
-interface Channel {
+/**
+ * A TracingChannel: the parts used here. `hasSubscribers` may be missing: Bun's port of
+ * node:diagnostics_channel lacked it (oven-sh/bun#27805), and the universal entry runs there.
+ */
+interface TracingChannel {
   readonly hasSubscribers?: boolean;
   start: Subchannel;
   end: Subchannel;
@@ -98,11 +96,11 @@ interface Channel {
 
 /** `node:diagnostics_channel`, as far as it is used: declared here, so that the package's types need no Node types. */
 export interface Diagnostics {
-  tracingChannel(name: string): Channel;
+  tracingChannel(name: string): TracingChannel;
 }
 
-/** Whether anyone listens: `TracingChannel#hasSubscribers` (Node ≥ 20.13), else its five channels'. */
-function watched(channel: Channel): boolean {
+/** Whether anyone listens: `TracingChannel#hasSubscribers`, else (Bun) its five channels'. */
+function watched(channel: TracingChannel): boolean {
   const { start, end, asyncStart, asyncEnd, error } = channel;
   return channel.hasSubscribers ?? (start.hasSubscribers || end.hasSubscribers || asyncStart.hasSubscribers || asyncEnd.hasSubscribers || error.hasSubscribers);
 }
@@ -112,7 +110,7 @@ function watched(channel: Channel): boolean {
  * the synchronous part, then, once settled, `error` if it failed, `asyncStart` and `asyncEnd`.
  * Unlike `tracePromise`, the caller decides what goes into `context.result`.
  */
-function begin(channel: Channel, context: { result?: unknown; error?: unknown }) {
+function begin(channel: TracingChannel, context: { result?: unknown; error?: unknown }) {
   return {
     run: <T>(fn: () => Promise<T>): Promise<T> =>
       channel.start.runStores(context, () => {
@@ -134,10 +132,13 @@ function begin(channel: Channel, context: { result?: unknown; error?: unknown })
 }
 
 /** `fn` as one traced unit of `channel`; `shown` is what of its result goes into the context. */
-function traced<T>(channel: Channel, context: object, fn: () => Promise<T>, shown: (value: T) => unknown): Promise<T> {
+function traced<T>(channel: TracingChannel, context: object, fn: () => Promise<T>, shown: (value: T) => unknown): Promise<T> {
   const { run, settle } = begin(channel, context);
   return run(fn).then(
-    (value) => (settle(undefined, shown(value)), value),
+    (value) => {
+      settle(undefined, shown(value));
+      return value;
+    },
     (error: unknown) => {
       settle(error ?? new Error("rejected without a reason"));
       throw error;
@@ -193,10 +194,10 @@ export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
         if (retryInMs !== undefined) context.retryInMs = retryInMs;
         const { status, error, reason } = outcome as { status?: number; error?: unknown; reason?: unknown };
         if (status !== undefined) context.status = status;
-        const what = `${method} ${path}, attempt ${n}: `;
+        const call = `${method} ${path}, attempt ${n}`;
         if (status !== undefined) settle();
-        else if (outcome === "timeout") settle(new MeetingTimeoutError(`${what}no complete answer in time`, n));
-        else if ("error" in (outcome as object)) settle(new MeetingConnectionError(`${what}no response`, n, error));
+        else if (outcome === "timeout") settle(noAnswerError(call, outcome, n));
+        else if ("error" in (outcome as object)) settle(noAnswerError(call, { error }, n));
         else settle(reason ?? new Error("aborted without a reason"));
       };
     },

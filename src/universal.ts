@@ -1,16 +1,17 @@
 // The entry for other server runtimes (Deno, Bun, workers): the global fetch as the
 // transport, the host-password token flow, and tracing where the runtime has
 // node:diagnostics_channel (looked up at run time: no static import).
-import { makeClient, type MeetingClient, type MeetingClientOptions } from "./client.js";
-import { managedTokens } from "./managed-token.js";
-import { traceClient, tracing as tracingOn } from "./tracing.js";
-import { fail } from "./validate.js";
-import { fetchSender } from "./transport.js";
+import { makeClient, type MeetingClient } from "./client.js";
+import type { MeetingClientOptions } from "./options.js";
+import { managedTokens } from "./token/managed.js";
+import { traceClient, tracing as tracingOn, type Diagnostics, type Tracing } from "./tracing.js";
+import { fetchSender } from "./transport/fetch.js";
 
 export * from "./exports.js";
 
 const sender = fetchSender((url, init) => globalThis.fetch(url, init));
-let tracing: ReturnType<typeof tracingOn> | null = null;
+let tracing: Tracing | undefined;
+let lookedUp = false;
 
 /**
  * Creates a client. Options are checked here: a bad one throws `MeetingInputError` naming it.
@@ -18,17 +19,18 @@ let tracing: ReturnType<typeof tracingOn> | null = null;
  */
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
   // Looked up on the first client, not at import: an import has no side effects.
-  if (tracing === null) {
+  if (!lookedUp) {
     const runtime = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } };
-    tracing = tracingOn(runtime.process?.getBuiltinModule?.("node:diagnostics_channel") as Parameters<typeof tracingOn>[0]);
+    tracing = tracingOn(runtime.process?.getBuiltinModule?.("node:diagnostics_channel") as Diagnostics | undefined);
+    lookedUp = true;
   }
   const traced = tracing;
-  return traceClient(
-    makeClient(options, {
-      sender: (dispatcher) => (dispatcher === undefined ? sender : fail("dispatcher", "is for Node only")),
-      managedTokens: (api, transport) => managedTokens(api, transport, options, traced?.token),
-      tracing: traced,
-    }),
-    traced,
-  );
+  const client = makeClient(options, {
+    sender: () => sender,
+    takesDispatcher: false,
+    managedTokens: (api, transport, settings) => managedTokens(api, transport, settings, traced?.token),
+    traceAttempt: traced?.attempt,
+    traceOperation: traced?.operation,
+  });
+  return traceClient(client, traced);
 }

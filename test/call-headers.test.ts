@@ -1,7 +1,7 @@
 // Per-call headers: every facade method takes `headers`, for its own request only; the
 // secret headers come from auth alone.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { AuthenticationError, MeetingInputError } from "../src/index.js";
+import { AuthenticationError, MeetingInputError } from "../src/node.js";
 import { conferenceID, participantID } from "./helpers.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
 import { transports } from "./transports.js";

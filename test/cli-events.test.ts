@@ -21,7 +21,10 @@ async function run(args: string[], env: Record<string, string>, onLine?: (line: 
   const code = await main(args, {
     env,
     stdin: Readable.from([]),
-    out: (text) => (out.push(text), text.split("\n").forEach((line) => onLine?.(line))),
+    out: (text) => {
+      out.push(text);
+      for (const line of text.split("\n")) onLine?.(line);
+    },
     err: (text) => err.push(text),
   });
   return { code, stdout: out.join("\n"), stderr: err.join("\n") };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeetingClient, MeetingInputError, regions } from "../src/index.js";
+import { createMeetingClient, MeetingInputError, regions } from "../src/node.js";
 import { conferenceID } from "./helpers.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
 

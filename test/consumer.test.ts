@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { pack } from "../scripts/check-package.js";
 import { root } from "../scripts/prism.js";
 import { STORY_CALLS } from "../scripts/runtimes.js";
-import { createMeetingClient as nodeClient } from "../src/index.js";
+import { createMeetingClient as nodeClient } from "../src/node.js";
 import { createMeetingFake } from "../src/testing/index.js";
 import { launchChromium } from "./browser.js";
 
@@ -74,9 +74,9 @@ describe("the packed package", () => {
   it("ships ESM with declarations and source maps, the spec, and nothing of the tests", () => {
     const installed = join(project, "node_modules", "huaweicloud-meeting-control");
     for (const file of [
-      "dist/index.js",
-      "dist/index.d.ts",
-      "dist/index.js.map",
+      "dist/node.js",
+      "dist/node.d.ts",
+      "dist/node.js.map",
       "dist/browser.js",
       "dist/generated/schema.d.ts",
       "dist/generated/events.d.ts",

@@ -2,7 +2,7 @@
 // A failure prints fast-check's seed and path; rerun with FC_SEED=<seed> to replay it.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeetingClient, MeetingInputError } from "../src/index.js";
+import { createMeetingClient, MeetingInputError } from "../src/node.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
 
 const seed = Number(process.env.FC_SEED ?? 20261125);

@@ -1,5 +1,5 @@
 // What the event-channel tests share: taking a number of events, and a compact view of them.
-import type { MeetingEvent } from "../src/index.js";
+import type { MeetingEvent } from "../src/node.js";
 
 /** The next `count` events; rejects if the iterator ends first. */
 export async function take(events: AsyncIterator<MeetingEvent>, count: number): Promise<MeetingEvent[]> {

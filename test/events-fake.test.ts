@@ -2,7 +2,7 @@
 // `await conf.inviteToShare(pid); await conf.waitUntilSharing(pid)`, and the event stream
 // through joins, shares, a dropped channel and the meeting's end.
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, createMeetingClient, MeetingEndedError, type MeetingClientOptions } from "../src/index.js";
+import { AuthenticationError, createMeetingClient, MeetingEndedError, type MeetingClientOptions } from "../src/node.js";
 import { createMeetingFake, type MeetingFake, type MeetingFakeOptions } from "../src/testing/index.js";
 import { HOST_PASSWORD } from "./fake-helpers.js";
 import { brief, take } from "./event-helpers.js";

@@ -1,7 +1,7 @@
 // Compile-time guarantees of the event channel: the event union narrows on `type`, and the
 // options take only what the channel knows.
 import { describe, expectTypeOf, it } from "vitest";
-import type { Conference, MeetingEvent, MeetingState, Participant } from "../src/index.js";
+import type { Conference, MeetingEvent, MeetingState, Participant } from "../src/node.js";
 
 declare const conf: Conference;
 

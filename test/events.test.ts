@@ -16,7 +16,7 @@ import {
   type Conference,
   type MeetingClientOptions,
   type MeetingEvent,
-} from "../src/index.js";
+} from "../src/node.js";
 import { createMeetingClient as createUniversalClient } from "../src/universal.js";
 import { FIXED_TOKEN, PASSWORD, startChannelServer, type ChannelServer } from "./servers/channel.js";
 import { brief, take } from "./event-helpers.js";
@@ -364,7 +364,10 @@ describe("the channel's address and transport", () => {
     let dispatched = 0;
     const agent = new Agent();
     const dispatcher = Object.assign(Object.create(agent) as Agent, {
-      dispatch: (...args: Parameters<Agent["dispatch"]>) => (dispatched++, agent.dispatch(...args)),
+      dispatch: (...args: Parameters<Agent["dispatch"]>) => {
+        dispatched++;
+        return agent.dispatch(...args);
+      },
     });
     const events = handle({ dispatcher }).events();
     await take(events, 1);

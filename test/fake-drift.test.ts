@@ -1,7 +1,7 @@
 // The fake cannot drift from its specs: an answer or a frame it is about to produce that the
 // spec forbids throws, instead of reaching a client.
 import { describe, expect, it } from "vitest";
-import { checkFrame, checkResponse, SpecDriftError } from "../src/testing/validate.js";
+import { checkFrame, checkResponse, SpecDriftError } from "../src/testing/request-rules.js";
 
 describe("the fake's own answers are checked against openapi.yaml", () => {
   it("accepts what the spec allows", () => {

@@ -1,6 +1,6 @@
 // The two ways to reach the fake, so each behaviour is proven in both: in-process through
 // `fake.fetch`, and over loopback through `fake.listen()`.
-import { createMeetingClient, type MeetingClient } from "../src/index.js";
+import { createMeetingClient, type MeetingClient } from "../src/node.js";
 import { createMeetingFake, type MeetingFake, type MeetingFakeOptions } from "../src/testing/index.js";
 
 export const HOST_PASSWORD = "FAKE-host-password-not-real";

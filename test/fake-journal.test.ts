@@ -1,7 +1,7 @@
 // The journal says exactly what went over the wire: a loopback recorder in front of the fake
 // sees the same requests, in the same order, answered with the same statuses.
 import { afterEach, expect, it } from "vitest";
-import { createMeetingClient } from "../src/index.js";
+import { createMeetingClient } from "../src/node.js";
 import { createMeetingFake } from "../src/testing/index.js";
 import { HOST_PASSWORD, PATHS } from "./fake-helpers.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";

@@ -18,7 +18,7 @@ describe("huaweicloud-meeting-control/testing", () => {
     expect(Object.keys(pkg.dependencies).sort()).toEqual(["openapi-fetch", "undici"]);
   });
 
-  it.each(["index", "browser", "universal", "cli/bin"])("is not in the %s entry's bundle, nor its dependencies", async (entry) => {
+  it.each(["node", "browser", "universal", "cli/bin"])("is not in the %s entry's bundle, nor its dependencies", async (entry) => {
     const { metafile } = await build({
       entryPoints: [join(root, "src", `${entry}.ts`)],
       bundle: true,
@@ -63,7 +63,7 @@ describe("the README's Testing your app example", () => {
     const test = readFileSync(join(root, "test/fake-readme-example.test.ts"), "utf8")
       .replace(/^(\/\/.*\n)+/, "")
       .replace('"../src/testing/index.js"', '"huaweicloud-meeting-control/testing"')
-      .replace('"../src/index.js"', '"huaweicloud-meeting-control"');
+      .replace('"../src/node.js"', '"huaweicloud-meeting-control"');
     expect(start).toBeGreaterThan(0);
     expect(test).toBe(example);
   });

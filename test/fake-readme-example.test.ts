@@ -1,7 +1,7 @@
 // The README's "Testing your app" example, as it is there but for the import paths
 // (test/fake-package.test.ts checks that the two stay the same).
 import { expect, it } from "vitest";
-import { createMeetingClient, InternalServerError } from "../src/index.js";
+import { createMeetingClient, InternalServerError } from "../src/node.js";
 import { createMeetingFake } from "../src/testing/index.js";
 
 it("invites Alice, sees her share, then cancels", async () => {

@@ -1,6 +1,6 @@
 // The fake's REST behaviour, each proven in-process (fake.fetch) and over loopback (listen()).
 import { afterEach, describe, expect, it } from "vitest";
-import { AuthenticationError, BadRequestError, InternalServerError, MeetingInputError } from "../src/index.js";
+import { AuthenticationError, BadRequestError, InternalServerError, MeetingInputError } from "../src/node.js";
 import { control, delay, HOST_PASSWORD, modes, PATHS, requestToken, until, type Door } from "./fake-helpers.js";
 
 describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
@@ -257,7 +257,7 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
 
     it("the client's retry rides over a scripted 503", async () => {
       const { meeting } = await setUp();
-      const { createMeetingClient } = await import("../src/index.js");
+      const { createMeetingClient } = await import("../src/node.js");
       const fetcher = door.baseUrl.startsWith("https:") ? { fetch: door.fake.fetch } : {};
       const conf = createMeetingClient({ baseUrl: door.baseUrl, ...fetcher, maxRetries: 2 }).conference(meeting.conferenceID, { hostPassword: HOST_PASSWORD });
       door.fake.failNext("showRealTimeInfoOfMeeting", { status: 503, times: 2, retryAfter: 0 });

@@ -6,7 +6,7 @@ import { build } from "esbuild";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { root } from "../scripts/prism.js";
-import { createMeetingClient, MeetingInputError, type TokenStore } from "../src/index.js";
+import { createMeetingClient, MeetingInputError, type TokenStore } from "../src/node.js";
 import { redisTokenStore } from "../src/stores/redis.js";
 import { startRedis, type RedisServer } from "./servers/redis.js";
 import { startVendor, type Vendor } from "./servers/vendor.js";
@@ -170,7 +170,7 @@ describe("the entries' bundles", () => {
     return Object.keys(result.metafile.inputs);
   };
 
-  it.each(["index.ts", "universal.ts", "browser.ts"])("%s carries neither the redis package nor the Redis store", async (entry) => {
+  it.each(["node.ts", "universal.ts", "browser.ts"])("%s carries neither the redis package nor the Redis store", async (entry) => {
     const files = await inputs(entry);
     expect(files.length).toBeGreaterThan(5);
     expect(files.filter((file) => /node_modules\/(redis|@redis)\/|src\/stores\/redis\.ts/.test(file))).toEqual([]);

@@ -1,5 +1,5 @@
 import { inject } from "vitest";
-import { createMeetingClient, type MeetingClientOptions } from "../src/index.js";
+import { createMeetingClient, type MeetingClientOptions } from "../src/node.js";
 
 export const conferenceID = "986947855";
 export const participantID = "4a5rg64ag5p8pvvnam1rr6m8lqra6a61";

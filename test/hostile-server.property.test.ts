@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeetingClient as onUndici, MeetingError, type MeetingClientOptions } from "../src/index.js";
+import { createMeetingClient as onUndici, MeetingError, type MeetingClientOptions } from "../src/node.js";
 import { rawAnswer, startRawServer, type RawServer } from "./servers/raw.js";
 import { transports } from "./transports.js";
 

@@ -5,7 +5,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import { join } from "node:path";
 import { Agent, interceptors } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeetingClient as onUndici, MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/index.js";
+import { createMeetingClient as onUndici, MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/node.js";
 import { createMeetingClient as onFetch } from "../src/universal.js";
 import { root } from "../scripts/prism.js";
 import { startFaultServer, type FaultServer } from "./servers/faults.js";
@@ -189,7 +189,10 @@ describe("a caller's fetch", () => {
     const inits: RequestInit[] = [];
     const conf = onUndici({
       baseUrl: "http://127.0.0.1:9",
-      fetch: async (_url, init) => (inits.push(init), new Response("{}")),
+      fetch: async (_url, init) => {
+        inits.push(init);
+        return new Response("{}");
+      },
     }).conference("1", { token: "EXAMPLE-t" });
     await conf.inviteToShare("p1");
     expect(inits.map((init) => init.redirect)).toEqual(["manual"]);
@@ -198,7 +201,13 @@ describe("a caller's fetch", () => {
   it("handing back a browser's opaque redirect is a MeetingApiError, not retried", async () => {
     let calls = 0;
     const opaque = { type: "opaqueredirect", status: 0, ok: false, headers: new Headers(), url: "", body: null } as unknown as Response;
-    const conf = onUndici({ baseUrl: "http://127.0.0.1:9", fetch: async () => (calls++, opaque) }).conference("1", { token: "EXAMPLE-t" });
+    const conf = onUndici({
+      baseUrl: "http://127.0.0.1:9",
+      fetch: async () => {
+        calls++;
+        return opaque;
+      },
+    }).conference("1", { token: "EXAMPLE-t" });
     await expect(conf.inviteToShare("p1")).rejects.toMatchObject({ name: "MeetingApiError", status: 0, message: expect.stringContaining("hidden by the browser") });
     expect(calls).toBe(1);
   });

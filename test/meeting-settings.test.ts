@@ -1,6 +1,6 @@
 // lockSharing, unlockSharing and updateSettings (updateStartedConfConfig), and createWebSocketToken through the typed client.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MeetingInputError } from "../src/index.js";
+import { MeetingInputError } from "../src/node.js";
 import { conferenceID, prismClient } from "./helpers.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
 import { transports } from "./transports.js";

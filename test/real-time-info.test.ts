@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
-import { type RealTimeInfo } from "../src/index.js";
+import { type RealTimeInfo } from "../src/node.js";
 import { conferenceID, prismClient } from "./helpers.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
 import { transports } from "./transports.js";

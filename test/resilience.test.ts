@@ -2,7 +2,7 @@ import { getEventListeners } from "node:events";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, describe, expect, it } from "vitest";
-import { InternalServerError, MeetingConnectionError, MeetingTimeoutError, type MeetingClientOptions } from "../src/index.js";
+import { InternalServerError, MeetingConnectionError, MeetingTimeoutError, type MeetingClientOptions } from "../src/node.js";
 import { startFaultServer, type FaultServer, type Step } from "./servers/faults.js";
 import { transports } from "./transports.js";
 

@@ -3,7 +3,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
-import { InternalServerError, MeetingConnectionError, MeetingTimeoutError, type MeetingClientOptions } from "../src/index.js";
+import { InternalServerError, MeetingConnectionError, MeetingTimeoutError, type MeetingClientOptions } from "../src/node.js";
 import { operations } from "../src/generated/operations.js";
 import { repeatable } from "../src/retry.js";
 import { startFaultServer, type FaultServer, type Step } from "./servers/faults.js";

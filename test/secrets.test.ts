@@ -2,7 +2,7 @@
 // an operator can see is searched for distinctive secret strings.
 import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
-import { MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/index.js";
+import { MeetingApiError, MeetingError, type MeetingClientOptions } from "../src/node.js";
 import { startFaultServer, type FaultServer, type Step } from "./servers/faults.js";
 import { transports } from "./transports.js";
 

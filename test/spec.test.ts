@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { regions } from "../src/index.js";
+import { regions } from "../src/node.js";
 import { operations } from "../src/generated/operations.js";
 import { root } from "../scripts/prism.js";
 import { resolve, spec } from "./openapi-doc.js";

@@ -9,7 +9,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createMeetingClient as onUndici, MeetingTimeoutError, type MeetingClientOptions } from "../src/index.js";
+import { createMeetingClient as onUndici, MeetingTimeoutError, type MeetingClientOptions } from "../src/node.js";
 import { createMeetingClient as onFetch } from "../src/universal.js";
 import { root } from "../scripts/prism.js";
 

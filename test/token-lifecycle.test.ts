@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { AuthenticationError, InternalServerError } from "../src/index.js";
+import { AuthenticationError, InternalServerError } from "../src/node.js";
 import { startVendor, type Vendor } from "./servers/vendor.js";
 import { transports } from "./transports.js";
 

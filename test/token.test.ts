@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MeetingInputError } from "../src/index.js";
+import { MeetingInputError } from "../src/node.js";
 import { conferenceID, participantID, prismClient } from "./helpers.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
 import { transports } from "./transports.js";

@@ -6,7 +6,7 @@ import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type Re
 import { build } from "esbuild";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { root } from "../scripts/prism.js";
-import { BadRequestError, MeetingInputError } from "../src/index.js";
+import { BadRequestError, MeetingInputError } from "../src/node.js";
 import { CHANNELS, tracing } from "../src/tracing.js";
 import { traceMeetingControl } from "./otel.js";
 import { startFaultServer, type FaultServer, type Step } from "./servers/faults.js";

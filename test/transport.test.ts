@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { Agent, type Dispatcher } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createMeetingClient, MeetingInputError } from "../src/index.js";
+import { createMeetingClient, MeetingInputError } from "../src/node.js";
 import { createMeetingClient as createBrowserClient } from "../src/browser.js";
 import { root } from "../scripts/prism.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
@@ -88,7 +88,7 @@ describe("the first call on Node", () => {
   it("aborted while undici is still loading: rejects, and nothing is sent", async () => {
     server.requests.length = 0;
     const script = `
-      const { createMeetingClient } = await import("./src/index.ts");
+      const { createMeetingClient } = await import("./src/node.ts");
       const conf = createMeetingClient({ baseUrl: process.env.SERVER }).conference("986947855", { token: "t" });
       const controller = new AbortController();
       const call = conf.inviteToShare("p1", { signal: controller.signal });
@@ -108,7 +108,7 @@ describe("creating a client", () => {
       let touched = 0;
       const request = globalThis.Request;
       Object.defineProperty(globalThis, "Request", { configurable: true, get() { touched++; return request; } });
-      const { createMeetingClient } = await import("./src/index.ts");
+      const { createMeetingClient } = await import("./src/node.ts");
       const { createRequire } = await import("node:module");
       const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => path.includes("/node_modules/undici/"));
       const meeting = createMeetingClient({ baseUrl: "http://127.0.0.1:9" });

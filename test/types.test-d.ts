@@ -9,7 +9,7 @@ import {
   type RealTimeInfo,
   type components,
   type operations,
-} from "../src/index.js";
+} from "../src/node.js";
 
 declare const meeting: MeetingClient;
 declare const conf: Conference;
@@ -133,10 +133,15 @@ describe("the generated methods", () => {
     expectTypeOf<MuteAll["allowUnmuteByOneself"]>().toEqualTypeOf<operations["muteMeeting"]["requestBody"]["content"]["application/json"]["allowUnmuteByOneself"]>();
     expectTypeOf(conf.muteAll()).toEqualTypeOf<Promise<void>>();
     expectTypeOf(conf.muteAll({ allowUnmuteByOneself: 0 }, { maxRetries: 0 })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(conf.prolong({ auto: 0, duration: 30 })).toEqualTypeOf<Promise<void>>();
     // @ts-expect-error allowUnmuteByOneself is 0 | 1
     conf.muteAll({ allowUnmuteByOneself: 2 });
     // @ts-expect-error isMute is fixed by the method, not an input
     conf.muteAll({ isMute: 0 });
+    // @ts-expect-error auto is required
+    conf.prolong({ duration: 30 });
+    // @ts-expect-error duration is a number
+    conf.prolong({ auto: 0, duration: "30" });
   });
 
   it("take their one argument directly, where the spec names one", () => {
@@ -147,5 +152,9 @@ describe("the generated methods", () => {
     conf.hangUp();
     // @ts-expect-error a pid is a string
     conf.hangUp([1]);
+  });
+
+  it("resolve with the spec's answer where the operation has one", () => {
+    expectTypeOf(conf.layouts()).resolves.toEqualTypeOf<operations["showLayout"]["responses"][200]["content"]["application/json"]>();
   });
 });

@@ -2,7 +2,7 @@
 // request the spec describes — method, path, query, the token header, content type and body —
 // on both transports. The cases come from openapi.yaml (test/support/wire-cases.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MeetingInputError } from "../src/index.js";
+import { MeetingInputError } from "../src/node.js";
 import { operations } from "../src/generated/operations.js";
 import { startRecorder, type Recorder } from "./servers/recorder.js";
 import { transports } from "./transports.js";

@@ -2,11 +2,14 @@
 // openapi-fetch → answer → the one error mapper, traced as one operation. The handles are
 // built from the table: no method is written by hand.
 import { operations, type FacadeMethod, type Operation, type Rule } from "../generated/operations.js";
-import { apiError, callInit, readJson, type CallOptions } from "../send.js";
-import type { Api, TokenSource } from "../token.js";
+import type { Api } from "../api.js";
+import type { CallOptions } from "../options.js";
 import type { OperationContext } from "../tracing.js";
-import type { Transport } from "../transport.js";
-import { checkId, fail, kind } from "../validate.js";
+import type { TokenSource } from "../token/source.js";
+import type { Transport } from "../transport/retrying.js";
+import { apiError, readJson } from "./answer.js";
+import { checkId, fail, kind } from "./input.js";
+import { callInit } from "./options.js";
 import { check, fields } from "./rules.js";
 
 export type OperationId = keyof typeof operations;
@@ -25,9 +28,12 @@ export interface CallContext {
   conferenceID: string;
   tokens: TokenSource;
   authorized: Authorized;
-  /** Runs a call as one traced operation (entries with diagnostics_channel); `shown`: its result may go into the context. */
-  trace?: <T>(context: OperationContext, work: () => Promise<T>, shown: boolean) => Promise<T>;
+  /** Runs a call as one traced operation (entries with diagnostics_channel). */
+  trace?: OperationTracer;
 }
+
+/** Runs `work` as one traced operation; `shown`: its result may go into the context. */
+export type OperationTracer = <T>(context: OperationContext, work: () => Promise<T>, shown: boolean) => Promise<T>;
 
 /**
  * The token phase of every call: the current token, and on a 401 with a token that can be
@@ -96,7 +102,8 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
 export function call(context: CallContext, operationId: OperationId, method: FacadeMethod, participantID: unknown, args: unknown[]): Promise<unknown> {
   const operation: Operation = operations[operationId];
   const { rule, query: inQuery } = rulesOf(operation, method);
-  const takesInput = method.argument !== undefined || Object.keys(rule.properties!).length > 0 || rule.minProperties !== undefined;
+  const properties = rule.properties ?? {};
+  const takesInput = method.argument !== undefined || Object.keys(properties).length > 0 || rule.minProperties !== undefined;
   const input = takesInput ? args[0] : undefined;
   const options = (takesInput ? args[1] : args[0]) as CallOptions | undefined;
   const what = `${operation.method} ${operation.path}`;
@@ -109,11 +116,11 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
     }
     let given: Record<string, unknown>;
     if (method.argument !== undefined) {
-      check(method.argument, input, rule.properties![method.argument]!);
+      check(method.argument, input, properties[method.argument] ?? {});
       given = { [method.argument]: input };
     } else {
       const name = method.input ?? "input";
-      if (input === undefined && !rule.required!.length && !rule.minProperties) given = {};
+      if (input === undefined && !rule.required?.length && !rule.minProperties) given = {};
       else if (!input || typeof input !== "object" || Array.isArray(input)) given = fail(name, `must be an object, got ${kind(input)}`);
       else {
         // Each value read once, into a copy that is checked and sent: a getter cannot change it in between.

@@ -1,7 +1,7 @@
 // The input rules of the operation table (a subset of JSON Schema, as the spec states them),
 // checked before anything is sent: a value that breaks one is a MeetingInputError naming the field.
 import type { Rule } from "../generated/operations.js";
-import { fail, kind } from "../validate.js";
+import { fail, kind } from "./input.js";
 
 // Half a UTF-16 pair without its other half: no URL or JSON encoder sends it as it is.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -72,7 +72,8 @@ export function fields(field: string, value: Record<string, unknown>, rule: Rule
   const known = rule.properties ?? {};
   const keys = Object.keys(value);
   for (const key of keys) {
-    if (Object.hasOwn(known, key)) check(`${field}.${key}`, value[key], known[key]!);
+    const its = Object.hasOwn(known, key) ? known[key] : undefined;
+    if (its !== undefined) check(`${field}.${key}`, value[key], its);
     else if (rule.additionalProperties === false) {
       fail(field, `has no ${noun} ${JSON.stringify(key)}: the ${noun}s are ${Object.keys(known).join(", ")}`);
     } else data(`${field}.${key}`, value[key]);

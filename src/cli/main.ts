@@ -16,7 +16,7 @@ import {
   type ConferenceAuth,
   type RealTimeInfo,
 } from "../universal.js";
-import { nearest } from "../validate.js";
+import { nearest } from "../call/input.js";
 import { eventLine, NotSharing, waitForShare, watchOptions } from "./events.js";
 import { operationCommands } from "./operations.js";
 
@@ -24,7 +24,7 @@ import { operationCommands } from "./operations.js";
 export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5, notSharing: 6 } as const;
 
 /** The package's version: package.json is two folders up from both src/cli/ and dist/cli/. */
-export const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
+const VERSION: string = createRequire(import.meta.url)("../../package.json").version;
 
 type Option = NonNullable<ParseArgsConfig["options"]>[string] & { describe: string; arg?: string };
 
@@ -164,7 +164,7 @@ function commandHelp(command: Command): string {
   return [
     `Usage: meeting-control ${command.name} --conference ID${"participant" in command.options ? " --participant PID" : ""}${requiredFlags(command)} [options]`,
     "",
-    `${command.summary[0]!.toUpperCase()}${command.summary.slice(1)}.`,
+    `${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.`,
     "",
     "Options:",
     ...flags.map(([flag, describe]) => `  ${flag.padEnd(width)}  ${describe}`),
@@ -195,10 +195,10 @@ class UsageError extends Error {}
  */
 function cliName(field: string, secret: string, extra: Record<string, string> = {}): string {
   // A command's own names first: the longest that `field` starts with (`input.a` for `input.a[0]`).
-  const own = Object.keys(extra)
-    .filter((name) => field === name || field.startsWith(`${name}.`) || field.startsWith(`${name}[`))
-    .sort((a, b) => b.length - a.length)[0];
-  if (own !== undefined) return extra[own]! + field.slice(own.length);
+  const own = Object.entries(extra)
+    .filter(([name]) => field === name || field.startsWith(`${name}.`) || field.startsWith(`${name}[`))
+    .sort(([a], [b]) => b.length - a.length)[0];
+  if (own !== undefined) return own[1] + field.slice(own[0].length);
   const names: Record<string, string> = {
     baseUrl: "--base-url",
     region: "--region",
@@ -233,8 +233,9 @@ const STATE = ["in the meeting", "being called", "joining"];
 
 function table(participants: NonNullable<RealTimeInfo["participants"]>): string {
   if (participants.length === 0) return "No participant is online.";
+  const header = ["PID", "NAME", "STATE", "MICROPHONE", "MEDIA"];
   const rows = [
-    ["PID", "NAME", "STATE", "MICROPHONE", "MEDIA"],
+    header,
     ...participants.map((p) => [
       p.pid ?? "",
       p.name ?? "",
@@ -243,11 +244,11 @@ function table(participants: NonNullable<RealTimeInfo["participants"]>): string 
       p.video === undefined ? "" : p.video === 1 ? "video" : "audio",
     ]),
   ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const widths = header.map((_, i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
   return rows
     .map((r) =>
       r
-        .map((cell, i) => cell.padEnd(widths[i]!))
+        .map((cell, i) => cell.padEnd(widths[i] ?? 0))
         .join("  ")
         .trimEnd(),
     )
@@ -281,7 +282,7 @@ export async function main(
         return EXIT.ok;
       }
       // As many words as a command has that starts with the first one ("share …").
-      const typed = words.slice(0, commands.some((c) => c.name.startsWith(`${words[0]} `)) ? 2 : 1).join(" ") || args[0]!;
+      const typed = words.slice(0, commands.some((c) => c.name.startsWith(`${words[0]} `)) ? 2 : 1).join(" ") || (args[0] ?? "");
       const near = nearest(
         typed,
         everyCommand.map((c) => c.name),
@@ -350,7 +351,8 @@ async function credentials(values: Record<string, unknown>, io: { env: NodeJS.Pr
   }
   if (values["password-stdin"]) return [{ hostPassword: await readStdin(io.stdin) }, "the host password from --password-stdin"];
   if (values["token-stdin"]) return [{ token: await readStdin(io.stdin) }, "the token from --token-stdin"];
-  return password !== undefined ? [{ hostPassword: password }, "MEETING_HOST_PASSWORD"] : [{ token: token! }, "MEETING_CONTROL_TOKEN"];
+  if (password !== undefined) return [{ hostPassword: password }, "MEETING_HOST_PASSWORD"];
+  return [{ token: token ?? "" }, "MEETING_CONTROL_TOKEN"];
 }
 
 /** Prints what went wrong, without a stack trace, and picks the exit code. */

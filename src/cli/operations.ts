@@ -18,6 +18,8 @@ export interface OperationCommand {
   run(conf: Conference, values: Record<string, unknown>, out: (text: string) => void): Promise<string>;
 }
 
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
+
 const PARTICIPANT: Option = { type: "string", arg: "PID", describe: "the participant's pid, from `participants` (required)" };
 
 /** What a flag's value looks like in the help. */
@@ -66,13 +68,13 @@ function command(entry: GeneratedCommand): OperationCommand {
   const names: Record<string, string> = { participantID: "--participant", [inputName]: takesJson ? "--input" : "the flags" };
   for (const flag of entry.flags) {
     const describe = `${flag.describe.replace(/\.$/, "")}${flag.required ? " (required)" : ""}`;
-    options[flag.flag] = { type: "string", ...(flag.list && { multiple: true }), arg: argOf(flag), describe: describe[0]!.toLowerCase() + describe.slice(1) };
+    options[flag.flag] = { type: "string", ...(flag.list && { multiple: true }), arg: argOf(flag), describe: lowerFirst(describe) };
     names[entry.argument ? flag.field : `${inputName}.${flag.field}`] = `--${flag.flag}`;
   }
   if (takesJson && !entry.argument) options.input = { type: "string", arg: "JSON", describe: "the input as one JSON object; flags given too win" };
   return {
     name: entry.command,
-    summary: entry.summary[0]!.toLowerCase() + entry.summary.slice(1).replace(/\.$/, ""),
+    summary: lowerFirst(entry.summary).replace(/\.$/, ""),
     options,
     names,
     async run(conf, values) {
@@ -93,7 +95,9 @@ function command(entry: GeneratedCommand): OperationCommand {
         target = conf.participant(values.participant) as unknown as typeof target;
       }
       const args = entry.argument ? [input[entry.argument]] : Object.keys(input).length || entry.flags.length ? [input] : [];
-      const result = await target[method]!(...args);
+      const run = target[method];
+      if (typeof run !== "function") throw new Error(`the client has no ${entry.method}: the command table and the client are out of step`);
+      const result = await run(...args);
       if (entry.answer) return JSON.stringify(result, null, 2);
       const who = handle === "participant" ? `, participant ${values.participant}` : "";
       return `Done: ${entry.summary.replace(/\.$/, "")} (conference ${conf.conferenceID}${who}).`;

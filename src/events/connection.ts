@@ -2,9 +2,10 @@
 // read frames into the roster, and reconnect (backoff with jitter) when the channel drops. It
 // never waits for a consumer: what it finds goes to `onEvents`, and it stops by `onEnd`.
 import type { components } from "../generated/events.js";
+import { channelRefusal } from "../api-error.js";
 import { AuthenticationError, BadRequestError, MeetingConnectionError, MeetingInputError, PermissionDeniedError } from "../errors.js";
 import { race } from "../race.js";
-import { redactDeep } from "../redact.js";
+import { randomHex } from "../random-hex.js";
 import { backoffDelay } from "../retry.js";
 import { MeetingEndedError } from "./errors.js";
 import { channelBase, channelUrl, webSocketToken, type ChannelParts } from "./link.js";
@@ -24,7 +25,7 @@ export interface ChannelSettings {
 /** How one connection ended. */
 type Outcome = { kind: "closed" } | { kind: "ended" } | { kind: "refused"; reply: unknown } | { kind: "dropped"; problem: string; stable?: boolean };
 
-export class Channel {
+export class EventChannel {
   readonly roster = new Roster();
   /** Connections opened so far. */
   connections = 0;
@@ -91,7 +92,7 @@ export class Channel {
           refusedBefore = true;
           continue;
         }
-        return this.finish(refusal(outcome.reply, token));
+        return this.finish(channelRefusal(outcome.reply, [token]));
       }
       // Only a connection that held for a heart-beat interval starts the count afresh, so a
       // channel that drops right after each subscription still runs out of reconnections.
@@ -114,7 +115,8 @@ export class Channel {
       let finished = false;
       let awaitingEcho: string | undefined;
       let beat: ReturnType<typeof setInterval> | undefined;
-      const subscribeSequence = randomSequence();
+      // 24 random hex characters: the Subscribe `sequence` takes 20 to 30.
+      const subscribeSequence = randomHex(24);
 
       const done = (outcome: Outcome) => {
         if (finished) return;
@@ -177,29 +179,6 @@ export class Channel {
       stop.signal.addEventListener("abort", onStop);
     });
   }
-}
-
-/** A refused subscription, as the `AuthenticationError` a refused REST call would be. */
-function refusal(reply: unknown, token: string): AuthenticationError {
-  const body = redactDeep(reply, [token]);
-  const fields = isObject(body) ? body : {};
-  const code = fields.returnCode;
-  const desc = fields.returnDesc ?? fields["returnDesc "];
-  const error = new AuthenticationError("Subscribe on the event channel", {
-    status: 401,
-    errorCode: typeof code === "number" || typeof code === "string" ? String(code) : "401",
-    errorMsg: typeof desc === "string" ? desc : undefined,
-    requestId: undefined,
-    body,
-    headers: new Headers(),
-  });
-  error.message = `the event channel refused the meeting-control token (returnCode ${error.errorCode}${error.errorMsg ? `: ${error.errorMsg}` : ""})`;
-  return error;
-}
-
-/** 24 random hex characters: the Subscribe `sequence` takes 20 to 30. */
-function randomSequence(): string {
-  return Array.from(globalThis.crypto.getRandomValues(new Uint8Array(12)), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /** A frame's size and kind for a log line; never its content, which may hold names or tokens. */

@@ -1,9 +1,8 @@
 // The event channel, loaded by `conf.events()` and `conf.waitUntilSharing()` behind a dynamic
 // import(): code that never uses it never loads it.
 import { MeetingTimeoutError } from "../errors.js";
-import { MAX_TIMEOUT_MS, object } from "../send.js";
-import { fail, kind } from "../validate.js";
-import { Channel, type ChannelSettings } from "./connection.js";
+import { fail, kind, MAX_TIMEOUT_MS, object } from "../call/input.js";
+import { EventChannel, type ChannelSettings } from "./connection.js";
 import { ParticipantLeftError } from "./errors.js";
 import type { ChannelParts } from "./link.js";
 import { EventQueue } from "./queue.js";
@@ -24,7 +23,7 @@ export async function* events(parts: ChannelParts, options: EventsOptions = {}):
   signal?.throwIfAborted();
   const wanted = types && new Set(types);
   const queue = new EventQueue(maxQueued);
-  const channel = new Channel(
+  const channel = new EventChannel(
     parts,
     settings,
     (list) => list.forEach((event) => (!wanted || wanted.has(event.type)) && queue.push(event)),
@@ -65,7 +64,7 @@ export function waitUntilSharing(parts: ChannelParts, participantID: string, opt
     const timer = setTimeout(() => {
       settle(new MeetingTimeoutError(`participant ${participantID} did not start sharing within ${timeoutMs} ms`, channel.connections));
     }, timeoutMs);
-    const channel: Channel = new Channel(
+    const channel: EventChannel = new EventChannel(
       parts,
       settings,
       () => {

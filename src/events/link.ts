@@ -1,14 +1,14 @@
 // What the channel needs from the conference handle, and the one place that turns it into an
 // address and tokens: the control token for Subscribe, a fresh WebSocket token per connection.
 import type { components } from "../generated/schema.js";
-import { apiError, readJson, type CallOptions } from "../send.js";
-import type { Api, TokenSource } from "../token.js";
-import type { Logger } from "../transport.js";
-import { fail } from "../validate.js";
+import type { Api } from "../api.js";
+import { apiError, readJson } from "../call/answer.js";
+import { fail } from "../call/input.js";
+import type { Logger } from "../log.js";
+import type { CallOptions } from "../options.js";
+import type { TokenSource } from "../token/source.js";
+import { CHANNEL_PATH } from "./channel-path.js";
 import type { SocketLike } from "./types.js";
-
-/** The channel's path, appended to `wsURL` (asyncapi.yaml `channels.confctl.address`). */
-export const CHANNEL_PATH = "/cms/open/websocket/confctl/increment/conn";
 
 /** What the client hands every conference handle for the channel. */
 export interface ChannelContext {
@@ -27,7 +27,7 @@ export interface ChannelContext {
 export interface ChannelParts {
   api: Api;
   conferenceID: string;
-  tokens: TokenSource & { readonly wsURL?: string };
+  tokens: TokenSource;
   authorized<R extends { response: Response }>(
     options: CallOptions | undefined,
     send: (header: { "X-Conference-Authorization": string }, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
@@ -56,7 +56,7 @@ export async function webSocketToken({ api, conferenceID, authorized }: ChannelP
  */
 export function channelBase({ channel, tokens }: ChannelParts): string {
   if (channel.wsUrl !== undefined) return channel.wsUrl;
-  if (tokens.wsURL !== undefined) return channel.checkBase(tokens.wsURL, "data.wsURL of createConfToken");
+  if (tokens.wsUrl !== undefined) return channel.checkBase(tokens.wsUrl, "data.wsURL of createConfToken");
   return fail("wsUrl", "is needed for the event channel of a { token } handle: pass createMeetingClient({ wsUrl }), the data.wsURL of createConfToken");
 }
 

@@ -2,16 +2,16 @@
 // either finds a token another process stored, or takes the conference's lock and asks the
 // server itself. The store is a help, never a dependency: whatever it does, the caller gets
 // the answer it would have got without it.
+import { checkSecret, kind } from "../call/input.js";
+import type { Logger } from "../log.js";
 import { redactDeep } from "../redact.js";
-import type { Logger } from "../transport.js";
-import { checkSecret, fail, kind } from "../validate.js";
 import type { TokenStore } from "./token-store.js";
 
 /** A token as the managed token holds it: our clock, epoch ms. */
 export interface Timed {
   token: string;
   /** Where the event channel connects (`data.wsURL` of the token answer), stored with the token so the fleet shares it. */
-  wsURL?: string;
+  wsUrl?: string;
   renewAt: number;
   expiresAt: number;
 }
@@ -37,14 +37,8 @@ const POLL_MAX_MS = 100;
 
 const FAILED = Symbol("store failed");
 
-/** The fleet of one client, or `undefined` without a store. Checks the store's shape. */
-export function fleet(store: unknown, logger: Logger | undefined): ((conferenceID: string) => FleetToken) | undefined {
-  if (store === undefined) return undefined;
-  const methods = ["get", "set", "setIfAbsent", "deleteIf"] as const;
-  for (const name of methods) {
-    if (typeof (store as Record<string, unknown> | null)?.[name] !== "function") fail("tokenStore", `must have a ${name}() method, got ${kind(store)}`);
-  }
-  const tokens = store as TokenStore;
+/** The fleet of one client, on its (checked) token store. */
+export function fleet(tokens: TokenStore, logger: Logger | undefined): (conferenceID: string) => FleetToken {
   let downUntil = 0;
   let failing = false;
 
@@ -58,7 +52,9 @@ export function fleet(store: unknown, logger: Logger | undefined): ((conferenceI
         new Promise<never>((_, reject) => {
           // A second turn of the event loop: after a busy spell the timer would otherwise win over an answer already received.
           const late = () => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`));
-          timer = setTimeout(() => (timer = setTimeout(late, 0)), STORE_TIMEOUT_MS);
+          timer = setTimeout(() => {
+            timer = setTimeout(late, 0);
+          }, STORE_TIMEOUT_MS);
         }),
       ]);
       failing = false;
@@ -144,9 +140,13 @@ export function fleet(store: unknown, logger: Logger | undefined): ((conferenceI
   };
 }
 
-/** What is stored: the token, and how long before its expiry it is due for renewal. The key expires with the token. */
-function encode({ token, renewAt, expiresAt, wsURL }: Timed): string {
-  return JSON.stringify({ token, renewAheadMs: Math.max(0, expiresAt - renewAt), wsURL });
+/**
+ * What is stored: the token, and how long before its expiry it is due for renewal. The key
+ * expires with the token. The address keeps the vendor's name, `wsURL`, as every version of
+ * this client stores it: the processes of a fleet may run different versions.
+ */
+function encode({ token, renewAt, expiresAt, wsUrl }: Timed): string {
+  return JSON.stringify({ token, renewAheadMs: Math.max(0, expiresAt - renewAt), wsURL: wsUrl });
 }
 
 function decode(value: string, ttlMs: number): Timed | undefined {
@@ -157,7 +157,7 @@ function decode(value: string, ttlMs: number): Timed | undefined {
     // What another process stored goes into a header: it must fit one. The channel's address
     // is checked where it is used, as the token answer's is.
     const found: Timed = { token: checkSecret("stored token", token), expiresAt, renewAt: expiresAt - renewAheadMs };
-    if (typeof wsURL === "string" && wsURL) found.wsURL = wsURL;
+    if (typeof wsURL === "string" && wsURL) found.wsUrl = wsURL;
     return found;
   } catch {
     return undefined;

@@ -2,7 +2,7 @@
 // caller made (and connected, with TLS and an ACL user as their Redis needs). Only raw commands
 // are sent, so node-redis 5 and 6 both fit and nothing of `redis` is imported here.
 import type { TokenStore } from "./token-store.js";
-import { fail, kind } from "../validate.js";
+import { fail, kind } from "../call/input.js";
 
 export type { TokenStore } from "./token-store.js";
 

@@ -2,17 +2,18 @@
 // server mode, `fake.WebSocket` in-process): the subscription, the pushes, the heart-beat echo,
 // and closing when the meeting ends or heart-beats stop.
 import type { components } from "../generated/events.js";
-import { fakeId, pinfo, valid, type Change, type MeetingState, type State } from "./state.js";
-import { checkFrame, frameViolations } from "./validate.js";
+import { CHANNEL_PATH } from "../events/channel-path.js";
+import { fakeId, pinfo, valid, type Change, type MeetingRecord, type State } from "./state.js";
+import { checkFrame, frameViolations } from "./request-rules.js";
 
 type Schemas = components["schemas"];
 type ParticipantsNotify = Schemas["ParticipantsNotify"];
 type ConfDynamicInfoNotify = Schemas["ConfDynamicInfoNotify"];
 
 /** The server closes a channel that has sent no heart-beat for this long (on the fake's clock). */
-export const HEARTBEAT_TIMEOUT_MS = 180_000;
+const HEARTBEAT_TIMEOUT_MS = 180_000;
 /** The fake's own close code for a refused subscription; the vendor documents none. */
-export const REFUSED = 4001;
+const REFUSED = 4001;
 
 /** What carries the frames: sends text, closes with a code (1006: abnormally, without a close frame). */
 export interface Carrier {
@@ -20,7 +21,7 @@ export interface Carrier {
   close(code: number, reason: string): void;
 }
 
-export interface Channel {
+export interface FakeChannel {
   receive(text: string): void;
   /** Closes the channel if it has sent no heart-beat for 180 s. */
   sweep(): void;
@@ -30,7 +31,7 @@ export interface Channel {
 }
 
 /** The meeting's fields as ConfDynamicInfoNotify carries them. */
-const dynamic = (meeting: MeetingState, fields: Partial<MeetingState["settings"]> = meeting.settings) => {
+const dynamic = (meeting: MeetingRecord, fields: Partial<MeetingRecord["settings"]> = meeting.settings) => {
   const out: Record<string, unknown> = {};
   if (fields.lockSharing !== undefined) out.lockSharing = fields.lockSharing;
   if (fields.isLock !== undefined) out.lock = fields.isLock;
@@ -39,7 +40,7 @@ const dynamic = (meeting: MeetingState, fields: Partial<MeetingState["settings"]
   return out;
 };
 
-export function openChannel(state: State, meeting: MeetingState, carrier: Carrier, channels: Set<Channel>): Channel {
+export function openChannel(state: State, meeting: MeetingRecord, carrier: Carrier, channels: Set<FakeChannel>): FakeChannel {
   let lastHeartBeat = state.clock.now();
   let subscribed: Set<string> | undefined;
   let open = true;
@@ -103,7 +104,7 @@ export function openChannel(state: State, meeting: MeetingState, carrier: Carrie
     conference({ state: "Created", mode: "FREE", mute: 0, ...dynamic(meeting) }, true);
   };
 
-  const channel: Channel = {
+  const channel: FakeChannel = {
     receive(text) {
       if (!open) return;
       let frame: { action?: unknown; sequence?: unknown; data?: unknown };
@@ -140,7 +141,7 @@ export function openChannel(state: State, meeting: MeetingState, carrier: Carrie
 }
 
 /** Takes the single-use WebSocket token of a connection, or says why it cannot. */
-export function admit(state: State, url: URL): MeetingState | undefined {
+export function admit(state: State, url: URL): MeetingRecord | undefined {
   const conferenceID = url.searchParams.get("confID") ?? "";
   const token = url.searchParams.get("tmpToken");
   const meeting = state.meetings.get(conferenceID);
@@ -149,5 +150,3 @@ export function admit(state: State, url: URL): MeetingState | undefined {
   state.wsTokens.delete(token!); // once
   return meeting;
 }
-
-export const CHANNEL_PATH = "/cms/open/websocket/confctl/increment/conn";

@@ -2,7 +2,7 @@
 // `Retry-After` and a body) instead of reaching the handler.
 import { MeetingInputError } from "../errors.js";
 import { codes } from "./codes.js";
-import { checkResponse, operations, SpecDriftError, type OperationId } from "./validate.js";
+import { checkResponse, operations, SpecDriftError, type OperationId } from "./request-rules.js";
 
 /** What `failNext` scripts. */
 export interface Fault {

@@ -2,8 +2,8 @@
 // the state and returns the answer's body, or refuses with one of the codes.
 import type { operations as Operations } from "../generated/schema.js";
 import { codes, refuse } from "./codes.js";
-import { changeSettings, issue, startSharing, stopSharing, TOKEN_LIFETIME_MS, valid, WS_TOKEN_LIFETIME_MS, type MeetingState, type State } from "./state.js";
-import { operations, type OperationId } from "./validate.js";
+import { changeSettings, issue, startSharing, stopSharing, TOKEN_LIFETIME_MS, valid, WS_TOKEN_LIFETIME_MS, type MeetingRecord, type State } from "./state.js";
+import { operations, type OperationId } from "./request-rules.js";
 
 export interface Call {
   state: State;
@@ -24,14 +24,14 @@ const invited = () => ((operations.inviteShare.responses as Record<string, strin
 export type Handlers = { [K in OperationId]?: (call: Call) => Answer<K> };
 
 /** The meeting named by `conferenceID`, in progress, or the vendor's refusal. */
-function meetingOf({ state, query }: Call): MeetingState {
+function meetingOf({ state, query }: Call): MeetingRecord {
   const meeting = state.meetings.get(query.conferenceID as string) ?? refuse(codes.noSuchConference);
   if (!meeting.started || meeting.ended) refuse(codes.notStarted);
   return meeting;
 }
 
 /** The meeting, for a caller holding a valid meeting-control token for it. */
-function authorized(call: Call): MeetingState {
+function authorized(call: Call): MeetingRecord {
   const meeting = meetingOf(call);
   if (!valid(call.state, call.state.tokens, call.headers["X-Conference-Authorization"], meeting.conferenceID)) refuse(codes.tokenRefused);
   return meeting;

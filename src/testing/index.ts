@@ -1,22 +1,22 @@
 // huaweicloud-meeting-control/testing: a stateful fake of the meeting-control API for tests,
 // validated both ways against openapi.yaml and asyncapi.yaml. Never imported by the main entries.
 import { MeetingInputError } from "../errors.js";
-import type { Channel } from "./channel.js";
+import type { FakeChannel } from "./channel.js";
 import { createClock } from "./clock.js";
 import { scripted, type Fault } from "./faults.js";
 import type { JournalEntry } from "./journal.js";
 import { FAKE_HOST, respondToRequest, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
-import { addMeetingState, createState, end, join, leave, online, startSharing, stopSharing, type MeetingState, type Settings, type State } from "./state.js";
-import type { OperationId } from "./validate.js";
+import { addMeetingRecord, createState, end, join, leave, online, startSharing, stopSharing, type MeetingRecord, type Settings, type State } from "./state.js";
+import type { OperationId } from "./request-rules.js";
 
 export type { Fault } from "./faults.js";
 export type { JournalEntry } from "./journal.js";
 export type { FakeServer } from "./server.js";
 export type { FakeWebSocket, FakeWebSocketConstructor } from "./socket.js";
-export type { OperationId } from "./validate.js";
-export { SpecDriftError } from "./validate.js";
+export type { OperationId } from "./request-rules.js";
+export { SpecDriftError } from "./request-rules.js";
 
 /** Options of `createMeetingFake`. */
 export interface MeetingFakeOptions {
@@ -95,7 +95,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
   if (typeof acceptShareInvitations !== "boolean") throw new MeetingInputError("acceptShareInvitations", "must be a boolean");
   const clock = createClock();
   const state: State = createState(clock);
-  const channels = new Set<Channel>();
+  const channels = new Set<FakeChannel>();
   const context: Context = {
     state,
     journal: [],
@@ -108,7 +108,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
 
   return {
     addMeeting({ hostPassword, conferenceID, started } = {} as never) {
-      return meetingHandle(state, addMeetingState(state, hostPassword, conferenceID, started));
+      return meetingHandle(state, addMeetingRecord(state, hostPassword, conferenceID, started));
     },
     fetch: async (input, init) => respondToRequest(context, new Request(input, init)),
     get baseUrl() {
@@ -136,7 +136,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
   };
 }
 
-function meetingHandle(state: State, meeting: MeetingState): FakeMeeting {
+function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
   const view = ({ pid, name, sharing, invited }: { pid: string; name: string; sharing: boolean; invited: boolean }): FakeParticipant => ({ pid, name, sharing, invited });
   return {
     conferenceID: meeting.conferenceID,

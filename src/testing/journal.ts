@@ -1,6 +1,6 @@
 // The journal: one entry per request the fake answered. It holds no header, query value or
 // body, so no host password or token can ever be in it.
-import type { OperationId } from "./validate.js";
+import type { OperationId } from "./request-rules.js";
 
 /** One answered request. */
 export interface JournalEntry {

@@ -6,7 +6,8 @@ import type { Scripted } from "./faults.js";
 import { handlers } from "./handlers.js";
 import type { JournalEntry } from "./journal.js";
 import { fakeId, type State } from "./state.js";
-import { checkRequest, checkResponse, NOT_JSON, operations, type OperationId } from "./validate.js";
+import { SECRET_HEADERS } from "../secrets.js";
+import { checkRequest, checkResponse, NOT_JSON, operations, type OperationId } from "./request-rules.js";
 
 export const FAKE_HOST = "meeting-fake.invalid";
 
@@ -27,7 +28,6 @@ const MISSING_CREDENTIAL = /^\/header\/X-Conference-Authorization: must have req
 // Secret headers: their values, and every password and token the fake knows, never reach the
 // journal. Violations name fields by the spec's names, which are kept; only a name that came
 // from the request (an unknown body property) can hold a secret, and is then replaced.
-const SECRET_HEADERS = ["X-Password", "X-Conference-Authorization", "X-Nonce"];
 
 function redact(operationId: OperationId, violations: string[], headers: Headers, state: State): string[] {
   const { parameters, body } = operations[operationId];

@@ -4,11 +4,11 @@ import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse }
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { MeetingInputError } from "../errors.js";
-import { admit, openChannel, type Channel } from "./channel.js";
+import { admit, openChannel, type FakeChannel } from "./channel.js";
 import { codes } from "./codes.js";
 import { errorAnswer, MAX_BODY_BYTES, refuseRequest, respond, type Answer, type Context } from "./respond.js";
 import { fakeId } from "./state.js";
-import { operations, SpecDriftError } from "./validate.js";
+import { operations, SpecDriftError } from "./request-rules.js";
 
 /** A running loopback server. */
 export interface FakeServer {
@@ -103,7 +103,7 @@ function writeRaw(socket: Duplex, answer: Answer): void {
 /** What the fake says when it fails: never the error's text, which may hold request data, except for its own spec drift. */
 const internalFailure = (error: unknown): Answer => errorAnswer(codes.internal, {}, error instanceof SpecDriftError ? error.message : undefined);
 
-export async function serve(context: Context, channels: Set<Channel>, port = 0): Promise<FakeServer> {
+export async function serve(context: Context, channels: Set<FakeChannel>, port = 0): Promise<FakeServer> {
   const { state } = context;
   const { WebSocketServer } = await loadWs();
   const sockets = new WebSocketServer({ noServer: true });

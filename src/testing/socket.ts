@@ -1,7 +1,7 @@
 // `fake.WebSocket`: a class with the WHATWG WebSocket shape that talks to the fake without a
 // port. Events are dispatched asynchronously, never inside the call that caused them, as a real
 // socket's are.
-import { admit, openChannel, type Channel } from "./channel.js";
+import { admit, openChannel, type FakeChannel } from "./channel.js";
 import type { State } from "./state.js";
 
 /** The subset of the WHATWG `WebSocket` that the fake's in-process socket has. */
@@ -32,7 +32,7 @@ export interface FakeWebSocketConstructor {
 const later = (run: () => void) => setTimeout(run, 0);
 
 /** A `WebSocket` class bound to one fake's state and channels. */
-export function socketClass(state: State, channels: Set<Channel>, host: string): FakeWebSocketConstructor {
+export function socketClass(state: State, channels: Set<FakeChannel>, host: string): FakeWebSocketConstructor {
   class WebSocket extends EventTarget implements FakeWebSocket {
     static readonly CONNECTING = 0;
     static readonly OPEN = 1;
@@ -48,7 +48,7 @@ export function socketClass(state: State, channels: Set<Channel>, host: string):
     onerror: FakeWebSocket["onerror"] = null;
     onclose: FakeWebSocket["onclose"] = null;
     #readyState = 0;
-    #channel: Channel | undefined;
+    #channel: FakeChannel | undefined;
 
     constructor(url: string | URL) {
       super();

@@ -2,6 +2,7 @@
 // the fake has issued. Every change is announced to the meeting's listeners (the channels).
 import type { components } from "../generated/schema.js";
 import { MeetingInputError } from "../errors.js";
+import { randomHex } from "../random-hex.js";
 import type { Clock } from "./clock.js";
 
 export type Settings = Required<components["schemas"]["UpdateStartedConfigReqBody"]>;
@@ -27,7 +28,7 @@ export interface ParticipantState {
   hand: 0 | 1;
 }
 
-export interface MeetingState {
+export interface MeetingRecord {
   conferenceID: string;
   hostPassword: string;
   started: boolean;
@@ -46,7 +47,7 @@ export interface Grant {
 
 export interface State {
   clock: Clock;
-  meetings: Map<string, MeetingState>;
+  meetings: Map<string, MeetingRecord>;
   /** Meeting-control tokens, valid 30 minutes on the fake's clock. */
   tokens: Map<string, Grant>;
   /** WebSocket tokens, valid one minute and once. */
@@ -56,19 +57,14 @@ export interface State {
 export const TOKEN_LIFETIME_MS = 30 * 60_000;
 export const WS_TOKEN_LIFETIME_MS = 60_000;
 
-const hex = (length: number) => {
-  const bytes = globalThis.crypto.getRandomValues(new Uint8Array(length / 2));
-  return Array.from(bytes, (byte) => byte.toString(16).padStart(2, "0")).join("");
-};
-
 /** A random ID in the shape of the vendor's (32 hex characters, like a pid), with a prefix that says it is fake. */
-export const fakeId = (prefix = "") => prefix + hex(32);
+export const fakeId = (prefix = "") => prefix + randomHex(32);
 
 export function createState(clock: Clock): State {
   return { clock, meetings: new Map(), tokens: new Map(), wsTokens: new Map() };
 }
 
-export function addMeetingState(state: State, hostPassword: unknown, conferenceID: unknown, started: unknown): MeetingState {
+export function addMeetingRecord(state: State, hostPassword: unknown, conferenceID: unknown, started: unknown): MeetingRecord {
   if (typeof hostPassword !== "string" || !hostPassword) throw new MeetingInputError("hostPassword", "must be a non-empty string");
   if (conferenceID !== undefined && (typeof conferenceID !== "string" || !conferenceID)) {
     throw new MeetingInputError("conferenceID", "must be a non-empty string");
@@ -76,7 +72,7 @@ export function addMeetingState(state: State, hostPassword: unknown, conferenceI
   if (started !== undefined && typeof started !== "boolean") throw new MeetingInputError("started", "must be a boolean");
   const id = conferenceID ?? String(900_000_000 + Math.floor(Math.random() * 99_999_999));
   if (state.meetings.has(id)) throw new MeetingInputError("conferenceID", "is already a meeting of this fake");
-  const meeting: MeetingState = {
+  const meeting: MeetingRecord = {
     conferenceID: id,
     hostPassword,
     started: started ?? true,
@@ -101,7 +97,7 @@ export function addMeetingState(state: State, hostPassword: unknown, conferenceI
   return meeting;
 }
 
-const announce = (meeting: MeetingState, change: Change) => {
+const announce = (meeting: MeetingRecord, change: Change) => {
   for (const listener of [...meeting.listeners]) listener(change);
 };
 
@@ -120,7 +116,7 @@ export const pinfo = (participant: ParticipantState): Record<ParticipantField, s
   VIDEO: String(participant.video),
 });
 
-export function join(state: State, meeting: MeetingState, name: unknown): ParticipantState {
+export function join(state: State, meeting: MeetingRecord, name: unknown): ParticipantState {
   if (typeof name !== "string" || !name) throw new MeetingInputError("name", "must be a non-empty string");
   if (meeting.ended) throw new MeetingInputError("join()", "the meeting has ended");
   const participant: ParticipantState = {
@@ -141,13 +137,13 @@ export function join(state: State, meeting: MeetingState, name: unknown): Partic
 }
 
 /** The online participant `pid`, or the error that names it. */
-export function online(meeting: MeetingState, pid: unknown): ParticipantState {
+export function online(meeting: MeetingRecord, pid: unknown): ParticipantState {
   const participant = typeof pid === "string" ? meeting.participants.get(pid) : undefined;
   if (!participant?.online) throw new MeetingInputError("pid", "is not an online participant of this meeting");
   return participant;
 }
 
-export function leave(meeting: MeetingState, participant: ParticipantState): void {
+export function leave(meeting: MeetingRecord, participant: ParticipantState): void {
   participant.online = false;
   participant.invited = false;
   participant.sharing = false;
@@ -155,7 +151,7 @@ export function leave(meeting: MeetingState, participant: ParticipantState): voi
 }
 
 /** Starts `participant`'s share; one share at a time, so whoever was sharing stops. */
-export function startSharing(meeting: MeetingState, participant: ParticipantState): void {
+export function startSharing(meeting: MeetingRecord, participant: ParticipantState): void {
   for (const other of meeting.participants.values()) if (other !== participant && other.sharing) stopSharing(meeting, other);
   participant.invited = false;
   if (participant.sharing) return;
@@ -163,20 +159,20 @@ export function startSharing(meeting: MeetingState, participant: ParticipantStat
   announce(meeting, { kind: "participant", pid: participant.pid, fields: { SHARE: "1" } });
 }
 
-export function stopSharing(meeting: MeetingState, participant: ParticipantState): void {
+export function stopSharing(meeting: MeetingRecord, participant: ParticipantState): void {
   if (!participant.sharing) return;
   participant.sharing = false;
   announce(meeting, { kind: "participant", pid: participant.pid, fields: { SHARE: "0" } });
 }
 
-export function changeSettings(meeting: MeetingState, fields: Partial<Settings>): void {
+export function changeSettings(meeting: MeetingRecord, fields: Partial<Settings>): void {
   const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => meeting.settings[key as keyof Settings] !== value));
   Object.assign(meeting.settings, fields);
   if (Object.keys(changed).length > 0) announce(meeting, { kind: "settings", fields: changed });
 }
 
 /** Ends the meeting: its tokens stop working, its channels hear `Destroyed` and close. */
-export function end(meeting: MeetingState): void {
+export function end(meeting: MeetingRecord): void {
   if (meeting.ended) return;
   meeting.ended = true;
   for (const participant of meeting.participants.values()) {

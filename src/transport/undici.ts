@@ -3,34 +3,38 @@
 // no abort signal. undici is loaded on the first call, so creating a client costs nothing at start-up.
 import type { Dispatcher } from "undici";
 import type { WebSocketConstructor } from "../events/types.js";
-import { NoAnswer, tooLarge, type Sender } from "../transport.js";
 import { CallResponse } from "./call-response.js";
-import { fail } from "../validate.js";
+import { NoAnswer, tooLarge, type Sender } from "./sender.js";
 
 type Undici = typeof import("undici");
 let loading: Promise<Undici> | undefined;
 
-/** The sender; `dispatcher` (`null` when the caller also passed a `fetch`) is checked here. */
-export function undiciSender(dispatcher?: Dispatcher | null): Sender {
-  if (dispatcher === null || (dispatcher !== undefined && typeof dispatcher?.dispatch !== "function")) {
-    fail("dispatcher", "must be an undici Dispatcher, and only without fetch");
-  }
+/** The sender on `dispatcher` (checked by options.ts); default: undici's global dispatcher. */
+export function undiciSender(dispatcher: Dispatcher | undefined): Sender {
   let undici: Undici | undefined;
   return async (url, init) => {
     // Given up while undici is still loading: the request is never sent.
     let stopped = false;
-    init.abort = () => void (stopped = true);
+    init.abort = () => {
+      stopped = true;
+    };
     const { method, headers, body, limit } = init;
-    undici ??= await (loading ??= import("undici"));
+    loading ??= import("undici");
+    undici ??= await loading;
+    const loaded = undici;
     if (stopped) throw new Error("aborted before sending");
     const plain: Record<string, string> = {};
-    headers.forEach((value, name) => (plain[name] = value));
+    headers.forEach((value, name) => {
+      plain[name] = value;
+    });
     const { origin, pathname, search } = new URL(url);
     const cut = () => tooLarge(url, init);
     const answer = await new Promise<Answer>((resolve, reject) => {
-      const handler = new AnswerHandler(limit, cut, resolve, reject, (status) => (init.status = status));
+      const handler = new AnswerHandler(limit, cut, resolve, reject, (status) => {
+        init.status = status;
+      });
       init.abort = () => handler.stop(new Error("aborted"));
-      (dispatcher ?? undici!.getGlobalDispatcher()).dispatch(
+      (dispatcher ?? loaded.getGlobalDispatcher()).dispatch(
         {
           origin,
           path: pathname + search,
@@ -95,9 +99,9 @@ class AnswerHandler {
     const headers = new Headers();
     let length: string | undefined;
     let encoding: string | undefined;
-    for (let i = 0; i < raw.length; i += 2) {
-      const name = raw[i]!.toString("latin1");
-      const value = raw[i + 1]!.toString("latin1");
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+      const name = (raw[i] as Buffer).toString("latin1");
+      const value = (raw[i + 1] as Buffer).toString("latin1");
       headers.append(name, value);
       const lower = name.toLowerCase();
       if (lower === "content-length") length = value;
@@ -116,8 +120,15 @@ class AnswerHandler {
   }
 
   onComplete(): void {
-    const answer = this.#answer!;
-    answer.bytes = this.#chunks.length === 1 ? this.#chunks[0]! : Buffer.concat(this.#chunks, this.#size);
+    const answer = this.#answer;
+    // undici calls onComplete only after onHeaders with a final status.
+    if (!answer) {
+      this.reject(new Error("completed without an answer"));
+      return;
+    }
+    // One chunk (most answers) is the body as it is: no copy.
+    const [first] = this.#chunks;
+    answer.bytes = first && this.#chunks.length === 1 ? first : Buffer.concat(this.#chunks, this.#size);
     this.resolve(answer);
   }
 
@@ -144,18 +155,7 @@ async function decode(bytes: Buffer, encoding: string | undefined, limit: number
   const zlib = process.getBuiltinModule("node:zlib");
   const codings = encoding.toLowerCase().split(",").reverse();
   for (const coding of codings) {
-    const name = coding.trim();
-    // "deflate" is zlib-wrapped by the standard, raw in practice now and then: the first byte tells.
-    const method: Decompress | undefined =
-      name === "gzip" || name === "x-gzip"
-        ? zlib.gunzip
-        : name === "br"
-          ? zlib.brotliDecompress
-          : name === "deflate"
-            ? (bytes[0]! & 0x0f) === 8
-              ? zlib.inflate
-              : zlib.inflateRaw
-            : undefined;
+    const method = decompressor(zlib, coding.trim(), bytes);
     if (!method) continue;
     bytes = await new Promise<Buffer>((resolve, reject) =>
       method(bytes, { maxOutputLength: limit }, (error, result) =>
@@ -166,11 +166,21 @@ async function decode(bytes: Buffer, encoding: string | undefined, limit: number
   return bytes;
 }
 
+/** How to undo one content coding; `undefined` for a coding fetch leaves as it is. */
+function decompressor(zlib: typeof import("node:zlib"), coding: string, bytes: Buffer): Decompress | undefined {
+  if (coding === "gzip" || coding === "x-gzip") return zlib.gunzip;
+  if (coding === "br") return zlib.brotliDecompress;
+  // Zlib-wrapped by the standard, raw in practice now and then: the first byte tells.
+  if (coding === "deflate") return ((bytes[0] ?? 0) & 0x0f) === 8 ? zlib.inflate : zlib.inflateRaw;
+  return undefined;
+}
+
 type Decompress = (bytes: Buffer, options: { maxOutputLength: number }, done: (error: Error | null, result: Buffer) => void) => void;
 
 /** undici's WebSocket on `dispatcher` (default: undici's global one): the Node default of the event channel. */
 export async function undiciWebSocket(dispatcher: unknown): Promise<WebSocketConstructor> {
-  const { WebSocket } = await (loading ??= import("undici"));
+  loading ??= import("undici");
+  const { WebSocket } = await loading;
   return class extends WebSocket {
     constructor(url: string) {
       super(url, { dispatcher: dispatcher as Dispatcher | undefined });

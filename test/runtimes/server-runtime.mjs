@@ -12,6 +12,6 @@ const resolved = import.meta.resolve("huaweicloud-meeting-control");
 const entry = resolved.slice(resolved.lastIndexOf("/huaweicloud-meeting-control/") + "/huaweicloud-meeting-control/".length);
 const server = { baseUrl, conferenceID: env("SMOKE_CONFERENCE_ID"), hostPassword: env("SMOKE_HOST_PASSWORD") };
 // The Node entry brings undici's WebSocket (Node 20 has no global one); the others use the global.
-const webSocket = entry === "dist/index.js" ? "undici's WebSocket (the Node entry's)" : typeof WebSocket === "function" ? "the global WebSocket" : undefined;
+const webSocket = entry === "dist/node.js" ? "undici's WebSocket (the Node entry's)" : typeof WebSocket === "function" ? "the global WebSocket" : undefined;
 const result = await story(pkg, server, webSocket);
 console.log(JSON.stringify({ entry, codegen: codegen(), ...result }));

@@ -1,7 +1,7 @@
 // A process that starts a call needing a token, aborts it when told (IPC "abort"), reports
 // "aborted", and lets go of IPC: it must then exit by itself, since nothing of the call may
 // outlive it. argv: the base URL, and the transport (undici, fetch, caller's fetch).
-import { createMeetingClient as onUndici } from "../../src/index.js";
+import { createMeetingClient as onUndici } from "../../src/node.js";
 import { createMeetingClient as onFetch } from "../../src/universal.js";
 
 const [baseUrl, transport] = process.argv.slice(2) as [string, string];

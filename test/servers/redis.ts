@@ -41,7 +41,10 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   for (const started = Date.now(); Date.now() - started < 10_000; ) {
     if (child.exitCode !== null) throw new Error(`redis-server exited with ${child.exitCode}`);
     const open = await new Promise<boolean>((resolve) => {
-      const socket = connect(port, "127.0.0.1", () => (socket.end(), resolve(true)));
+      const socket = connect(port, "127.0.0.1", () => {
+        socket.end();
+        resolve(true);
+      });
       socket.on("error", () => resolve(false));
     });
     if (open) return;

@@ -1,11 +1,13 @@
-import type { Client } from "openapi-fetch";
-import type { components, paths } from "./generated/schema.js";
-import { race } from "./race.js";
-import type { CallInit } from "./send.js";
-import type { Transport } from "./transport.js";
-import { checkKeys, checkSecret, fail, kind, type Known } from "./validate.js";
+// Where a conference handle's token comes from: the caller's token or provider, or (on entries
+// that hold host passwords) the managed token of token/managed.ts.
+import type { Api } from "../api.js";
+import { checkKeys, checkSecret, fail, kind, type Known } from "../call/input.js";
+import type { CallInit } from "../call/options.js";
+import type { components } from "../generated/schema.js";
+import type { ClientSettings } from "../options.js";
+import { race } from "../race.js";
+import type { Transport } from "../transport/retrying.js";
 
-export type Api = Client<paths, "application/json">;
 export type TokenInfo = components["schemas"]["TokenInfo"];
 
 /** Supplies a meeting-control token; asked whenever one is needed. */
@@ -38,18 +40,21 @@ export interface TokenSource {
   /** Secrets besides the token that this source holds, to redact from any error. */
   readonly secrets: readonly string[];
   /** The `data.wsURL` of the last token answer, where the source has one: the event channel's address. */
-  readonly wsURL?: string;
+  readonly wsUrl?: string;
 }
 
 /**
  * Makes the token sources for `{ hostPassword }` handles of one client: with
  * `(conferenceID, hostPassword, nonce)`.
  */
-export type ManagedTokens = (api: Api, transport: Transport) => (conferenceID: string, hostPassword: unknown, nonce: unknown) => TokenSource;
+export type ManagedTokens = (
+  api: Api,
+  transport: Transport,
+  settings: Pick<ClientSettings, "tokenStore" | "logger">,
+) => (conferenceID: string, hostPassword: unknown, nonce: unknown) => TokenSource;
 
-/** The token sources of one client; `managedTokens` is what `{ hostPassword }` needs, left out of the browser build. */
-export function tokenSources(api: Api, transport: Transport, managedTokens?: ManagedTokens): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
-  const managed = managedTokens?.(api, transport);
+/** The token sources of one client; `managed` is what `{ hostPassword }` needs, left out of the browser build. */
+export function tokenSources(managed: ReturnType<ManagedTokens> | undefined): (conferenceID: string, auth: ConferenceAuth) => TokenSource {
   return (conferenceID, auth) => {
     if (!auth || typeof auth !== "object") fail("auth", `must be { token } or { hostPassword }, got ${kind(auth)}`);
     checkKeys("auth.", auth, AUTH_KEYS);
@@ -80,7 +85,12 @@ function providedToken(conferenceID: string, provide: TokenProvider): TokenSourc
 }
 
 /** `work`, run once for all who ask while it is under way; a failure is not remembered. */
-export function shared<T, A = void>(work: (arg: A) => Promise<T>): (arg: A) => Promise<T> {
+function shared<T>(work: () => Promise<T>): () => Promise<T> {
   let pending: Promise<T> | undefined;
-  return (arg) => (pending ??= work(arg).finally(() => (pending = undefined)));
+  return () => {
+    pending ??= work().finally(() => {
+      pending = undefined;
+    });
+    return pending;
+  };
 }

@@ -1,10 +1,10 @@
-import { MeetingInputError } from "./errors.js";
-
-/** Request headers whose values are secrets: they come from `auth` alone, and are redacted everywhere else. */
-export const SECRET_HEADERS = ["x-conference-authorization", "x-password", "x-nonce"];
+// The input rules every caller's value passes before anything is sent: IDs, secrets, header
+// names and values, objects, unknown keys; and the one way a rule fails, `fail()`.
+import { MeetingInputError } from "../errors.js";
+import { SECRET_HEADERS } from "../secrets.js";
 
 /** Longest conferenceID or participantID accepted; the vendor's IDs are far shorter. */
-export const MAX_ID_LENGTH = 256;
+const MAX_ID_LENGTH = 256;
 
 // C0 controls, DEL, C1 controls, and half a UTF-16 pair without its other half.
 const NOT_IN_ID = /[\u0000-\u001f\u007f-\u009f]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -13,6 +13,9 @@ const HEADER_VALUE = /^(?![\t ])[\t\u0020-\u007e\u0080-\u00ff]+(?<![\t ])$/;
 
 // An HTTP token (RFC 9110): what a header name may hold.
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** Longest timeout accepted: what a timer can hold (about 24.8 days). */
+export const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 /** Throws the `MeetingInputError` for `field` breaking `rule`. */
 export function fail(field: string, rule: string): never {
@@ -44,10 +47,13 @@ function close(a: string, b: string): boolean {
   let row = [...Array(b.length + 1).keys()];
   for (let i = 1; i <= a.length; i++) {
     const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + cost);
+    }
     row = next;
   }
-  return row[b.length]! <= Math.ceil(b.length / 3);
+  return (row[b.length] ?? 0) <= Math.ceil(b.length / 3);
 }
 
 /**
@@ -62,6 +68,11 @@ export function checkHeaders(field: string, value: unknown): Record<string, stri
     if (typeof item !== "string" || (item !== "" && !isHeaderValue(item))) fail(`${field}.${name}`, `${HEADER_RULE}, got ${kind(item)}`);
   }
   return value as Record<string, string>;
+}
+
+/** `value` as an object, or the error that names `field`. */
+export function object<T>(field: string, value: T): T {
+  return value && typeof value === "object" ? value : fail(field, `must be an object, got ${kind(value)}`);
 }
 
 /** `value` as a non-empty string, or the error that names `field`. */

@@ -11,7 +11,10 @@ export async function readCapped(reader: ReadableStreamDefaultReader<Uint8Array>
     chunks.push(read.value);
   }
   const bytes = new Uint8Array(size);
-  size = 0;
-  for (const chunk of chunks) bytes.set(chunk, (size += chunk.byteLength) - chunk.byteLength);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
   return new TextDecoder().decode(bytes);
 }

@@ -1,16 +1,19 @@
 // The managed meeting-control token: obtained with the host password, cached, renewed ahead
 // of expiry. Not part of the browser build, which never holds a host password.
-import type { paths } from "./generated/schema.js";
-import { MeetingTimeoutError } from "./errors.js";
-import { race } from "./race.js";
-import { BACKOFF_BASE_MS, BACKOFF_CAP_MS } from "./retry.js";
-import { apiError, readJson } from "./send.js";
-import type { MeetingClientOptions } from "./client.js";
-import { fleet as makeFleet, type FleetToken } from "./stores/fleet.js";
-import type { Api, ManagedTokens, TokenInfo, TokenSource } from "./token.js";
-import type { Tracing } from "./tracing.js";
-import type { Policy, Transport } from "./transport.js";
-import { checkSecret, HEADER_RULE, isHeaderValue } from "./validate.js";
+import type { Api } from "../api.js";
+import { apiError, readJson } from "../call/answer.js";
+import { checkSecret, HEADER_RULE, isHeaderValue } from "../call/input.js";
+import { MeetingTimeoutError } from "../errors.js";
+import type { paths } from "../generated/schema.js";
+import type { ClientSettings } from "../options.js";
+import { race } from "../race.js";
+import { backoffCeiling } from "../retry.js";
+import { fleet as makeFleet, type FleetToken } from "../stores/fleet.js";
+import type { Policy, Transport } from "../transport/retrying.js";
+import type { ManagedTokens, TokenInfo, TokenSource } from "./source.js";
+
+/** Runs one token request as a traced unit (`renewal` when a valid token is being renewed). */
+export type TokenTracer = (conferenceID: string, renewal: boolean, request: () => Promise<string>) => Promise<string>;
 
 const TOKEN_PATH = "/v1/mmc/control/conferences/token";
 const CALL = `GET ${TOKEN_PATH}`;
@@ -38,14 +41,9 @@ const RENEW_RETRY_MS = 5_000;
  * and beyond `MAX_SOURCES` the least recently used go. A dropped source's handles keep it.
  * With a `tokenStore`, one request at a time for the whole fleet of processes sharing it.
  */
-export function managedTokens(
-  api: Api,
-  transport: Transport,
-  options: Pick<MeetingClientOptions, "tokenStore" | "logger"> | undefined,
-  trace?: Tracing["token"],
-): ReturnType<ManagedTokens> {
+export function managedTokens(api: Api, transport: Transport, settings: Pick<ClientSettings, "tokenStore" | "logger">, trace?: TokenTracer): ReturnType<ManagedTokens> {
   const sources = new Map<string, Source>();
-  const fleet = makeFleet(options?.tokenStore, options?.logger);
+  const fleet = settings.tokenStore && makeFleet(settings.tokenStore, settings.logger);
   return (conferenceID, hostPassword, nonce) => {
     const secrets = [checkSecret("auth.hostPassword", hostPassword)];
     if (nonce !== undefined) secrets.push(checkSecret("auth.nonce", nonce));
@@ -79,7 +77,7 @@ interface Flight {
 interface Held {
   token: string;
   /** Where the event channel connects, from the token answer (not what another process of the fleet stored). */
-  wsURL?: string;
+  wsUrl?: string;
   /** Our clock, epoch ms: renew from here on. */
   renewAt: number;
   /** Our clock, epoch ms: do not send the token from here on. */
@@ -93,13 +91,13 @@ interface Held {
  * policy allows, and once no call waits for it any more it is aborted. `secrets` are the host
  * password, then the nonce if there is one.
  */
-function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[], fleet?: FleetToken, trace?: Tracing["token"]): Source {
-  const [password, nonce] = secrets;
+function managedToken(api: Api, transport: Transport, conferenceID: string, secrets: string[], fleet?: FleetToken, trace?: TokenTracer): Source {
+  const [password = "", nonce] = secrets;
   let held: Held | undefined;
   let renewBlockedUntil = 0;
   let flight: Flight | undefined;
   let asked = Date.now();
-  let wsURL: string | undefined;
+  let wsUrl: string | undefined;
 
   // Renews the held token while it is valid, else obtains a new one. A failed renewal keeps
   // the held token while it is valid, and is not tried again for a few seconds. With a token
@@ -109,7 +107,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     const obtain = (renewing: Held | undefined) => request(renewing, policy, signal, headers);
     try {
       held = await (fleet ? fleet.obtain(current, obtain) : obtain(current));
-      if (held.wsURL) wsURL = held.wsURL;
+      if (held.wsUrl) wsUrl = held.wsUrl;
       return held.token;
     } catch (error) {
       if (signal.aborted || !current || held !== current || Date.now() >= current.expiresAt) throw error;
@@ -122,18 +120,18 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
   const request = async (current: Held | undefined, policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<Held> => {
     if (!trace) return send(current, policy, signal, headers);
     // Traced as one unit; the answer (the token) never becomes the context's result.
-    let got: Held | undefined;
+    const got: { held?: Held } = {};
     await trace(conferenceID, current !== undefined, async () => {
-      got = await send(current, policy, signal, headers);
+      got.held = await send(current, policy, signal, headers);
       return "";
     });
-    return got!;
+    return got.held as Held;
   };
 
   const send = async (current: Held | undefined, policy: Policy, signal: AbortSignal, headers?: Record<string, string>): Promise<Held> => {
     const sentAt = Date.now();
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
-      "X-Password": password!,
+      "X-Password": password,
       "X-Login-Type": 1,
     };
     if (current) header["X-Conference-Authorization"] = current.token;
@@ -150,15 +148,15 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     if (!data?.token || typeof data.token !== "string") throw apiError(CALL, result.response, body, sent, "the answer holds no data.token");
     // Checked as a caller's token is: it goes into a header on every call.
     if (!isHeaderValue(data.token)) throw apiError(CALL, result.response, body, [data.token, ...sent], `the answer's data.token ${HEADER_RULE}`);
-    return { ...lifetime(data, sentAt), wsURL: typeof data.wsURL === "string" && data.wsURL ? data.wsURL : undefined };
+    return { ...lifetime(data, sentAt), wsUrl: typeof data.wsURL === "string" && data.wsURL ? data.wsURL : undefined };
   };
 
   const start = (policy: Policy, headers?: Record<string, string>): Flight => {
     const controller = new AbortController();
-    const started: Flight = { policy, controller, waiters: 0, promise: undefined! };
-    started.promise = refresh(policy, controller.signal, headers).finally(() => {
+    const promise = refresh(policy, controller.signal, headers).finally(() => {
       if (flight === started) flight = undefined;
     });
+    const started: Flight = { policy, controller, waiters: 0, promise };
     return started;
   };
 
@@ -182,15 +180,17 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
 
   return {
     secrets,
-    get wsURL() {
-      return wsURL;
+    get wsUrl() {
+      return wsUrl;
     },
     get(options) {
-      const now = (asked = Date.now());
+      const now = Date.now();
+      asked = now;
       if (held && (now < held.renewAt || (now < held.expiresAt && now < renewBlockedUntil))) return Promise.resolve(held.token);
       if (options?.signal?.aborted) return Promise.reject(options.signal.reason);
       const policy = options?.policy ?? transport.defaults;
-      const joined = (flight ??= start(policy, options?.headers));
+      flight ??= start(policy, options?.headers);
+      const joined = flight;
       joined.waiters++;
       const waiting = joined.policy === policy ? (race(options?.signal, joined.promise) as Promise<string>) : wait(joined, policy, options?.signal);
       return waiting.finally(() => leave(joined));
@@ -208,7 +208,7 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
 /** The longest a call with `policy` can take: every attempt timing out, every backoff at its ceiling. */
 function worstCase({ timeoutMs, maxRetries }: Policy): number {
   let ms = timeoutMs * (maxRetries + 1);
-  for (let retry = 1; retry <= maxRetries; retry++) ms += Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+  for (let retry = 1; retry <= maxRetries; retry++) ms += backoffCeiling(retry);
   return ms;
 }
 
