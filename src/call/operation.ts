@@ -4,7 +4,6 @@
 import { operations, type FacadeMethod, type Operation, type Rule } from "../generated/operations.js";
 import type { Api } from "../api.js";
 import type { CallOptions } from "../options.js";
-import type { OperationContext } from "../tracing.js";
 import type { TokenSource } from "../token/source.js";
 import type { Transport } from "../transport/retrying.js";
 import { apiError, readJson } from "./answer.js";
@@ -32,8 +31,15 @@ export interface CallContext {
   trace?: OperationTracer;
 }
 
+/** What a traced call starts with: its operation, conference and participant (tracing adds how it settled). */
+export interface TracedCall {
+  operationId: OperationId;
+  conferenceID: string;
+  participantID?: string;
+}
+
 /** Runs `work` as one traced operation; `shown`: its result may go into the context. */
-export type OperationTracer = <T>(context: OperationContext, work: () => Promise<T>, shown: boolean) => Promise<T>;
+export type OperationTracer = <T>(context: TracedCall, work: () => Promise<T>, shown: boolean) => Promise<T>;
 
 /**
  * The token phase of every call: the current token, and on a 401 with a token that can be
@@ -151,7 +157,7 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
     return answer;
   };
   if (!context.trace) return work();
-  const traced: OperationContext = { operationId, conferenceID: context.conferenceID };
+  const traced: TracedCall = { operationId, conferenceID: context.conferenceID };
   // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
   if (typeof participantID === "string") traced.participantID = participantID;
   return context.trace(traced, work, true);
