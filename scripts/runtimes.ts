@@ -1,11 +1,12 @@
 // npm run test:runtimes: the packed package on every runtime the README names, one line each.
-// Each runtime is installed from the npm registry on first use, at an exact version, into
-// .runtimes/ (git-ignored; RUNTIMES_DIR moves it): never a devDependency, so `npm ci` stays light.
-// test/runtimes.test.ts runs the same rows under vitest; the smoke itself is test/runtimes/*.mjs.
+// Each runtime is installed from the npm registry on first use, at an exact version, into a
+// cache per user (runtimesCacheDir), so a machine with many clones downloads each once: never a
+// devDependency, so `npm ci` stays light.
+// test/runtimes/runtimes.test.ts runs the same rows under vitest; the smoke itself is test/support/runtimes/*.mjs.
 import { execFile, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { homedir, tmpdir } from "node:os";
+import { isAbsolute, join } from "node:path";
 import { isDeepStrictEqual, promisify } from "node:util";
 import { build } from "esbuild";
 import { createMeetingFake, type FakeMeeting, type JournalEntry } from "../src/testing/index.js";
@@ -42,7 +43,19 @@ export const runtimes: Runtime[] = [
   { name: "workerd", kind: "workerd", pkg: "@cloudflare/workerd-linux-64", version: "1.20261117.1", bin: "bin/workerd", entry: "dist/universal.js", webSocket: GLOBAL },
 ];
 
-export const runtimesDir = process.env.RUNTIMES_DIR ?? join(root, ".runtimes");
+/**
+ * Where the runtimes are kept: `RUNTIMES_DIR` when set; otherwise a cache per user,
+ * `$XDG_CACHE_HOME/huaweicloud-meeting-control/runtimes`, with `~/.cache` when `XDG_CACHE_HOME`
+ * is unset, empty or relative (the XDG rule: only an absolute path counts).
+ */
+export function runtimesCacheDir(env: Readonly<Record<string, string | undefined>>, home: string): string {
+  if (env.RUNTIMES_DIR) return env.RUNTIMES_DIR;
+  const xdg = env.XDG_CACHE_HOME;
+  const cache = xdg && isAbsolute(xdg) ? xdg : join(home, ".cache");
+  return join(cache, "huaweicloud-meeting-control", "runtimes");
+}
+
+export const runtimesDir = runtimesCacheDir(process.env, homedir());
 
 /** The runtime's binary, installed first if it is not in the cache yet. */
 export async function ensureRuntime(runtime: Runtime): Promise<string> {
@@ -53,8 +66,9 @@ export async function ensureRuntime(runtime: Runtime): Promise<string> {
   const dir = join(runtimesDir, `${runtime.pkg.replace("/", "+")}@${runtime.version}`);
   const binary = join(dir, "node_modules", runtime.pkg, runtime.bin!);
   if (existsSync(binary)) return binary;
-  // Installed beside, then renamed: a run stopped half-way never leaves a broken cache entry,
-  // and two runs installing at once both end with a whole one.
+  // Installed beside, in the same folder (so on the same file system), then renamed: a run
+  // stopped half-way never leaves a broken cache entry, and two runs installing at once (two
+  // clones share the cache) both end with a whole one.
   mkdirSync(runtimesDir, { recursive: true });
   const partial = mkdtempSync(join(runtimesDir, "partial-"));
   try {
@@ -81,7 +95,7 @@ export async function consumerProject(): Promise<string> {
   const project = mkdtempSync(join(tmpdir(), "runtimes-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtimes-consumer", private: true, type: "module" }));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
-  for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs"]) cpSync(join(root, "test", "runtimes", file), join(project, file));
+  for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs"]) cpSync(join(root, "test", "support", "runtimes", file), join(project, file));
   writeFileSync(join(project, "reexport.mjs"), 'export * from "huaweicloud-meeting-control";\n'); // for bundle()
   return project;
 }
@@ -264,11 +278,11 @@ async function runtimeRow(runtime: Runtime, project: string, fake: MatrixFake): 
   return `${outcome.entry}, code generation ${outcome.codegen}; ${outcome.participants} participants, invite + cancel; events ${outcome.events}`;
 }
 
-// The browser row is test/consumer.test.ts's own ("in a browser"): run from here, not repeated.
+// The browser row is test/package/consumer.test.ts's own ("in a browser"): run from here, not repeated.
 async function browserRow(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), "runtimes-browser-"));
   try {
-    const args = ["run", "test/consumer.test.ts", "-t", "in a browser", "--reporter=default", "--reporter=json", `--outputFile.json=${join(dir, "report.json")}`];
+    const args = ["run", "test/package/consumer.test.ts", "-t", "in a browser", "--reporter=default", "--reporter=json", `--outputFile.json=${join(dir, "report.json")}`];
     await run(join(root, "node_modules", ".bin", "vitest"), args, { cwd: root, env: { ...process.env, CI: "" } }).catch((error: { stdout?: string }) => {
       throw new Error(
         `npx vitest ${args.slice(0, 4).join(" ")}:\n${(error.stdout ?? "")
@@ -281,11 +295,11 @@ async function browserRow(): Promise<string> {
       numPassedTests: number;
       testResults: { assertionResults: { title: string; status: string }[] }[];
     };
-    if (report.numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/consumer.test.ts');
+    if (report.numPassedTests === 0) throw new Error('no test named "in a browser" ran in test/package/consumer.test.ts');
     // The line below claims the channel: only the fake's test proves it.
     const proven = report.testResults.some(({ assertionResults }) => assertionResults.some(({ title, status }) => title.includes("stateful fake") && status === "passed"));
-    if (!proven) throw new Error('no "in a browser" test against the stateful fake passed in test/consumer.test.ts');
-    return "dist/browser.js, { hostPassword } refused; against the fake, token from the Node side: participants, invite + cancel; events checked: waitUntilSharing saw the share, on the page's own WebSocket (test/consumer.test.ts)";
+    if (!proven) throw new Error('no "in a browser" test against the stateful fake passed in test/package/consumer.test.ts');
+    return "dist/browser.js, { hostPassword } refused; against the fake, token from the Node side: participants, invite + cancel; events checked: waitUntilSharing saw the share, on the page's own WebSocket (test/package/consumer.test.ts)";
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -2,7 +2,7 @@
 // table): for each `x-facade` method, example input from the spec's examples, and the request
 // the spec says it makes — method, path, query, token header, content type and body. A new
 // operation in the spec has its cases at once.
-import { resolve, spec } from "../openapi-doc.js";
+import { resolve, spec } from "./openapi-doc.js";
 
 export const CONFERENCE = "986947855";
 export const PARTICIPANT = "4a5rg64ag5p8pvvnam1rr6m8lqra6a61";

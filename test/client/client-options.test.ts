@@ -1,0 +1,182 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createMeetingClient, MeetingInputError, regions } from "../../src/node.js";
+import { conferenceID } from "../support/helpers.js";
+import { startRecorder, type Recorder } from "../support/servers/recorder.js";
+
+describe("createMeetingClient options", () => {
+  it("defaults to the cn-north-4 host", () => {
+    expect(createMeetingClient().baseUrl).toBe("https://api.meeting.huaweicloud.com");
+  });
+
+  it("takes the ap-southeast-1 host from region", () => {
+    expect(createMeetingClient({ region: "ap-southeast-1" }).baseUrl).toBe(regions["ap-southeast-1"]);
+  });
+
+  it.each(["https://proxy.example.test/meeting/", "http://127.0.0.1:4010", "http://127.8.9.10:1", "http://localhost:4010", "http://[::1]:4010"])("accepts %s", (baseUrl) => {
+    expect(createMeetingClient({ baseUrl }).baseUrl).toBe(baseUrl.replace(/\/$/, ""));
+  });
+
+  it("accepts http to another host only with allowInsecureHttp", () => {
+    expect(createMeetingClient({ baseUrl: "http://meeting.internal.test", allowInsecureHttp: true }).baseUrl).toBe("http://meeting.internal.test");
+  });
+
+  it.each([
+    [{ baseUrl: "http://api.meeting.huaweicloud.com" }, "baseUrl"],
+    [{ baseUrl: "http://127.0.0.1.example.test" }, "baseUrl"],
+    [{ baseUrl: "ftp://api.meeting.huaweicloud.com" }, "baseUrl"],
+    [{ baseUrl: "not a url" }, "baseUrl"],
+    [{ baseUrl: "https://user:pw@api.meeting.huaweicloud.com" }, "baseUrl"],
+    [{ baseUrl: "https://api.meeting.huaweicloud.com?x=1" }, "baseUrl"],
+    [{ baseUrl: 42 }, "baseUrl"],
+    [{ region: "eu-west-0" }, "region"],
+    [{ fetch: "fetch" }, "fetch"],
+    [{ allowInsecureHttp: "yes" }, "allowInsecureHttp"],
+    [{ timeoutMs: Number.NaN }, "timeoutMs"],
+    [{ timeoutMs: 0 }, "timeoutMs"],
+    [{ timeoutMs: -1 }, "timeoutMs"],
+    [{ timeoutMs: Infinity }, "timeoutMs"],
+    [{ timeoutMs: 2 ** 31 }, "timeoutMs"],
+    [{ timeoutMs: "1000" }, "timeoutMs"],
+    [{ maxRetries: -1 }, "maxRetries"],
+    [{ maxRetries: 1.5 }, "maxRetries"],
+    [{ maxRetries: 11 }, "maxRetries"],
+    [{ maxRetries: "2" }, "maxRetries"],
+    [{ logger: {} }, "logger"],
+    [{ logger: "console" }, "logger"],
+    [null, "options"],
+  ])("rejects %j with MeetingInputError naming %s", (options, field) => {
+    // @ts-expect-error -- callers without types
+    const make = () => createMeetingClient(options);
+    expect(make).toThrow(MeetingInputError);
+    expect(make).toThrow(expect.objectContaining({ field }));
+  });
+});
+
+describe("unknown option keys are named, with the right one where it is close", () => {
+  it.each([
+    [{ baseURL: "http://127.0.0.1:9" }, "baseURL", "unknown option baseURL — did you mean baseUrl?"],
+    [{ timeout: 5 }, "timeout", "unknown option timeout — did you mean timeoutMs?"],
+    [{ retries: 1 }, "retries", "unknown option retries — did you mean maxRetries?"],
+    [{ regoin: "cn-north-4" }, "regoin", "unknown option regoin — did you mean region?"],
+    [{ baseUrl: "http://127.0.0.1:9", colour: "blue" }, "colour", "unknown option colour"],
+    [{ baseURL: undefined }, "baseURL", "unknown option baseURL — did you mean baseUrl?"],
+  ])("createMeetingClient(%j) → %s", (options, field, message) => {
+    // @ts-expect-error -- callers without types
+    const make = () => createMeetingClient(options);
+    expect(make).toThrow(MeetingInputError);
+    expect(make).toThrow(expect.objectContaining({ field, message }));
+  });
+
+  it.each([
+    [{ timeout: 5 }, "options.timeout", "unknown option options.timeout — did you mean options.timeoutMs?"],
+    [{ maxRetry: 1 }, "options.maxRetry", "unknown option options.maxRetry — did you mean options.maxRetries?"],
+    [{ header: { a: "b" } }, "options.header", "unknown option options.header — did you mean options.headers?"],
+    [{ abort: new AbortController().signal }, "options.abort", "unknown option options.abort"],
+  ])("a call's %j → %s", async (options, field, message) => {
+    const conf = createMeetingClient({ baseUrl: "http://127.0.0.1:9" }).conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.realTimeInfo(options)).rejects.toMatchObject({ name: "MeetingInputError", field, message });
+    // @ts-expect-error -- callers without types
+    await expect(conf.token(options)).rejects.toMatchObject({ name: "MeetingInputError", field, message });
+  });
+
+  it.each([
+    [{ hostpassword: "x" }, "auth.hostpassword", "unknown option auth.hostpassword — did you mean auth.hostPassword?"],
+    [{ token: "t", nounce: "n" }, "auth.nounce", "unknown option auth.nounce — did you mean auth.nonce?"],
+    [{ password: "x" }, "auth.password", "unknown option auth.password — did you mean auth.hostPassword?"],
+  ])("auth %j → %s", (auth, field, message) => {
+    const meeting = createMeetingClient({ baseUrl: "http://127.0.0.1:9" });
+    // @ts-expect-error -- callers without types
+    expect(() => meeting.conference(conferenceID, auth)).toThrow(expect.objectContaining({ name: "MeetingInputError", field, message }));
+  });
+});
+
+describe("auth says what is missing", () => {
+  const meeting = createMeetingClient({ baseUrl: "http://127.0.0.1:9" });
+  it.each([
+    [[], "auth must be { token } or { hostPassword }, got undefined"],
+    [[null], "auth must be { token } or { hostPassword }, got null"],
+    [[{}], "auth must hold token or hostPassword, got neither"],
+    [[{ hostPassword: undefined }], "auth.hostPassword must be a string, got undefined"],
+    [[{ token: undefined }], "auth.token must be a string, got undefined"],
+    [[{ hostPassword: undefined, nonce: "n" }], "auth.hostPassword must be a string, got undefined"],
+    [[{ token: "t", hostPassword: "p" }], "auth must be { token } or { hostPassword }, not both"],
+    [[{ token: "t", nonce: "n" }], "auth.nonce goes with hostPassword only"],
+  ])("conference(id, ...%j): %s", (args, message) => {
+    // @ts-expect-error -- callers without types
+    expect(() => meeting.conference(conferenceID, ...args)).toThrow(expect.objectContaining({ name: "MeetingInputError", message }));
+  });
+
+  it("{ hostPassword: undefined, token } uses the token: an unset variable beside a set one is not an error", () => {
+    expect(meeting.conference(conferenceID, { token: "t", hostPassword: undefined as never }).conferenceID).toBe(conferenceID);
+  });
+});
+
+describe("per-call options are checked before any request", () => {
+  let server: Recorder;
+  beforeAll(async () => {
+    server = await startRecorder();
+  });
+  afterAll(async () => {
+    expect(server.requests).toEqual([]);
+    await server.close();
+  });
+
+  it.each([
+    [{ timeoutMs: Number.NaN }, "options.timeoutMs"],
+    [{ timeoutMs: -5 }, "options.timeoutMs"],
+    [{ maxRetries: -1 }, "options.maxRetries"],
+    [{ maxRetries: 2.5 }, "options.maxRetries"],
+    [{ signal: "abort" }, "options.signal"],
+    ["fast", "options"],
+    [{ headers: "Prefer: code=401" }, "options.headers"],
+    [{ headers: { "X-Conference-Authorization": "other" } }, "options.headers.X-Conference-Authorization"],
+    [{ headers: { "x-password": "other" } }, "options.headers.x-password"],
+    [{ headers: { "X-Nonce": "other" } }, "options.headers.X-Nonce"],
+    [{ headers: { "bad name": "v" } }, "options.headers"],
+    [{ headers: { "X-Trace": "a\r\nX-Injected: 1" } }, "options.headers.X-Trace"],
+    [{ headers: { "X-Trace": 42 } }, "options.headers.X-Trace"],
+  ])("rejects %j naming %s", async (options, field) => {
+    const conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.inviteToShare("p1", options)).rejects.toMatchObject({ name: "MeetingInputError", field });
+    // @ts-expect-error -- callers without types
+    await expect(conf.realTimeInfo(options)).rejects.toMatchObject({ name: "MeetingInputError", field });
+  });
+});
+
+describe("IDs are checked before any request", () => {
+  let server: Recorder;
+  let meeting: ReturnType<typeof createMeetingClient>;
+  beforeAll(async () => {
+    server = await startRecorder();
+    meeting = createMeetingClient({ baseUrl: server.url });
+  });
+  afterAll(async () => {
+    expect(server.requests).toEqual([]);
+    await server.close();
+  });
+
+  it.each([
+    ["a number", 986947855, "must be a string"],
+    ["an empty string", "", "must not be empty"],
+    ["a control character", "98\n69", "control characters"],
+    ["an over-long ID", "x".repeat(257), "at most 256"],
+  ])("conferenceID: rejects %s", (_, id, rule) => {
+    // @ts-expect-error -- callers without types
+    expect(() => meeting.conference(id, { token: "t" })).toThrow(
+      expect.objectContaining({ name: "MeetingInputError", field: "conferenceID", message: expect.stringContaining(rule) }),
+    );
+  });
+
+  it.each([
+    ["a number", 42, "must be a string"],
+    ["undefined", undefined, "must be a string"],
+    ["an empty string", "", "must not be empty"],
+    ["a control character", "a\u0000b", "control characters"],
+  ])("participantID: rejects %s", async (_, id, rule) => {
+    const conf = meeting.conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.inviteToShare(id)).rejects.toMatchObject({ name: "MeetingInputError", field: "participantID", message: expect.stringContaining(rule) });
+  });
+});
