@@ -166,7 +166,9 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
 type Handle = "participant" | "conference";
 /** What a handle's generated methods run with: its call context, and the participant's ID. */
 const BOUND = Symbol("bound");
-type Bound = { [BOUND]: { context: CallContext; participantID?: string } };
+// A function that returns them, not the object itself: inspecting a handle (even with
+// showHidden) shows a function, never the token source and the secrets it holds.
+type Bound = { [BOUND]: () => { context: CallContext; participantID?: string } };
 /** Each handle's prototype of generated methods, made once, on first use: an import does no work. */
 let prototypes: Record<Handle, object> | undefined;
 
@@ -178,7 +180,7 @@ let prototypes: Record<Handle, object> | undefined;
  */
 export function handleOf<T>(handle: Handle, context: CallContext, own: object, participantID?: string): T {
   prototypes ??= { participant: prototypeOf("participant"), conference: prototypeOf("conference") };
-  const bound: Bound[typeof BOUND] = { context, participantID };
+  const bound: Bound[typeof BOUND] = () => ({ context, participantID });
   return Object.assign(Object.create(prototypes[handle], { [BOUND]: { value: bound } }), own) as T;
 }
 
@@ -192,7 +194,7 @@ function prototypeOf(handle: Handle): object {
       Object.defineProperty(prototype, name, {
         enumerable: true,
         get(this: Bound) {
-          const { context, participantID } = this[BOUND];
+          const { context, participantID } = this[BOUND]();
           const run = (...args: unknown[]) => call(context, operationId, method, participantID, args);
           Object.defineProperty(this, name, { value: run, enumerable: true, writable: true, configurable: true });
           return run;
