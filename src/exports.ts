@@ -3,6 +3,7 @@ export { regions } from "./options.js";
 export type { CallOptions, MeetingClientOptions, Region } from "./options.js";
 export type { MeetingClient } from "./client.js";
 export type { Conference, RealTimeInfo } from "./conference.js";
+export type { ParticipantHandle } from "./participant.js";
 export type {
   CallResult,
   Condition,
