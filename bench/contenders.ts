@@ -62,6 +62,13 @@ export const CONTENDERS = {
   },
   "Node entry (undici), { token }": (base: string) => facade(import("../dist/node.js"), base, "static"),
   "Node entry (undici), { hostPassword }": (base: string) => facade(import("../dist/node.js"), base, "managed"),
+  // The same PUT through a method generated from the spec, on a participant handle made per
+  // call, as apps write it: the generated surface costs what inviteToShare costs.
+  "Node entry (undici), { token }, generated participant(pid).inviteToShare()": async (base: string): Promise<Call> => {
+    const { createMeetingClient } = await import("../dist/node.js");
+    const conf = createMeetingClient({ baseUrl: base }).conference(CONFERENCE, { token: STATIC_TOKEN });
+    return () => conf.participant(PARTICIPANT).inviteToShare();
+  },
   "universal entry (fetch), { token }": (base: string) => facade(import("../dist/universal.js") as Promise<Entry>, base, "static"),
   "browser entry (fetch in Node), { token }": (base: string) => facade(import("../dist/browser.js") as Promise<Entry>, base, "static"),
 } as const;

@@ -166,6 +166,12 @@ for (const [name, floor] of [
     `${name.split(" (")[0]} ≥ ${floor}× raw fetch, sequential and 64 in flight: ${fmt(sequential[name]!.toFetch, 2)}× and ${fmt(parallel[name]!.toFetch, 2)}× (${designFloor})`,
   );
 }
+const GENERATED: ContenderName = "Node entry (undici), { token }, generated participant(pid).inviteToShare()";
+const generatedGap = Math.max(1 - sequential[GENERATED]!.toNodeEntry, 1 - parallel[GENERATED]!.toNodeEntry);
+target(
+  generatedGap <= 0.05,
+  `a generated method within 5% of inviteToShare: ${fmt(sequential[GENERATED]!.toNodeEntry, 2)}× sequentially and ${fmt(parallel[GENERATED]!.toNodeEntry, 2)}× with 64 in flight`,
+);
 const managedGap = Math.max(1 - sequential[MANAGED]!.toNodeEntry, 1 - parallel[MANAGED]!.toNodeEntry);
 target(
   managedGap <= 0.05,
@@ -294,6 +300,16 @@ target(
   `no heap, RSS or handle growth: heap ${mb(heapGrowth, true)}, RSS ${mb(rssGrowth, true)} (${fmt(at10k.calls)} → ${fmt(at100k.calls)} calls; the floor's RSS ${mb(floorRss, true)}), ${at100k.handles - at1k.handles} handles`,
 );
 results.memory = memory;
+
+// 7. The event channel: roster memory and timings, CPU per incremental frame, and 1,000
+// conferences watched by one process on the fake; in a process of its own (it prints its rows).
+const eventsBench = fork(join(root, "bench/events.ts"), [], { execArgv: ["--expose-gc", "--import", "tsx"] });
+const channelFigures = await answer<{ watching: { sockets: number; wsTokens: number; conferences: number } }>(eventsBench);
+target(
+  channelFigures.watching.sockets === channelFigures.watching.conferences && channelFigures.watching.wsTokens === channelFigures.watching.conferences,
+  `one socket and one WebSocket token per watched conference: ${channelFigures.watching.sockets} sockets, ${channelFigures.watching.wsTokens} tokens for ${channelFigures.watching.conferences}`,
+);
+results.events = channelFigures;
 
 console.log(`## Targets\n\n${verdicts.map(({ ok, text }) => `- ${ok ? "✅" : "❌"} ${text}`).join("\n")}`);
 results.targets = verdicts;

@@ -2,6 +2,7 @@
 // typed client, the token sources and the event channel's settings into conference handles.
 import { createApi, type Api } from "./api.js";
 import { checkId, fail } from "./call/input.js";
+import type { OperationTracer } from "./call/operation.js";
 import { conference, type Conference } from "./conference.js";
 import type { ChannelContext } from "./events/link.js";
 import type { WebSocketConstructor } from "./events/types.js";
@@ -33,6 +34,8 @@ export interface Platform {
   webSocket?(dispatcher: Dispatcher | undefined): Promise<WebSocketConstructor>;
   /** Traces each HTTP attempt, where the runtime has diagnostics_channel. */
   traceAttempt?: AttemptTracer;
+  /** Traces each call of a generated method as an operation, where the runtime has diagnostics_channel. */
+  traceOperation?: OperationTracer;
 }
 
 /** Makes a client for an entry's platform; a bad option throws the `MeetingInputError` naming it. */
@@ -47,7 +50,7 @@ export function makeClient(options: unknown, platform: Platform): MeetingClient 
   return {
     api,
     baseUrl,
-    conference: (conferenceID, auth) => conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth), channel),
+    conference: (conferenceID, auth) => conference(api, transport, checkId("conferenceID", conferenceID), tokens(conferenceID, auth), channel, platform.traceOperation),
   };
 }
 

@@ -25,6 +25,7 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
     managedTokens: (api, transport, settings) => managedTokens(api, transport, settings, traced?.token),
     webSocket: undiciWebSocket,
     traceAttempt: traced?.attempt,
+    traceOperation: traced?.operation,
   });
   return traceClient(client, traced);
 }

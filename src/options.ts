@@ -41,7 +41,12 @@ export interface MeetingClientOptions {
   allowInsecureHttp?: boolean;
   /** Time allowed for each attempt, headers and body, in ms. Default: 10 000. */
   timeoutMs?: number;
-  /** Retries after a connection failure, a timeout, or a 408, 429, 500, 502, 503 or 504. Default: 2. */
+  /**
+   * Retries after a connection failure, a timeout, or a 408, 429, 500, 502, 503 or 504. Default: 2.
+   * An operation whose repeat could act twice (`x-idempotent: false` in the spec: `hangUp`,
+   * `inviteParticipant` …) is retried only when the server cannot have acted on it: a refused
+   * connection, or a 429 or 503 with `Retry-After`. `meeting.api` follows the same rule.
+   */
   maxRetries?: number;
   /**
    * The largest answer read, in bytes after decoding: a larger `Content-Length` is refused
@@ -79,7 +84,7 @@ export interface CallOptions {
   signal?: AbortSignal;
   /** Time allowed for each attempt, headers and body, in ms. */
   timeoutMs?: number;
-  /** How many times a failed attempt is retried. */
+  /** How many times a failed attempt is retried (never, for an operation that may act twice, once it may have reached the server). */
   maxRetries?: number;
   /** The largest answer read, in bytes (decoded); a larger one is a `MeetingError`, not retried. */
   maxResponseBytes?: number;

@@ -1,4 +1,7 @@
-// The retry policy: what is retried, and how long to wait before the next attempt.
+// The retry policy: what is retried, and how long to wait before the next attempt. Whether a
+// request may be sent again once it may have reached the server is the operation's to say
+// (`x-idempotent` in the spec, the generated table): a repeat must never act twice.
+import { operations } from "./generated/operations.js";
 
 /**
  * Statuses worth another attempt: the request may well succeed next time. One policy for
@@ -36,4 +39,40 @@ export function retryAfterDelay(header: string | null, now: number = Date.now())
   // Delta seconds, or an HTTP date, which opens with the day's name (IMF-fixdate, RFC 850 and asctime alike).
   const delay = /^\d+$/.test(value) ? Number(value) * 1000 : /^[MTWFS][a-z]{2}/.test(value) ? Math.max(0, Date.parse(value) - now) : NaN;
   return delay <= RETRY_AFTER_CAP_MS ? delay : undefined;
+}
+
+/** Whether a repeat of each `METHOD path` leaves the same state: the table's, made on first use. */
+let idempotent: Map<string, boolean> | undefined;
+
+/**
+ * Whether the request may be sent again after it may have reached the server: the operation's
+ * `x-idempotent`, found by method and path (a path under a `baseUrl` prefix too). A request the
+ * table does not know goes by its method: POST and PATCH may act twice, the others not.
+ */
+export function repeatable(method: string, url: string): boolean {
+  if (!idempotent) {
+    idempotent = new Map();
+    for (const { method: verb, path, idempotent: safe } of Object.values(operations)) idempotent.set(`${verb} ${path}`, safe);
+  }
+  const query = url.indexOf("?");
+  const path = url.slice(url.indexOf("/", url.indexOf("//") + 2), query < 0 ? undefined : query);
+  const known = idempotent.get(`${method} ${path}`);
+  if (known !== undefined) return known;
+  for (const [key, safe] of idempotent) {
+    const space = key.indexOf(" ");
+    if (key.slice(0, space) === method && path.endsWith(key.slice(space + 1))) return safe;
+  }
+  return method !== "POST" && method !== "PATCH";
+}
+
+/**
+ * Whether a failure is a refused connection: nothing was written, so the server saw nothing.
+ * undici and Node's fetch say so (`ECONNREFUSED`, on the error or its cause); a runtime that
+ * cannot tell (a browser's `TypeError`) is taken to have reached the server.
+ */
+export function refused(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause && typeof cause === "object" && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+    if ((cause as { code?: unknown }).code === "ECONNREFUSED") return true;
+  }
+  return false;
 }

@@ -19,7 +19,7 @@ export type OperationId = (typeof operationIds)[keyof typeof operationIds];
  * secret (the token); `error` is the `MeetingError` (or the abort reason) it rejects with.
  */
 export interface OperationContext {
-  operationId: OperationId | "token" | "waitUntilSharing";
+  operationId: OperationId | "token" | "waitUntilSharing" | "waitUntil" | "roster";
   conferenceID: string;
   participantID?: string;
   result?: unknown;
@@ -52,7 +52,9 @@ export interface TokenContext {
 
 /** The tracing of an entry with diagnostics_channel: its handles' methods, its attempts, its token requests. */
 export interface Tracing {
-  /** Wraps every facade method of a handle as an operation. */
+  /** Runs one call of a method from the operation table as an operation; `shown`: its result may go into the context. */
+  operation<T>(context: OperationContext, work: () => Promise<T>, shown: boolean): Promise<T>;
+  /** Wraps the handle's hand-written methods (`token`, `waitUntilSharing`) as operations. */
   conference(handle: Conference): Conference;
   /** Begins an attempt: publishes its start and returns how to settle it; `undefined` while nobody subscribes. */
   attempt: AttemptTracer;
@@ -66,23 +68,13 @@ export const CHANNELS = {
   token: "huaweicloud-meeting-control:token",
 } as const;
 
-type Method = { [K in keyof Conference]: Conference[K] extends (...args: never[]) => Promise<unknown> ? K : never }[keyof Conference];
-
-/**
- * How each facade method is traced: its operationId, whether its first argument is the
- * participantID, and whether its result may go into the context. Typed over `Conference`, so
- * that a new method fails to compile until it is listed here.
- */
-const OPERATIONS: { [K in Method]: { operationId: OperationContext["operationId"]; participant?: true; result?: true } } = {
-  inviteToShare: { operationId: "inviteShare", participant: true },
-  cancelShareInvitation: { operationId: "inviteShare", participant: true },
-  realTimeInfo: { operationId: "showRealTimeInfoOfMeeting", result: true },
+/** The conference's hand-written methods that are operations of their own; the table's methods are traced as they run. */
+const HAND_WRITTEN = {
   token: { operationId: "token" },
-  lockSharing: { operationId: "updateStartedConfConfig" },
-  unlockSharing: { operationId: "updateStartedConfConfig" },
-  updateSettings: { operationId: "updateStartedConfConfig" },
   waitUntilSharing: { operationId: "waitUntilSharing", participant: true },
-};
+  waitUntil: { operationId: "waitUntil" },
+  roster: { operationId: "roster" },
+} as const satisfies { [K in keyof Conference]?: { operationId: OperationContext["operationId"]; participant?: true } };
 
 /** One of a TracingChannel's five channels: the parts used here. */
 interface Subchannel {
@@ -174,20 +166,22 @@ export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
   const attempt = dc.tracingChannel(CHANNELS.attempt);
   const token = dc.tracingChannel(CHANNELS.token);
   return {
+    operation: (context, work, shown) => (watched(operation) ? traced(operation, context, work, shown ? (value) => value : hidden) : work()),
     conference(handle) {
       const { conferenceID } = handle;
-      const wrapped = { ...handle };
-      for (const [name, how] of Object.entries(OPERATIONS)) {
-        const method = handle[name as Method] as (...args: unknown[]) => Promise<unknown>;
-        (wrapped as Record<string, unknown>)[name] = (...args: unknown[]) => {
+      // Over the handle, not a copy of it: its generated methods live on its prototype.
+      const wrapped: Record<string, unknown> = Object.create(handle);
+      for (const [name, how] of Object.entries(HAND_WRITTEN)) {
+        const method = handle[name as keyof typeof HAND_WRITTEN] as (...args: unknown[]) => Promise<unknown>;
+        wrapped[name] = (...args: unknown[]) => {
           if (!watched(operation)) return method(...args);
           const context: OperationContext = { operationId: how.operationId, conferenceID };
           // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
-          if (how.participant && typeof args[0] === "string") context.participantID = args[0];
-          return traced(operation, context, () => method(...args), how.result ? (value) => value : hidden);
+          if ("participant" in how && typeof args[0] === "string") context.participantID = args[0];
+          return traced(operation, context, () => method(...args), hidden);
         };
       }
-      return wrapped;
+      return wrapped as unknown as Conference;
     },
     attempt(method, url, n) {
       if (!watched(attempt)) return undefined;

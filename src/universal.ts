@@ -30,6 +30,7 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
     takesDispatcher: false,
     managedTokens: (api, transport, settings) => managedTokens(api, transport, settings, traced?.token),
     traceAttempt: traced?.attempt,
+    traceOperation: traced?.operation,
   });
   return traceClient(client, traced);
 }

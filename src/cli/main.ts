@@ -18,6 +18,7 @@ import {
 } from "../universal.js";
 import { nearest } from "../call/input.js";
 import { eventLine, NotSharing, waitForShare, watchOptions } from "./events.js";
+import { operationCommands } from "./operations.js";
 
 /** Exit codes, as documented in the README and in `--help`; no other is ever used. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, auth: 3, api: 4, network: 5, notSharing: 6 } as const;
@@ -46,6 +47,8 @@ interface Command {
   options: Record<string, Option>;
   /** The command uses the event channel (a WebSocket). */
   events?: boolean;
+  /** The command's names for the library's fields, where they are not the common ones. */
+  names?: Record<string, string>;
   /** Resolves with what to print last; `out` prints as the command goes. */
   run(conf: Conference, values: Record<string, unknown>, out: (text: string) => void): Promise<string>;
 }
@@ -136,12 +139,15 @@ const EXIT_CODES = `Exit codes: 0 success, 1 unexpected failure (a bug: please r
 share (share invite --wait).`;
 
 function mainHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = Math.max(...everyCommand.map((c) => c.name.length));
   return [
     "Usage: meeting-control <command> [options]",
     "",
     "Commands:",
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Operations (one per method of the library, from the spec):",
+    ...operationCommands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     "",
     CREDENTIALS,
     "",
@@ -156,7 +162,7 @@ function commandHelp(command: Command): string {
   const flags = Object.entries(options).map(([name, o]) => [`${o.short ? `-${o.short}, ` : "    "}--${name}${o.arg ? ` ${o.arg}` : ""}`, o.describe] as const);
   const width = Math.max(...flags.map(([flag]) => flag.length));
   return [
-    `Usage: meeting-control ${command.name} --conference ID${"participant" in command.options ? " --participant PID" : ""} [options]`,
+    `Usage: meeting-control ${command.name} --conference ID${"participant" in command.options ? " --participant PID" : ""}${requiredFlags(command)} [options]`,
     "",
     `${command.summary.charAt(0).toUpperCase()}${command.summary.slice(1)}.`,
     "",
@@ -169,6 +175,17 @@ function commandHelp(command: Command): string {
   ].join("\n");
 }
 
+/** The required flags of a command besides --conference and --participant, for its usage line. */
+function requiredFlags(command: Command): string {
+  return Object.entries(command.options)
+    .filter(([name, option]) => name !== "participant" && / \(required\)$/.test(option.describe))
+    .map(([name, option]) => ` --${name} ${option.arg ?? ""}`.trimEnd())
+    .join("");
+}
+
+/** The hand-written commands, then one per method of the library. */
+const everyCommand: Command[] = [...commands, ...operationCommands];
+
 /** A mistake on the command line: reported in one line, with where to read the usage. */
 class UsageError extends Error {}
 
@@ -176,7 +193,12 @@ class UsageError extends Error {}
  * The command line's names for the library's fields, so that a message names what the user
  * typed or set. `secret` is where the credential came from (an environment variable or a flag).
  */
-function cliName(field: string, secret: string): string {
+function cliName(field: string, secret: string, extra: Record<string, string> = {}): string {
+  // A command's own names first: the longest that `field` starts with (`input.a` for `input.a[0]`).
+  const own = Object.entries(extra)
+    .filter(([name]) => field === name || field.startsWith(`${name}.`) || field.startsWith(`${name}[`))
+    .sort(([a], [b]) => b.length - a.length)[0];
+  if (own !== undefined) return own[1] + field.slice(own[0].length);
   const names: Record<string, string> = {
     baseUrl: "--base-url",
     region: "--region",
@@ -246,9 +268,10 @@ export async function main(
 ): Promise<number> {
   let usage = "meeting-control --help";
   let secret = "the credential";
+  let names: Record<string, string> | undefined;
   try {
     const words = args.filter((a) => !a.startsWith("-"));
-    const command = commands.find((c) => c.name === words.slice(0, c.name.split(" ").length).join(" "));
+    const command = everyCommand.find((c) => c.name === words.slice(0, c.name.split(" ").length).join(" "));
     if (!command) {
       if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
         io[args.length === 0 ? "err" : "out"](mainHelp());
@@ -262,11 +285,12 @@ export async function main(
       const typed = words.slice(0, commands.some((c) => c.name.startsWith(`${words[0]} `)) ? 2 : 1).join(" ") || (args[0] ?? "");
       const near = nearest(
         typed,
-        commands.map((c) => c.name),
+        everyCommand.map((c) => c.name),
       );
       throw new UsageError(`unknown command: ${typed}${near ? ` — did you mean ${near}?` : ""}`);
     }
     usage = `meeting-control ${command.name} --help`;
+    names = command.names;
     const options = { ...command.options, ...common };
     const { values, positionals } = parse(args, options);
     if (values.help) {
@@ -294,7 +318,7 @@ export async function main(
     if (last) io.out(last);
     return EXIT.ok;
   } catch (error) {
-    return fail(error, usage, secret, io.err);
+    return fail(error, usage, secret, io.err, names);
   }
 }
 
@@ -332,13 +356,13 @@ async function credentials(values: Record<string, unknown>, io: { env: NodeJS.Pr
 }
 
 /** Prints what went wrong, without a stack trace, and picks the exit code. */
-function fail(error: unknown, usage: string, secret: string, err: (text: string) => void): number {
+function fail(error: unknown, usage: string, secret: string, err: (text: string) => void, names?: Record<string, string>): number {
   if (error instanceof NotSharing) {
     err(`meeting-control: ${error.message}`);
     return EXIT.notSharing;
   }
   if (error instanceof UsageError || error instanceof MeetingInputError) {
-    const message = error instanceof MeetingInputError ? restate(error, secret) : error.message;
+    const message = error instanceof MeetingInputError ? restate(error, secret, names) : error.message;
     err(`meeting-control: ${message}\nRun '${usage}' for usage.`);
     return EXIT.usage;
   }
@@ -358,8 +382,8 @@ function fail(error: unknown, usage: string, secret: string, err: (text: string)
 }
 
 /** A library's input error in the command line's terms: its flag or environment variable, not its option name. */
-function restate(error: MeetingInputError, secret: string): string {
+function restate(error: MeetingInputError, secret: string, names?: Record<string, string>): string {
   const { field, message } = error;
-  if (!message.startsWith(`${field} `)) return message.replace(field, cliName(field, secret));
-  return `${cliName(field, secret)} ${cliRule(message.slice(field.length + 1))}`;
+  if (!message.startsWith(`${field} `)) return message.replace(field, cliName(field, secret, names));
+  return `${cliName(field, secret, names)} ${cliRule(message.slice(field.length + 1))}`;
 }

@@ -155,16 +155,16 @@ export interface components {
             canUnmute?: number;
             /** @description Who may join (as in `updateStartedConfConfig`). */
             callInRestriction?: number;
+            /** @description `1` the meeting is being recorded, `0` not (in the vendor's example; its table does not list it); `2` recording paused (an MMR meeting's pause, the reading of this document). */
+            recState?: number;
+            /** @description `1` the waiting room is on, `0` off (in the vendor's example; its table does not list it). */
+            waitingRoomState?: number;
             /** @description `1` the meeting is paused, `0` not. */
             pause?: number;
-            /** @description `0` not recording, `1` recording, `2` recording paused. */
-            recState?: number;
             /** @description `1` live streaming, `0` not. */
             liveState?: number;
             /** @description `1` the audience of a webinar may join, `0` not. */
             allowAudience?: number;
-            /** @description `1` someone waits in the waiting room, `0` nobody does. The vendor names the waiting room's state among these fields without a page that spells it; this is the reading of this document. */
-            waitingRoomState?: number;
         };
         /** @description The meeting's basic information (subject, times, media, owner …), kept as it comes. */
         ConfBasicInfoNotify: components["schemas"]["PushEnvelope"] & {
@@ -183,6 +183,21 @@ export interface components {
             pid?: string;
             /** @description Speaking volume. */
             speakingVolume?: number;
+        };
+        /** @description The result of calling a number, or why a participant left. */
+        InviteResultNotify: components["schemas"]["PushEnvelope"] & {
+            /** @constant */
+            action?: "InviteResultNotify";
+            data?: components["schemas"]["InviteResult"][] | string;
+        };
+        /** @description One number's result. The vendor's table names the code `errorCode`, its example `resultCode`; readers accept either. `"0"`: the call succeeded; any other code: it failed, or (for a participant leaving) why, e.g. `11076010` left of their own accord, `11076002` removed by the host, `11111001`–`11111004` network errors. */
+        InviteResult: {
+            /** @description The number called. */
+            callNumber?: string;
+            /** @description The result, as the vendor's example names it. */
+            resultCode?: string;
+            /** @description The result, as the vendor's table names it. */
+            errorCode?: string;
         };
         /**
          * @description Who waits in the waiting room: `mode` 0 someone came in, 1 someone left it (admitted, or
@@ -206,25 +221,6 @@ export interface components {
              *     - `1`: left it.
              */
             mode?: number;
-        };
-        /** @description The outcome of a call-out (`inviteParticipant`), or why a participant left. */
-        InviteResultNotify: components["schemas"]["PushEnvelope"] & {
-            /** @constant */
-            action?: "InviteResultNotify";
-            data?: components["schemas"]["InviteResult"][] | string;
-        };
-        /** @description One result (`InviteResultDTO`). The vendor's table names the code `errorCode`, its example `resultCode`: readers accept both. */
-        InviteResult: {
-            /** @description The number called. */
-            callNumber: string;
-            /**
-             * @description For a call-out: `"0"` answered, any other value failed. For a departure, the reason:
-             *     `"11076002"` disconnected by the host, `"11076010"` left by themselves, and others
-             *     (network errors, the management platform).
-             */
-            resultCode?: string;
-            /** @description The same code, under the name the vendor's table gives it. */
-            errorCode?: string;
         };
     };
     responses: never;

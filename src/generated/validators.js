@@ -24377,10 +24377,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.pause !== void 0) {
-      let data14 = data.pause;
+    if (data.recState !== void 0) {
+      let data14 = data.recState;
       if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
-        const err18 = { instancePath: instancePath + "/pause", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/pause/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err18 = { instancePath: instancePath + "/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err18];
         } else {
@@ -24389,10 +24389,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.recState !== void 0) {
-      let data15 = data.recState;
+    if (data.waitingRoomState !== void 0) {
+      let data15 = data.waitingRoomState;
       if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
-        const err19 = { instancePath: instancePath + "/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err19 = { instancePath: instancePath + "/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -24401,10 +24401,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.liveState !== void 0) {
-      let data16 = data.liveState;
+    if (data.pause !== void 0) {
+      let data16 = data.pause;
       if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
-        const err20 = { instancePath: instancePath + "/liveState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/liveState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err20 = { instancePath: instancePath + "/pause", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/pause/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err20];
         } else {
@@ -24413,10 +24413,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.allowAudience !== void 0) {
-      let data17 = data.allowAudience;
+    if (data.liveState !== void 0) {
+      let data17 = data.liveState;
       if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
-        const err21 = { instancePath: instancePath + "/allowAudience", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/allowAudience/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err21 = { instancePath: instancePath + "/liveState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/liveState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -24425,10 +24425,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-    if (data.waitingRoomState !== void 0) {
-      let data18 = data.waitingRoomState;
+    if (data.allowAudience !== void 0) {
+      let data18 = data.allowAudience;
       if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
-        const err22 = { instancePath: instancePath + "/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        const err22 = { instancePath: instancePath + "/allowAudience", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/allowAudience/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err22];
         } else {
@@ -24558,10 +24558,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data20.pause !== void 0) {
-          let data29 = data20.pause;
+        if (data20.recState !== void 0) {
+          let data29 = data20.recState;
           if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
-            const err33 = { instancePath: instancePath + "/data/pause", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/pause/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err33 = { instancePath: instancePath + "/data/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err33];
             } else {
@@ -24570,10 +24570,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data20.recState !== void 0) {
-          let data30 = data20.recState;
+        if (data20.waitingRoomState !== void 0) {
+          let data30 = data20.waitingRoomState;
           if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
-            const err34 = { instancePath: instancePath + "/data/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err34 = { instancePath: instancePath + "/data/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err34];
             } else {
@@ -24582,10 +24582,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data20.liveState !== void 0) {
-          let data31 = data20.liveState;
+        if (data20.pause !== void 0) {
+          let data31 = data20.pause;
           if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
-            const err35 = { instancePath: instancePath + "/data/liveState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/liveState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err35 = { instancePath: instancePath + "/data/pause", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/pause/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err35];
             } else {
@@ -24594,10 +24594,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data20.allowAudience !== void 0) {
-          let data32 = data20.allowAudience;
+        if (data20.liveState !== void 0) {
+          let data32 = data20.liveState;
           if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
-            const err36 = { instancePath: instancePath + "/data/allowAudience", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/allowAudience/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err36 = { instancePath: instancePath + "/data/liveState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/liveState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err36];
             } else {
@@ -24606,10 +24606,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data20.waitingRoomState !== void 0) {
-          let data33 = data20.waitingRoomState;
+        if (data20.allowAudience !== void 0) {
+          let data33 = data20.allowAudience;
           if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
-            const err37 = { instancePath: instancePath + "/data/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err37 = { instancePath: instancePath + "/data/allowAudience", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/allowAudience/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err37];
             } else {
@@ -24640,11 +24640,11 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         props0.lockSharing = true;
         props0.canUnmute = true;
         props0.callInRestriction = true;
-        props0.pause = true;
         props0.recState = true;
+        props0.waitingRoomState = true;
+        props0.pause = true;
         props0.liveState = true;
         props0.allowAudience = true;
-        props0.waitingRoomState = true;
       }
       const _errs78 = errors;
       if (typeof data20 !== "string") {
@@ -24697,7 +24697,7 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
   validate387.errors = vErrors;
   return errors === 0;
 }
-validate387.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "pause": true, "recState": true, "liveState": true, "allowAudience": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate387.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "pause": true, "liveState": true, "allowAudience": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 function validate386(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -24716,7 +24716,7 @@ function validate386(data, { instancePath = "", parentData, parentDataProperty, 
   validate386.errors = vErrors;
   return errors === 0;
 }
-validate386.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "pause": true, "recState": true, "liveState": true, "allowAudience": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate386.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "pause": true, "liveState": true, "allowAudience": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 var event_WaitingListNotify = validate389;
 function validate390(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
@@ -25143,18 +25143,20 @@ function validate393(data, { instancePath = "", parentData, parentDataProperty, 
         for (let i0 = 0; i0 < len0; i0++) {
           let data8 = data7[i0];
           if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
-            if (data8.callNumber === void 0) {
-              const err11 = { instancePath: instancePath + "/data/" + i0, schemaPath: "asyncapi#/$defs/InviteResult/required", keyword: "required", params: { missingProperty: "callNumber" }, message: "must have required property 'callNumber'" };
-              if (vErrors === null) {
-                vErrors = [err11];
-              } else {
-                vErrors.push(err11);
-              }
-              errors++;
-            }
             if (data8.callNumber !== void 0) {
               if (typeof data8.callNumber !== "string") {
-                const err12 = { instancePath: instancePath + "/data/" + i0 + "/callNumber", schemaPath: "asyncapi#/$defs/InviteResult/properties/callNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                const err11 = { instancePath: instancePath + "/data/" + i0 + "/callNumber", schemaPath: "asyncapi#/$defs/InviteResult/properties/callNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data8.resultCode !== void 0) {
+              if (typeof data8.resultCode !== "string") {
+                const err12 = { instancePath: instancePath + "/data/" + i0 + "/resultCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/resultCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err12];
                 } else {
@@ -25163,9 +25165,9 @@ function validate393(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data8.resultCode !== void 0) {
-              if (typeof data8.resultCode !== "string") {
-                const err13 = { instancePath: instancePath + "/data/" + i0 + "/resultCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/resultCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+            if (data8.errorCode !== void 0) {
+              if (typeof data8.errorCode !== "string") {
+                const err13 = { instancePath: instancePath + "/data/" + i0 + "/errorCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
                 if (vErrors === null) {
                   vErrors = [err13];
                 } else {
@@ -25174,33 +25176,22 @@ function validate393(data, { instancePath = "", parentData, parentDataProperty, 
                 errors++;
               }
             }
-            if (data8.errorCode !== void 0) {
-              if (typeof data8.errorCode !== "string") {
-                const err14 = { instancePath: instancePath + "/data/" + i0 + "/errorCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-                if (vErrors === null) {
-                  vErrors = [err14];
-                } else {
-                  vErrors.push(err14);
-                }
-                errors++;
-              }
-            }
           } else {
-            const err15 = { instancePath: instancePath + "/data/" + i0, schemaPath: "asyncapi#/$defs/InviteResult/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            const err14 = { instancePath: instancePath + "/data/" + i0, schemaPath: "asyncapi#/$defs/InviteResult/type", keyword: "type", params: { type: "object" }, message: "must be object" };
             if (vErrors === null) {
-              vErrors = [err15];
+              vErrors = [err14];
             } else {
-              vErrors.push(err15);
+              vErrors.push(err14);
             }
             errors++;
           }
         }
       } else {
-        const err16 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
         if (vErrors === null) {
-          vErrors = [err16];
+          vErrors = [err15];
         } else {
-          vErrors.push(err16);
+          vErrors.push(err15);
         }
         errors++;
       }
@@ -25211,11 +25202,11 @@ function validate393(data, { instancePath = "", parentData, parentDataProperty, 
       }
       const _errs31 = errors;
       if (typeof data7 !== "string") {
-        const err17 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        const err16 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err17];
+          vErrors = [err16];
         } else {
-          vErrors.push(err17);
+          vErrors.push(err16);
         }
         errors++;
       }
@@ -25230,11 +25221,11 @@ function validate393(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid4) {
-        const err18 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        const err17 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err18];
+          vErrors = [err17];
         } else {
-          vErrors.push(err18);
+          vErrors.push(err17);
         }
         errors++;
       } else {
@@ -25249,11 +25240,11 @@ function validate393(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err19 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err18 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err19];
+      vErrors = [err18];
     } else {
-      vErrors.push(err19);
+      vErrors.push(err18);
     }
     errors++;
   }

@@ -13,6 +13,7 @@ import {
   answerCall,
   createState,
   end,
+  failCall,
   join,
   knock,
   LEFT_BY_ONESELF,
@@ -21,6 +22,9 @@ import {
   online,
   present,
   refuseCall,
+  ring,
+  setParticipant,
+  setStatus,
   startSharing,
   stopSharing,
   update,
@@ -29,8 +33,10 @@ import {
   type MeetingRecord,
   type ParticipantState,
   type Role,
+  type SettableField,
   type Settings,
   type State,
+  type Status,
 } from "./state.js";
 import type { OperationId } from "./request-rules.js";
 
@@ -60,11 +66,31 @@ export interface FakeParticipant {
   readonly sharing: boolean;
   /** Invited to share, and not sharing yet. */
   readonly invited: boolean;
+  /** The participant's number (given at joining, or the number called); "" if none. */
+  readonly phone: string;
+}
+
+/**
+ * One participant, driven as the meeting would after an action, so that tests can see the
+ * change on the channel (`conf.waitUntil(conditions.muted(pid))`) and in `realTimeInfo()`.
+ */
+export interface FakeParticipantDriver {
+  /**
+   * Sets pinfoMap fields: `NAME` (1–96 characters), `ROLE` ("0" participant, "1" host, "2"
+   * audience, "3" co-host, or another number), and "0"/"1" for `STATE` ("1" being called), `HAND`,
+   * `BROADCAST`, `ROLLCALL`, `MUTE`, `VIDEO`. Only the keys that change are pushed, in one
+   * incremental ParticipantsNotify. Anything else is a `MeetingInputError`.
+   */
+  set(fields: Partial<Record<SettableField, string>>): void;
+  /**
+   * The call to this participant (still `STATE` "1") fails: InviteResultNotify pushes `code` for
+   * their number (default "11111003", a signalling time-out), and they leave.
+   */
+  failCall(code?: string): void;
 }
 
 /** Everything the fake knows of one participant, as it is now. */
 export interface FakeParticipantState extends FakeParticipant {
-  readonly phone: string;
   readonly role: Role;
   /** `meeting`, `calling` (called out, not answered yet), `waiting` (in the waiting room) or `gone`. */
   readonly place: "meeting" | "calling" | "waiting" | "gone";
@@ -87,6 +113,20 @@ export interface FakeMeeting {
    * time); `phone` default: none. Participants and the audience join muted, the host and co-hosts not.
    */
   join(participant: { name: string; role?: Role; phone?: string }): FakeParticipant;
+  /**
+   * A participant being called at `phone` (default: a made-up number): in the roster with `STATE`
+   * "1" until `participant(pid).set({ STATE: "0" })` or `answerCall(pid)` answers (InviteResultNotify
+   * then pushes result "0" for the number), or `participant(pid).failCall()` / `refuseCall(pid)` fails it.
+   */
+  callOut(participant: { name: string; phone?: string }): FakeParticipant;
+  /** Drives the online participant `pid` (see `FakeParticipantDriver`). */
+  participant(pid: string): FakeParticipantDriver;
+  /**
+   * Sets the meeting's status fields, each 0 or 1: `mute` (everyone muted), `recState` (being
+   * recorded), `waitingRoomState` (waiting room on). Pushed as an incremental ConfDynamicInfoNotify
+   * holding what changed. (`lock` and `lockSharing` change through `updateStartedConfConfig`.)
+   */
+  setStatus(fields: Partial<Status>): void;
   /** Someone knocks on the waiting room: announced as `WaitingListNotify`; `allowWaitingParticipant` admits them. */
   knock(visitor: { name: string }): FakeParticipant;
   /** The participant leaves (the meeting, the waiting room, or a call it never answered): its invitation and share end with it. */
@@ -114,7 +154,7 @@ export interface FakeMeeting {
   /** Who waits in the waiting room, as they are now. */
   readonly waiting: FakeParticipant[];
   /** Everything about one participant (any the fake has seen, gone included), or `undefined`. */
-  participant(pid: string): FakeParticipantState | undefined;
+  details(pid: string): FakeParticipantState | undefined;
   /** The meeting-wide state besides the settings: mute, pause, mode, recording, live, audience, end time. */
   readonly conference: Readonly<ConferenceState>;
   /** The last request body of an operation that nothing else shows (views, pictures, interpretation), or `undefined`. */
@@ -208,7 +248,7 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
 const CALL_ANSWERS: readonly unknown[] = ["answer", "refuse", "ignore"];
 
 function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
-  const view = ({ pid, name, sharing, invited }: { pid: string; name: string; sharing: boolean; invited: boolean }): FakeParticipant => ({ pid, name, sharing, invited });
+  const view = ({ pid, name, sharing, invited, phone }: ParticipantState): FakeParticipant => ({ pid, name, sharing, invited, phone });
   const moderator = ({ role }: ParticipantState) => role === "host" || role === "cohost";
   const anyone = (pid: unknown): ParticipantState => {
     const participant = typeof pid === "string" ? meeting.participants.get(pid) : undefined;
@@ -224,6 +264,16 @@ function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
     conferenceID: meeting.conferenceID,
     join: ({ name, role, phone } = {} as never) => view(join(state, meeting, name, role ?? "participant", phone)),
     knock: ({ name } = {} as never) => view(knock(state, meeting, name)),
+    callOut: ({ name, phone = `+86${String(Math.floor(Math.random() * 1e11)).padStart(11, "0")}` } = {} as never) => view(ring(state, meeting, name, phone)),
+    participant(pid) {
+      online(meeting, pid);
+      // Checked again at each change: the participant may have left meanwhile.
+      return {
+        set: (fields) => setParticipant(meeting, online(meeting, pid), fields),
+        failCall: (code = "11111003") => failCall(meeting, online(meeting, pid), code),
+      };
+    },
+    setStatus: (fields) => setStatus(meeting, fields),
     leave: (pid) => leave(meeting, anyone(pid), LEFT_BY_ONESELF),
     startSharing(pid) {
       const participant = present(meeting, pid);
@@ -260,7 +310,7 @@ function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
     get waiting() {
       return [...meeting.participants.values()].filter(({ place }) => place === "waiting").map(view);
     },
-    participant(pid) {
+    details(pid) {
       const participant = meeting.participants.get(pid);
       if (!participant) return undefined;
       const { name, phone, role, place, sharing, invited, mute, video, hand, broadcast, rollcall, clientRecord, attendee } = participant;

@@ -17,6 +17,19 @@ export type Change =
   | { kind: "invite"; callNumber: string; resultCode: string }
   | { kind: "end" };
 
+/** The meeting's status fields a test may set directly (`setStatus`), as ConfDynamicInfoNotify names them. */
+export interface Status {
+  /** Everyone muted (and muted on joining). */
+  mute: 0 | 1;
+  /** Being recorded. */
+  recState: 0 | 1;
+  /** The waiting room is on. */
+  waitingRoomState: 0 | 1;
+}
+
+/** The pinfoMap keys a test may set directly (SHARE goes through startSharing/stopSharing; TEL and ADDTIME are fixed at joining). */
+export type SettableField = "NAME" | "ROLE" | "STATE" | "HAND" | "BROADCAST" | "ROLLCALL" | "MUTE" | "VIDEO";
+
 export type ParticipantField = "NAME" | "TEL" | "ROLE" | "STATE" | "HAND" | "BROADCAST" | "ROLLCALL" | "SHARE" | "ADDTIME" | "MUTE" | "VIDEO";
 
 /** A participant's role: the host (chair), a co-host, a participant or the audience of a webinar. */
@@ -32,6 +45,8 @@ export interface ParticipantState {
   phone: string;
   place: Place;
   role: Role;
+  /** A `ROLE` code a test set that is none of the four roles; shown instead of the role's own. */
+  otherRole?: string;
   sharing: boolean;
   invited: boolean;
   joinedAt: number;
@@ -55,6 +70,8 @@ export interface ConferenceState {
   recState: 0 | 1 | 2;
   liveState: 0 | 1;
   allowAudience: 0 | 1;
+  /** The waiting room is on (set by a test with `setStatus`). */
+  waitingRoomState: 0 | 1;
   /** When the meeting is due to end, epoch ms on the fake's clock. */
   endTime: number;
   /** `prolongMeeting` with `auto: 1`: the meeting extends itself. */
@@ -133,7 +150,17 @@ export function addMeetingRecord(state: State, hostPassword: unknown, conference
       allowRename: 1,
       clientRecMode: 0,
     },
-    conference: { mute: 0, pause: 0, mode: "FREE", recState: 0, liveState: 0, allowAudience: 0, endTime: state.clock.now() + MEETING_LENGTH_MS, autoProlong: 0 },
+    conference: {
+      mute: 0,
+      pause: 0,
+      mode: "FREE",
+      recState: 0,
+      liveState: 0,
+      allowAudience: 0,
+      waitingRoomState: 0,
+      endTime: state.clock.now() + MEETING_LENGTH_MS,
+      autoProlong: 0,
+    },
     callAnswers: { all: "ignore", byNumber: new Map() },
     layouts: new Map(),
     remembered: new Map(),
@@ -149,13 +176,12 @@ export const announce = (meeting: MeetingRecord, change: Change) => {
 };
 
 const ROLES: Record<Role, string> = { host: "1", participant: "0", audience: "2", cohost: "3" };
-const bit = (on: boolean): 0 | 1 => (on ? 1 : 0);
 
 /** A participant's fields as the channel's `pinfoMap` has them. */
 export const pinfo = (participant: ParticipantState): Record<ParticipantField, string> => ({
   NAME: participant.name,
   TEL: participant.phone,
-  ROLE: ROLES[participant.role],
+  ROLE: participant.otherRole ?? ROLES[participant.role],
   STATE: participant.place === "calling" ? "1" : "0",
   HAND: String(participant.hand),
   BROADCAST: String(participant.broadcast),
@@ -181,9 +207,8 @@ export function dynamic(meeting: MeetingRecord, settings: Partial<Settings> = me
 
 /** Every meeting-wide field, for a full ConfDynamicInfoNotify. */
 export function conferenceInfo(meeting: MeetingRecord): ConfDynamicInfo {
-  const { mute, pause, mode, recState, liveState, allowAudience, endTime } = meeting.conference;
-  const waiting = [...meeting.participants.values()].some(({ place }) => place === "waiting");
-  return { state: "Created", mode, mute, pause, recState, liveState, allowAudience, waitingRoomState: bit(waiting), endTime: String(endTime), ...dynamic(meeting) };
+  const { mute, pause, mode, recState, liveState, allowAudience, waitingRoomState, endTime } = meeting.conference;
+  return { state: "Created", mode, mute, pause, recState, liveState, allowAudience, waitingRoomState, endTime: String(endTime), ...dynamic(meeting) };
 }
 
 /** Changes participant fields and announces the ones that changed, as pinfoMap keys. */
@@ -236,6 +261,9 @@ const text = (field: string, value: unknown, optional = false): string => {
 
 export function join(state: State, meeting: MeetingRecord, name: unknown, role: unknown = "participant", phone?: unknown): ParticipantState {
   const checked = text("name", name);
+  if (phone !== undefined && (typeof phone !== "string" || !/^\+?\d{3,32}$/.test(phone))) {
+    throw new MeetingInputError("phone", "must be a number of 3 to 32 digits, + first if international");
+  }
   if (meeting.ended) throw new MeetingInputError("join()", "the meeting has ended");
   if (role !== "host" && role !== "cohost" && role !== "participant" && role !== "audience") {
     throw new MeetingInputError("role", 'must be "host", "cohost", "participant" or "audience"');
@@ -401,4 +429,75 @@ export function issue(tokens: Map<string, Grant>, prefix: string, conferenceID: 
 export function valid(state: State, tokens: Map<string, Grant>, token: unknown, conferenceID: string): Grant | undefined {
   const grant = typeof token === "string" ? tokens.get(token) : undefined;
   return grant && grant.conferenceID === conferenceID && state.clock.now() < grant.expiresAt ? grant : undefined;
+}
+
+/** A test calls someone out directly: being called at `phone` (`STATE` "1") until a test answers or fails the call. */
+export function ring(state: State, meeting: MeetingRecord, name: unknown, phone: unknown): ParticipantState {
+  const checked = text("name", name);
+  if (typeof phone !== "string" || !/^\+?\d{3,32}$/.test(phone)) throw new MeetingInputError("phone", "must be a number of 3 to 32 digits, + first if international");
+  if (meeting.ended) throw new MeetingInputError("callOut()", "the meeting has ended");
+  const participant = newParticipant(state, checked, phone, "participant", "calling");
+  meeting.participants.set(participant.pid, participant);
+  announce(meeting, { kind: "participant", pid: participant.pid, fields: pinfo(participant) });
+  return participant;
+}
+
+/** The call to a participant being called fails with the vendor's `code`: InviteResultNotify says so, and they are gone. */
+export function failCall(meeting: MeetingRecord, participant: ParticipantState, code: unknown): void {
+  if (participant.place !== "calling") throw new MeetingInputError("failCall()", "the participant is not being called");
+  if (typeof code !== "string" || !/^[1-9]\d{0,9}$/.test(code)) throw new MeetingInputError("code", "must be the vendor's non-zero result code, as a string of digits");
+  announce(meeting, { kind: "invite", callNumber: participant.phone, resultCode: code });
+  leave(meeting, participant);
+}
+
+const SETTABLE: Record<SettableField, RegExp> = {
+  NAME: /^.{1,96}$/su,
+  ROLE: /^\d{1,2}$/,
+  STATE: /^[01]$/,
+  HAND: /^[01]$/,
+  BROADCAST: /^[01]$/,
+  ROLLCALL: /^[01]$/,
+  MUTE: /^[01]$/,
+  VIDEO: /^[01]$/,
+};
+const ROLE_OF: Record<string, Role> = Object.fromEntries(Object.entries(ROLES).map(([role, code]) => [code, role as Role]));
+
+/** Sets a participant's pinfoMap fields, as the meeting would after an action; announces only what changed, in one push. */
+export function setParticipant(meeting: MeetingRecord, participant: ParticipantState, fields: unknown): void {
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new MeetingInputError("fields", "must be an object of pinfoMap keys");
+  for (const [key, value] of Object.entries(fields)) {
+    const rule = Object.hasOwn(SETTABLE, key) ? SETTABLE[key as SettableField] : undefined;
+    if (!rule) throw new MeetingInputError(`fields.${key}`, `is not one of ${Object.keys(SETTABLE).join(", ")}`);
+    if (typeof value !== "string" || !rule.test(value)) throw new MeetingInputError(`fields.${key}`, `must be a string matching ${rule}`);
+  }
+  const given = fields as Partial<Record<SettableField, string>>;
+  const wasCalling = participant.place === "calling";
+  const next: Partial<ParticipantState> = {};
+  const flag = (value: string): 0 | 1 => (value === "1" ? 1 : 0);
+  if (given.NAME !== undefined) next.name = given.NAME;
+  if (given.ROLE !== undefined) {
+    const role = ROLE_OF[given.ROLE];
+    if (role) next.role = role;
+    next.otherRole = role ? undefined : given.ROLE;
+  }
+  if (given.STATE !== undefined) next.place = given.STATE === "1" ? "calling" : "meeting";
+  if (given.HAND !== undefined) next.hand = flag(given.HAND);
+  if (given.BROADCAST !== undefined) next.broadcast = flag(given.BROADCAST);
+  if (given.ROLLCALL !== undefined) next.rollcall = flag(given.ROLLCALL);
+  if (given.MUTE !== undefined) next.mute = flag(given.MUTE);
+  if (given.VIDEO !== undefined) next.video = flag(given.VIDEO);
+  update(meeting, participant, next);
+  // A call answered: InviteResultNotify reports the number's success.
+  if (wasCalling && participant.place === "meeting" && participant.phone) announce(meeting, { kind: "invite", callNumber: participant.phone, resultCode: CALL_ANSWERED });
+}
+
+/** Sets the meeting's status fields (`mute`, `recState`, `waitingRoomState`); announces only what changed. */
+export function setStatus(meeting: MeetingRecord, fields: unknown): void {
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new MeetingInputError("fields", "must be an object");
+  const keys = ["mute", "recState", "waitingRoomState"];
+  for (const [key, value] of Object.entries(fields)) {
+    if (!keys.includes(key)) throw new MeetingInputError(`fields.${key}`, `is not one of ${keys.join(", ")}`);
+    if (value !== 0 && value !== 1) throw new MeetingInputError(`fields.${key}`, "must be 0 or 1");
+  }
+  updateConference(meeting, fields as Partial<Status>);
 }

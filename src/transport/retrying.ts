@@ -9,7 +9,7 @@ import { MeetingError, noAnswerError } from "../errors.js";
 import { logAttempt, type Logger } from "../log.js";
 import { race } from "../race.js";
 import { bareError } from "../redact.js";
-import { backoffDelay, retryableStatus, retryAfterDelay } from "../retry.js";
+import { backoffDelay, refused, repeatable, retryableStatus, retryAfterDelay } from "../retry.js";
 import { NoAnswer, type SendInit, type Sender } from "./sender.js";
 
 /**
@@ -47,6 +47,8 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     const { method, url, headers } = request;
     // A WHATWG Request (from a caller's middleware) holds a stream, read once; a CallRequest holds the text.
     const body = (request.arrayBuffer ? request.body && (await request.arrayBuffer()) : request.body) as SendInit["body"];
+    // Whether a repeat is safe: looked up only when a retry is in question.
+    let safe: boolean | undefined;
     for (let attempt = 1; ; attempt++) {
       const started = Date.now();
       const init: SendInit = { method, headers, body, limit: maxResponseBytes };
@@ -69,8 +71,14 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       // breaks off or cannot be read, nor when this code fails on it.
       const arrived = init.status;
       const unanswered = arrived === undefined && (outcome === "timeout" || (!answered && outcome.unanswered));
-      const retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : unanswered);
+      let retry = attempt <= maxRetries && (answered ? retryableStatus(outcome.status) : unanswered);
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
+      // An operation that may act twice is sent again only when the server cannot have acted:
+      // the connection was refused, or it answered 429/503 with a Retry-After to wait for.
+      if (retry) safe ??= repeatable(method, url);
+      if (retry && !safe) {
+        retry = answered ? (outcome.status === 429 || outcome.status === 503) && after !== undefined : outcome !== "timeout" && refused(outcome.error);
+      }
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
       traced?.(outcome, delay);
       if (logger) {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { freePort, root } from "../../scripts/prism.js";
 import { startFaultServer, type FaultServer } from "../support/servers/faults.js";
 import { startRecorder, type Recorder } from "../support/servers/recorder.js";
+import { commands as generated } from "../../src/generated/commands.js";
 
 const bin = join(root, "src", "cli", "bin.ts");
 const PASSWORD = "SECRET-cli-pw-61f0";
@@ -195,7 +196,7 @@ describe("failures and their exit codes", () => {
     ],
     ["an empty conference ID", ["participants", "--conference", ""], { MEETING_CONTROL_TOKEN: TOKEN }, "--conference must not be empty", "participants"],
     ["no --participant", ["share", "invite", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "--participant is required", "share invite"],
-    ["an unknown command", ["mute", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: mute", undefined],
+    ["an unknown command", ["frobnicate", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: frobnicate", undefined],
     ["a misspelt command", ["participant", ...conference], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown command: participant — did you mean participants?", undefined],
     ["an unknown option", ["participants", ...conference, "--fast"], { MEETING_CONTROL_TOKEN: TOKEN }, "unknown option --fast", "participants"],
     [
@@ -338,5 +339,93 @@ describe("failures and their exit codes", () => {
     expect(run.stderr).toContain("no complete answer within 200 ms");
     expectClean(run);
     await fault.close();
+  });
+});
+
+describe("the commands generated from the spec", () => {
+  let server: Recorder;
+  beforeAll(async () => {
+    server = await startRecorder();
+  });
+  afterAll(() => server.close());
+  const recorder = () => ["--base-url", server.url];
+
+  it("--help lists every facade method's command with the spec's summary", async () => {
+    const help = await cli(["--help"]);
+    expect(help.code).toBe(0);
+    expect(generated.length).toBeGreaterThan(5);
+    for (const { command, summary } of generated) {
+      const line = help.stdout.split("\n").find((l) => l.trimStart().startsWith(`${command} `));
+      expect(line, command).toBeDefined();
+      expect(line!.toLowerCase(), command).toContain(summary.replace(/\.$/, "").toLowerCase());
+    }
+  });
+
+  it("a command's --help: its usage with the required flags, the summary, a flag per field", async () => {
+    const run = await cli(["hang-up", "--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Usage: meeting-control hang-up --conference ID --bulk-hang-up-participants TEXT[,TEXT…] [options]");
+    expect(run.stdout).toContain(generated.find((c) => c.command === "hang-up")!.summary);
+    const mute = await cli(["mute-all", "--help"]);
+    expect(mute.stdout).toMatch(/--allow-unmute-by-oneself N\s+whether participants may unmute themselves.*\(0, 1\)/);
+    expect((await cli(["mute", "--help"])).stdout).toContain("Usage: meeting-control mute --conference ID --participant PID [options]");
+  });
+
+  it("mute --participant PID: Prism finds the request valid", async () => {
+    const run = await cli(["mute", ...conference, "--participant", "4a5rg64ag5p8pvvnam1rr6m8lqra6a61", ...prism(), "--verbose"], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.stdout).toBe("Done: Mutes the participant's microphone (conference 986947855, participant 4a5rg64ag5p8pvvnam1rr6m8lqra6a61).\n");
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/PUT .+\/participants\/mute\?conferenceID=986947855&participantID=4a5rg64ag5p8pvvnam1rr6m8lqra6a61 attempt 1\/3 → 200/);
+    expect(run.stderr).not.toContain("sl-violations");
+    expectClean(run);
+  });
+
+  it("mute-all with a number flag, and real-time-info as JSON: Prism finds the requests valid", async () => {
+    const muted = await cli(["mute-all", ...conference, "--allow-unmute-by-oneself", "0", ...prism()], { MEETING_HOST_PASSWORD: PASSWORD });
+    expect(muted).toMatchObject({ code: 0, stderr: "" });
+    const info = await cli(["real-time-info", ...conference, ...prism()], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(info.code).toBe(0);
+    expect(JSON.parse(info.stdout).participants[0].pid).toBe("4a5rg64ag5p8pvvnam1rr6m8lqra6a61");
+  });
+
+  it("a field that is a list of objects takes JSON: invite-participants --attendees, and Prism finds the request valid", async () => {
+    const attendees = '[{"name":"Carol","phone":"+8613900000001","type":"normal"}]';
+    const run = await cli(["invite-participants", ...conference, "--attendees", attendees, ...prism(), "--verbose"], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/POST .+\/participants\?conferenceID=986947855 attempt 1\/3 → 200/);
+    expectClean(run);
+    server.requests.length = 0;
+    await cli(["invite-participants", ...conference, "--attendees", attendees, ...recorder()], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ attendees: JSON.parse(attendees) });
+  });
+
+  it("hang-up takes a list comma-separated or repeated, and sends it as the body's list", async () => {
+    server.requests.length = 0;
+    const comma = await cli(["hang-up", ...conference, "--bulk-hang-up-participants", "p1,p2", ...recorder()], { MEETING_CONTROL_TOKEN: TOKEN });
+    const repeated = await cli(["hang-up", ...conference, "--bulk-hang-up-participants", "p1", "--bulk-hang-up-participants", "p2", ...recorder()], {
+      MEETING_CONTROL_TOKEN: TOKEN,
+    });
+    expect([comma.code, repeated.code]).toEqual([0, 0]);
+    expect(server.requests.map((r) => [r.method, r.target, r.body])).toEqual([
+      ["POST", "/v1/mmc/control/conferences/participants/delete?conferenceID=986947855", '{"bulkHangUpParticipants":["p1","p2"]}'],
+      ["POST", "/v1/mmc/control/conferences/participants/delete?conferenceID=986947855", '{"bulkHangUpParticipants":["p1","p2"]}'],
+    ]);
+    expect(server.requests[0]!.headers["x-conference-authorization"]).toBe(TOKEN);
+  });
+
+  it.each([
+    [["mute-all", "--allow-unmute-by-oneself", "3"], "--allow-unmute-by-oneself must be one of 0, 1, got 3"],
+    [["mute-all", "--allow-unmute-by-oneself", "one"], '--allow-unmute-by-oneself must be a number, got "one"'],
+    [["hang-up"], "--bulk-hang-up-participants is required"],
+    [["prolong", "--auto", "1", "--duration", "1.5"], "--duration must be an int32 integer, got 1.5"],
+    [["invite-participants", "--attendees", "{"], "--attendees must be JSON"],
+    [["mute"], "--participant is required"],
+    [["rename", "--participant", "p1", "--number", "1"], "--new-name is required"],
+  ])("%j: a usage error naming the flag, exit 2, nothing sent", async (args, message) => {
+    server.requests.length = 0;
+    const run = await cli([...args, ...conference, ...recorder()], { MEETING_CONTROL_TOKEN: TOKEN });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`meeting-control: ${message}\nRun 'meeting-control ${args[0]} --help' for usage.\n`);
+    expect(server.requests).toHaveLength(0);
   });
 });

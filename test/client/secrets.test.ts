@@ -106,7 +106,13 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       const error = await conf.inviteToShare("p1").catch((e: unknown) => e);
       expect(error).toMatchObject({ name: "BadRequestError" });
       expect(server!.requests[0]!.headers).toMatchObject({ "x-password": PASSWORD, "x-nonce": NONCE, "x-login-type": "1" });
-      expectNoSecret([...outputs(error), JSON.stringify(logged), inspect(conf, { showHidden: true, depth: Infinity }), inspect(meeting, { depth: Infinity })]);
+      expectNoSecret([
+        ...outputs(error),
+        JSON.stringify(logged),
+        inspect(conf, { showHidden: true, depth: Infinity }),
+        inspect(conf.participant("p1"), { showHidden: true, depth: Infinity }),
+        inspect(meeting, { depth: Infinity }),
+      ]);
     });
 
     it("a managed token echoed back by a control call that fails twice", async () => {

@@ -1,6 +1,15 @@
 // Compile-time guarantees: misuse of the raw client or the facade does not type-check.
 import { describe, expectTypeOf, it } from "vitest";
-import { createMeetingClient, type Conference, type MeetingClient, type MeetingSettings, type RealTimeInfo, type components } from "../../src/node.js";
+import {
+  createMeetingClient,
+  type Conference,
+  type MeetingClient,
+  type MeetingSettings,
+  type ParticipantHandle,
+  type RealTimeInfo,
+  type components,
+  type operations,
+} from "../../src/node.js";
 
 declare const meeting: MeetingClient;
 declare const conf: Conference;
@@ -104,5 +113,48 @@ describe("the facade", () => {
     createMeetingClient({ region: "ap-southeast-1" });
     // @ts-expect-error unknown region
     createMeetingClient({ region: "eu-west-0" });
+  });
+});
+
+describe("the generated methods", () => {
+  it("hang off the participant handle, which takes a participantID string", () => {
+    expectTypeOf(conf.participant("p")).toEqualTypeOf<ParticipantHandle>();
+    expectTypeOf(conf.participant("p").mute()).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(conf.participant("p").unmute({ timeoutMs: 1000 })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(conf.participant("p").inviteToShare()).toEqualTypeOf<Promise<void>>();
+    // @ts-expect-error participantID is a string
+    conf.participant(42);
+    // @ts-expect-error mute takes no input: its body is fixed
+    conf.participant("p").mute({ isMute: 0 });
+  });
+
+  it("take their remaining fields, typed from the spec's operations", () => {
+    type MuteAll = NonNullable<Parameters<Conference["muteAll"]>[0]>;
+    expectTypeOf<MuteAll["allowUnmuteByOneself"]>().toEqualTypeOf<operations["muteMeeting"]["requestBody"]["content"]["application/json"]["allowUnmuteByOneself"]>();
+    expectTypeOf(conf.muteAll()).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(conf.muteAll({ allowUnmuteByOneself: 0 }, { maxRetries: 0 })).toEqualTypeOf<Promise<void>>();
+    expectTypeOf(conf.prolong({ auto: 0, duration: 30 })).toEqualTypeOf<Promise<void>>();
+    // @ts-expect-error allowUnmuteByOneself is 0 | 1
+    conf.muteAll({ allowUnmuteByOneself: 2 });
+    // @ts-expect-error isMute is fixed by the method, not an input
+    conf.muteAll({ isMute: 0 });
+    // @ts-expect-error auto is required
+    conf.prolong({ duration: 30 });
+    // @ts-expect-error duration is a number
+    conf.prolong({ auto: 0, duration: "30" });
+  });
+
+  it("take their one argument directly, where the spec names one", () => {
+    expectTypeOf(conf.hangUp(["p1", "p2"])).toEqualTypeOf<Promise<void>>();
+    // @ts-expect-error the participants are a list
+    conf.hangUp("p1");
+    // @ts-expect-error the participants are required
+    conf.hangUp();
+    // @ts-expect-error a pid is a string
+    conf.hangUp([1]);
+  });
+
+  it("resolve with the spec's answer where the operation has one", () => {
+    expectTypeOf(conf.layouts()).resolves.toEqualTypeOf<operations["showLayout"]["responses"][200]["content"]["application/json"]>();
   });
 });

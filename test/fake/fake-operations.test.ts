@@ -150,7 +150,6 @@ const cases: Partial<Record<OperationId, Case>> = {
     pushes: ({ alice }) => [
       [P, [{ pid: alice, mode: 1 }]],
       [W, [{ pid: alice, name: "Alice", mode: 0 }]],
-      [C, { waitingRoomState: 1 }],
     ],
     shows: ({ meeting, alice }, info) => {
       expect(participant(info, alice)).toBeUndefined();
@@ -162,7 +161,6 @@ const cases: Partial<Record<OperationId, Case>> = {
     pushes: ({ alice, bob }) => [
       [P, [{ pid: alice, mode: 1 }]],
       [W, [{ pid: alice, name: "Alice", mode: 0 }]],
-      [C, { waitingRoomState: 1 }],
       [P, [{ pid: bob, mode: 1 }]],
       [W, [{ pid: bob, name: "Bob", mode: 0 }]],
     ],
@@ -178,7 +176,6 @@ const cases: Partial<Record<OperationId, Case>> = {
       return [
         [W, [{ pid: carol, name: "Carol", mode: 1 }]],
         [P, [{ pid: carol, mode: 0, pinfoMap: expect.objectContaining({ NAME: "Carol", STATE: "0", ROLE: "0", MUTE: "1" }) }]],
-        [C, { waitingRoomState: 0 }],
       ];
     },
     shows: (_cast, info) => expect(info.participants.map(({ name }: { name: string }) => name)).toEqual(["Hana", "Alice", "Bob", "Carol"]),
@@ -207,7 +204,7 @@ const cases: Partial<Record<OperationId, Case>> = {
   allowClientRecord: {
     request: ({ alice }) => [{ participantID: alice }, { allowClientRecord: 1 }],
     pushes: () => [],
-    shows: ({ meeting, alice }) => expect(meeting.participant(alice)?.clientRecord).toBe(1),
+    shows: ({ meeting, alice }) => expect(meeting.details(alice)?.clientRecord).toBe(1),
   },
   switchMode: { request: () => [{}, { switchMode: "Fixed", imageType: 0 }], pushes: () => [[C, { mode: "FIXED" }]] },
   stopMeeting: {
