@@ -307,13 +307,11 @@ export function present(meeting: MeetingRecord, pid: unknown): ParticipantState 
 export function leave(meeting: MeetingRecord, participant: ParticipantState, reason?: string): void {
   if (participant.place === "gone") return;
   const from = participant.place;
-  const before = conferenceInfo(meeting);
   participant.place = "gone";
   participant.invited = false;
   participant.sharing = false;
   if (from === "waiting") {
     announce(meeting, { kind: "waiting", pid: participant.pid, name: participant.name, left: true });
-    announceConference(meeting, before);
     return;
   }
   announce(meeting, { kind: "participant", pid: participant.pid, left: true, fields: {} });
@@ -326,10 +324,8 @@ export function leave(meeting: MeetingRecord, participant: ParticipantState, rea
 }
 
 function enterWaitingRoom(meeting: MeetingRecord, participant: ParticipantState): void {
-  const before = conferenceInfo(meeting);
   participant.place = "waiting";
   announce(meeting, { kind: "waiting", pid: participant.pid, name: participant.name });
-  announceConference(meeting, before);
 }
 
 /** The host moves a participant from the meeting to the waiting room. */
@@ -343,7 +339,6 @@ export function moveToWaitingRoom(meeting: MeetingRecord, participant: Participa
 
 /** The host admits someone from the waiting room: they join as a participant. */
 export function admit(state: State, meeting: MeetingRecord, participant: ParticipantState): void {
-  const before = conferenceInfo(meeting);
   participant.place = "meeting";
   participant.attendee = true;
   participant.joinedAt = state.clock.now();
@@ -351,7 +346,6 @@ export function admit(state: State, meeting: MeetingRecord, participant: Partici
   if (participant.role === "host") participant.role = "participant";
   announce(meeting, { kind: "waiting", pid: participant.pid, name: participant.name, left: true });
   announce(meeting, { kind: "participant", pid: participant.pid, fields: pinfo(participant) });
-  announceConference(meeting, before);
 }
 
 /** The host calls `attendee` out (`inviteParticipant`): they are listed as being called until they answer. */
