@@ -445,9 +445,9 @@ export const handlers: Handlers = {
   saveLayout(call) {
     const meeting = authorized(call);
     const { restPicLayout } = bodyOf(call, "saveLayout");
-    if (restPicLayout === undefined) refuse(codes.invalidRequest, "/body/restPicLayout: is required to save a layout");
+    if (restPicLayout === undefined) return refuse(codes.invalidRequest, "/body/restPicLayout: is required to save a layout");
     // A layout with a known uuid replaces it; one without is saved as a new one.
-    const uuid = restPicLayout!.uuid ?? fakeId();
+    const uuid = restPicLayout.uuid ?? fakeId();
     meeting.layouts.set(uuid, { ...restPicLayout, uuid });
     return done("saveLayout");
   },
