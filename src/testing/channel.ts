@@ -154,6 +154,6 @@ export function admit(state: State, url: URL): MeetingRecord | undefined {
   const meeting = state.meetings.get(conferenceID);
   if (url.pathname.replace(/\/+$/, "") !== CHANNEL_PATH || !meeting || meeting.ended) return undefined;
   if (!valid(state, state.wsTokens, token, conferenceID)) return undefined;
-  state.wsTokens.delete(token!); // once
+  state.wsTokens.delete(token as string); // once, valid() having found it
   return meeting;
 }

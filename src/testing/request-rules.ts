@@ -48,7 +48,7 @@ function read(text: string, type: string): unknown {
 export const NOT_JSON = "/body: must be sent as application/json";
 
 /** `application/json`, with or without parameters (`; charset=utf-8`); `application/json-seq` and `+json` types are not. */
-const isJson = (contentType: string | null) => (contentType ?? "").split(";")[0]!.trim().toLowerCase() === "application/json";
+const isJson = (contentType: string | null) => (contentType ?? "").split(";")[0]?.trim().toLowerCase() === "application/json";
 
 /** The request's parameters and body, and every way in which they break the spec. */
 export function checkRequest(
@@ -63,7 +63,7 @@ export function checkRequest(
     if (parameter.in === "query") {
       const values = incoming.query.getAll(parameter.name);
       if (values.length > 1) violations.push(`/query/${escapeKey(parameter.name)}: must be given once`);
-      if (values.length > 0) query[parameter.name] = read(values[0]!, parameter.type);
+      if (values.length > 0) query[parameter.name] = read(values[0] as string, parameter.type);
     } else if (parameter.in === "header") {
       const value = incoming.headers.get(parameter.name);
       if (value !== null) headers[parameter.name] = read(value, parameter.type);
@@ -101,7 +101,8 @@ export function checkResponse(operationId: OperationId, status: number, body: un
     if (body !== undefined) throw new SpecDriftError(`${operationId} ${status}: openapi.yaml declares no body`);
     return;
   }
-  const validate = byName[`${operationId}_${status}`]!;
+  const validate = byName[`${operationId}_${status}`];
+  if (!validate) throw new SpecDriftError(`${operationId} ${status}: no validator for this answer`);
   if (!validate(body)) throw new SpecDriftError(`${operationId} ${status}: ${describe("", validate.errors).join("; ")}`);
 }
 
@@ -110,12 +111,14 @@ export function checkFrame(
   schema: "ReplyFrame" | "HeartBeatFrame" | "ParticipantsNotify" | "ConfDynamicInfoNotify" | "WaitingListNotify" | "InviteResultNotify",
   frame: unknown,
 ): void {
-  const validate = byName[`event_${schema}`]!;
+  const validate = byName[`event_${schema}`];
+  if (!validate) throw new SpecDriftError(`${schema}: no validator for this frame`);
   if (!validate(frame)) throw new SpecDriftError(`${schema}: ${describe("", validate.errors).join("; ")}`);
 }
 
 /** Violations of an incoming frame against asyncapi.yaml's `schema`. */
 export function frameViolations(schema: "SubscribeFrame" | "SubscribeData" | "HeartBeatFrame", frame: unknown): string[] {
-  const validate = byName[`event_${schema}`]!;
+  const validate = byName[`event_${schema}`];
+  if (!validate) throw new SpecDriftError(`${schema}: no validator for this frame`);
   return validate(frame) ? [] : describe("", validate.errors);
 }

@@ -103,10 +103,7 @@ export async function respond(context: Context, request: Incoming): Promise<Answ
   let body: unknown;
   let retryAfter: number | undefined;
   const extra: Record<string, string> = {};
-  const error = (code: Code, detail?: string) => {
-    status = code.status;
-    body = errorBody(code, detail);
-  };
+  const error = (code: Code, detail?: string) => ({ status: code.status, body: errorBody(code, detail) });
   if (operationId === null) {
     if (path === "*" && method === "OPTIONS") {
       // The server as a whole (RFC 9110 §9.3.7): which methods it has anywhere.
@@ -114,50 +111,50 @@ export async function respond(context: Context, request: Incoming): Promise<Answ
       body = {};
       extra.allow = everyMethod;
     } else if (paths.has(path)) {
-      error(codes.wrongMethod);
+      ({ status, body } = error(codes.wrongMethod));
       extra.allow = allowed(path);
     } else {
-      error(codes.noSuchPath);
+      ({ status, body } = error(codes.noSuchPath));
     }
   } else if (request.body.byteLength > MAX_BODY_BYTES) {
-    error(codes.tooLarge);
+    ({ status, body } = error(codes.tooLarge));
   } else {
     const text = new TextDecoder().decode(request.body);
     const { query, headers, body: json, violations } = checkRequest(operationId, { query: request.query, headers: request.headers, text });
     entry.violations = redact(operationId, violations, request.headers, context.state);
     const fault = context.faults.get(operationId);
     if (violations.some((violation) => MISSING_CREDENTIAL.test(violation))) {
-      error(codes.tokenRefused);
+      ({ status, body } = error(codes.tokenRefused));
     } else if (violations.includes(NOT_JSON)) {
-      error(codes.notJson);
+      ({ status, body } = error(codes.notJson));
     } else if (violations.length > 0) {
-      error(codes.invalidRequest, entry.violations.join("; "));
+      ({ status, body } = error(codes.invalidRequest, entry.violations.join("; ")));
     } else if (fault) {
       if (--fault.times === 0) context.faults.delete(operationId);
       ({ status, body, retryAfter } = fault);
     } else {
       const handler = handlers[operationId];
       if (handler === undefined) {
-        error(codes.notPlayed, operationId);
+        ({ status, body } = error(codes.notPlayed, operationId));
       } else {
         try {
           body = handler({ ...context, query, headers, body: json, wsURL: request.wsURL } as never);
           status = 200;
         } catch (refusal) {
           if (!(refusal instanceof Refusal)) throw refusal;
-          error(refusal.code, refusal.detail);
+          ({ status, body } = error(refusal.code, refusal.detail));
         }
       }
     }
-    checkResponse(operationId, status!, body);
+    checkResponse(operationId, status, body);
   }
-  entry.status = status!;
+  entry.status = status;
   context.journal.push(entry);
   if (context.latencyMs > 0) await delay(context.latencyMs);
   const headers: Record<string, string> = { "x-request-id": fakeId(), ...extra };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (retryAfter !== undefined) headers["retry-after"] = String(retryAfter);
-  return { status: status!, headers, body: body === undefined ? "" : JSON.stringify(body) };
+  return { status, headers, body: body === undefined ? "" : JSON.stringify(body) };
 }
 
 /** `respond` for a WHATWG `Request`: the in-process door, `fake.fetch`. */

@@ -62,7 +62,7 @@ function readTarget(target: string): { path: string; query: URLSearchParams } | 
 
 /** A Host field as RFC 9110 and 9112 want it: exactly one, well-formed (required from HTTP/1.1 on). */
 function hostIsValid(req: IncomingMessage): boolean {
-  const hosts = req.rawHeaders.filter((_, index) => index % 2 === 0 && req.rawHeaders[index]!.toLowerCase() === "host").length;
+  const hosts = req.rawHeaders.filter((_, index) => index % 2 === 0 && req.rawHeaders[index]?.toLowerCase() === "host").length;
   if (hosts === 0) return req.httpVersionMajor === 1 && req.httpVersionMinor === 0;
   return hosts === 1 && HOST.test(req.headers.host ?? "");
 }
