@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
@@ -5,6 +6,10 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/support/global-setup.ts"],
     testTimeout: 15_000,
+    // Vitest's default is one worker less than the cores: one worker on a 2-core machine, so the
+    // files ran one after another. Most of them wait on child processes, sockets and timers rather
+    // than compute, so one more worker than cores keeps both cores busy. VITEST_MAX_WORKERS overrides.
+    maxWorkers: Number(process.env.VITEST_MAX_WORKERS) || availableParallelism() + 1,
     typecheck: {
       enabled: true,
       include: ["test/**/*.test-d.ts"],

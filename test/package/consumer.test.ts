@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { pack } from "../../scripts/check-package.js";
 import { root } from "../../scripts/prism.js";
 import { STORY_CALLS } from "../../scripts/runtimes.js";
 import { createMeetingClient as nodeClient } from "../../src/node.js";
@@ -57,7 +56,7 @@ const tsconfig = (moduleResolution: "nodenext" | "bundler") => ({
 });
 
 beforeAll(async () => {
-  tarball = pack();
+  tarball = inject("tarball");
   project = mkdtempSync(join(tmpdir(), "consumer-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
