@@ -301,6 +301,16 @@ target(
 );
 results.memory = memory;
 
+// 7. The event channel: roster memory and timings, CPU per incremental frame, and 1,000
+// conferences watched by one process on the fake; in a process of its own (it prints its rows).
+const eventsBench = fork(join(root, "bench/events.ts"), [], { execArgv: ["--expose-gc", "--import", "tsx"] });
+const channelFigures = await answer<{ watching: { sockets: number; wsTokens: number; conferences: number } }>(eventsBench);
+target(
+  channelFigures.watching.sockets === channelFigures.watching.conferences && channelFigures.watching.wsTokens === channelFigures.watching.conferences,
+  `one socket and one WebSocket token per watched conference: ${channelFigures.watching.sockets} sockets, ${channelFigures.watching.wsTokens} tokens for ${channelFigures.watching.conferences}`,
+);
+results.events = channelFigures;
+
 console.log(`## Targets\n\n${verdicts.map(({ ok, text }) => `- ${ok ? "✅" : "❌"} ${text}`).join("\n")}`);
 results.targets = verdicts;
 writeFileSync(join(root, "bench/results.json"), `${JSON.stringify(results, null, 2)}\n`);

@@ -3,11 +3,10 @@ import { MeetingConnectionError } from "./errors.js";
 import type { components } from "./generated/schema.js";
 import type { ConferenceMethods } from "./generated/facade.js";
 import { participant, type ParticipantHandle } from "./participant.js";
-import { checkId } from "./call/input.js";
 import { callInit } from "./call/options.js";
 import type { CallOptions } from "./options.js";
 import type { ChannelContext } from "./events/link.js";
-import type { EventsOptions, MeetingEvent, WaitUntilSharingOptions } from "./events/types.js";
+import type { EventsOptions, LiveRoster, MeetingEvent, RosterOptions, WaitCondition, WaitUntilOptions, WaitUntilSharingOptions } from "./events/types.js";
 import type { Api } from "./api.js";
 import type { TokenSource } from "./token/source.js";
 import type { Transport } from "./transport/retrying.js";
@@ -37,9 +36,12 @@ export interface Conference extends ConferenceMethods<CallOptions> {
   token(options?: CallOptions): Promise<string>;
   /**
    * The meeting's events, from the meeting-control WebSocket: `for await (const event of conf.events())`.
-   * Connects on the first `next()`, reconnects when the channel drops, and ends with an error
-   * when the meeting ends (`MeetingEndedError`), the token is refused (`AuthenticationError`) or
-   * reconnecting fails (`MeetingConnectionError`). `break` or the signal closes the channel.
+   * Joins the conference's channel on the first `next()` (opening it if no other consumer of this
+   * client has), reconnects when the channel drops, and ends with an error when the meeting
+   * ends (`MeetingEndedError`), the token is refused (`AuthenticationError`) or reconnecting
+   * fails (`MeetingConnectionError`). `break` or the signal leaves the channel; the last
+   * consumer to leave closes it. A stream that joins a channel under way starts with what the
+   * channel knows (the roster as joins, then the meeting's status).
    */
   events(options?: EventsOptions): AsyncGenerator<MeetingEvent, void, undefined>;
   /**
@@ -48,11 +50,30 @@ export interface Conference extends ConferenceMethods<CallOptions> {
    * `ParticipantLeftError` if they leave or are not in the meeting, or as `events()` ends.
    */
   waitUntilSharing(participantID: string, options?: WaitUntilSharingOptions): Promise<void>;
+  /**
+   * Resolves once `condition` holds on the conference's live state (the roster and the meeting's
+   * status, from the event channel), at once if it already does: `await conf.waitUntil({ participantID: pid, MUTE: "1" })`,
+   * `{ participantID: pid, left: true }`, `{ meeting: { lock: 1 } }`, or a function of the state
+   * (see `WaitCondition`). Rejects with `MeetingTimeoutError` naming what was not seen after
+   * `timeoutMs` (default 120 000), with `ParticipantLeftError` when the participant is not in
+   * the meeting, or as `events()` ends. Shares the conference's channel.
+   */
+  waitUntil(condition: WaitCondition, options?: WaitUntilOptions): Promise<void>;
+  /**
+   * The roster and the meeting's status as live state: resolves once the full participant list
+   * has arrived (rejects with `MeetingTimeoutError` after `timeoutMs`, default 120 000), with a
+   * view whose `participants` (a Map by pid), `meeting` (empty until the meeting's first
+   * ConfDynamicInfoNotify, which follows the list) and `callResults` follow every frame until
+   * `close()`. Shares the conference's channel; close it to let the channel go.
+   */
+  roster(options?: RosterOptions): Promise<LiveRoster>;
 }
 
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext, trace?: OperationTracer): Conference {
   const authorized = authorizer(transport, tokens);
   const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
+  // What the event channel needs of this handle; its code loads with its first use (loadChannel).
+  const parts = { api, conferenceID, tokens, authorized, channel };
   const own: Omit<Conference, keyof ConferenceMethods<CallOptions>> = {
     conferenceID,
     participant: (participantID) => participant(context, participantID),
@@ -68,14 +89,11 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
     },
     token: async (options) => tokens.get(callInit(transport, options)),
     async *events(options) {
-      const { events } = await loadChannel();
-      yield* events({ api, conferenceID, tokens, authorized, channel }, options);
+      yield* (await loadChannel()).events(parts, options);
     },
-    async waitUntilSharing(participantID, options) {
-      checkId("participantID", participantID);
-      const { waitUntilSharing } = await loadChannel();
-      return waitUntilSharing({ api, conferenceID, tokens, authorized, channel }, participantID, options);
-    },
+    waitUntil: async (condition, options) => (await loadChannel()).waitUntil(parts, condition, options),
+    roster: async (options) => (await loadChannel()).roster(parts, options),
+    waitUntilSharing: async (participantID, options) => (await loadChannel()).waitUntilSharing(parts, participantID, options),
   };
   return handleOf<Conference>("conference", context, own);
 }

@@ -4,8 +4,24 @@ export type { CallOptions, MeetingClientOptions, Region } from "./options.js";
 export type { MeetingClient } from "./client.js";
 export type { Conference, RealTimeInfo } from "./conference.js";
 export type { ParticipantHandle } from "./participant.js";
-export type { EventsOptions, MeetingEvent, MeetingEventType, MeetingState, Participant, WaitUntilSharingOptions, WebSocketConstructor } from "./events/types.js";
-export { MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
+export type {
+  CallResult,
+  Condition,
+  ConferenceState,
+  EventsOptions,
+  LiveRoster,
+  MeetingEvent,
+  MeetingEventType,
+  MeetingStatus,
+  Participant,
+  ParticipantValues,
+  RosterOptions,
+  WaitCondition,
+  WaitUntilOptions,
+  WaitUntilSharingOptions,
+  WebSocketConstructor,
+} from "./events/types.js";
+export { CallFailedError, MeetingEndedError, ParticipantLeftError } from "./events/errors.js";
 export type { MeetingSettings } from "./settings.js";
 export type { Logger } from "./log.js";
 export type { Fetch } from "./transport/sender.js";

@@ -19,7 +19,7 @@ export type OperationId = (typeof operationIds)[keyof typeof operationIds];
  * secret (the token); `error` is the `MeetingError` (or the abort reason) it rejects with.
  */
 export interface OperationContext {
-  operationId: OperationId | "token" | "waitUntilSharing";
+  operationId: OperationId | "token" | "waitUntilSharing" | "waitUntil" | "roster";
   conferenceID: string;
   participantID?: string;
   result?: unknown;
@@ -72,6 +72,8 @@ export const CHANNELS = {
 const HAND_WRITTEN = {
   token: { operationId: "token" },
   waitUntilSharing: { operationId: "waitUntilSharing", participant: true },
+  waitUntil: { operationId: "waitUntil" },
+  roster: { operationId: "roster" },
 } as const satisfies { [K in keyof Conference]?: { operationId: OperationContext["operationId"]; participant?: true } };
 
 /** One of a TracingChannel's five channels: the parts used here. */

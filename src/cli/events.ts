@@ -28,6 +28,8 @@ export function eventLine(event: MeetingEvent): string {
       return `meeting updated    ${event.changed.map((key) => `${key}=${String(event.meeting[key])}`).join(" ")}${missed}`;
     case "unknown":
       return `unknown event      ${String((event.frame as { action?: unknown })?.action ?? "")}${missed}`;
+    case "roster":
+      return `roster             ${event.participants.size} participants (${event.joined.length} joined, ${event.updated.length} updated, ${event.left.length} left)${missed}`;
     default: {
       const what = {
         participantJoined: "joined",

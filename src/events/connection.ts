@@ -1,6 +1,7 @@
-// The loop that owns the socket: connect with a fresh WebSocket token, subscribe, heart-beat,
-// read frames into the roster, and reconnect (backoff with jitter) when the channel drops. It
-// never waits for a consumer: what it finds goes to `onEvents`, and it stops by `onEnd`.
+// The loop that owns the socket of one shared channel: connect with a fresh WebSocket token,
+// subscribe, heart-beat, read frames into the roster, and reconnect (backoff with jitter) when
+// the socket drops. It never waits for a consumer: what each frame did goes to `onFrame`, and
+// it stops by `onEnd`.
 import type { components } from "../generated/events.js";
 import { channelRefusal } from "../api-error.js";
 import { AuthenticationError, BadRequestError, MeetingConnectionError, MeetingInputError, PermissionDeniedError } from "../errors.js";
@@ -9,15 +10,16 @@ import { randomHex } from "../random-hex.js";
 import { backoffDelay } from "../retry.js";
 import { MeetingEndedError } from "./errors.js";
 import { channelBase, channelUrl, webSocketToken, type ChannelParts } from "./link.js";
-import { isObject, payload, Roster } from "./roster.js";
-import type { MeetingEvent, SocketLike } from "./types.js";
+import { isObject, payload, type Applied, type Roster } from "./roster.js";
+import type { SocketLike } from "./types.js";
 
 type Schemas = components["schemas"];
 
 /** The push types subscribed to: the ones this client interprets. */
-const SUBSCRIBE_TYPES: Schemas["NotifyType"][] = ["ConfDynamicInfoNotify", "ParticipantsNotify"];
+const SUBSCRIBE_TYPES: Schemas["NotifyType"][] = ["ConfDynamicInfoNotify", "ParticipantsNotify", "InviteResultNotify"];
 
-export interface ChannelSettings {
+/** How a connection keeps itself alive: the consumer's `heartBeatMs` and `maxReconnects`. */
+export interface ConnectionSettings {
   heartBeatMs: number;
   maxReconnects: number;
 }
@@ -25,9 +27,9 @@ export interface ChannelSettings {
 /** How one connection ended. */
 type Outcome = { kind: "closed" } | { kind: "ended" } | { kind: "refused"; reply: unknown } | { kind: "dropped"; problem: string; stable?: boolean };
 
-export class EventChannel {
-  readonly roster = new Roster();
-  /** Connections opened so far. */
+/** One socket at a time for a conference, reconnecting until closed or given up. */
+export class ChannelConnection {
+  /** Connections opened so far (each with its own WebSocket token). */
   connections = 0;
   private closed = false;
   /** Stops whatever the loop is waiting for: a token request, a backoff, the session. */
@@ -35,8 +37,9 @@ export class EventChannel {
 
   constructor(
     private readonly parts: ChannelParts,
-    private readonly settings: ChannelSettings,
-    private readonly onEvents: (events: MeetingEvent[]) => void,
+    private readonly settings: ConnectionSettings,
+    private readonly roster: Roster,
+    private readonly onFrame: (applied: Applied) => void,
     private readonly onEnd: (error: unknown) => void,
   ) {
     void this.run();
@@ -96,7 +99,10 @@ export class EventChannel {
       }
       // Only a connection that held for a heart-beat interval starts the count afresh, so a
       // channel that drops right after each subscription still runs out of reconnections.
-      if (outcome.stable) (failures = 0), (refusedBefore = false);
+      if (outcome.stable) {
+        failures = 0;
+        refusedBefore = false;
+      }
       failures++;
       if (failures > settings.maxReconnects) {
         return this.finish(new MeetingConnectionError(`the event channel of conference ${parts.conferenceID} failed ${failures} times in a row: ${outcome.problem}`, failures));
@@ -140,7 +146,8 @@ export class EventChannel {
         send(frame);
         beat = setInterval(() => {
           if (awaitingEcho !== undefined) return done({ kind: "dropped", problem: `no heart-beat echo within ${settings.heartBeatMs} ms` });
-          const heartBeat: Schemas["HeartBeatFrame"] = { sequence: (awaitingEcho = String(Date.now())), action: "HeartBeat" };
+          awaitingEcho = String(Date.now());
+          const heartBeat: Schemas["HeartBeatFrame"] = { sequence: awaitingEcho, action: "HeartBeat" };
           send(heartBeat);
         }, settings.heartBeatMs);
       };
@@ -151,7 +158,10 @@ export class EventChannel {
           frame = typeof data === "string" ? JSON.parse(data) : undefined;
         } catch {}
         if (!isObject(frame) || typeof frame.action !== "string") return this.debug(`skipped a malformed frame (${describeData(data)})`);
-        if (frame.action === "HeartBeat") return void (awaitingEcho = undefined);
+        if (frame.action === "HeartBeat") {
+          awaitingEcho = undefined;
+          return;
+        }
         if (frame.action === "Subscribe") {
           const reply = payload(frame.data);
           const code = isObject(reply) ? reply.returnCode : undefined;
@@ -160,9 +170,9 @@ export class EventChannel {
           clearTimeout(deadline);
           return this.debug("subscribed");
         }
-        const events = roster.apply(frame as Schemas["PushEnvelope"]);
-        if (!events) return this.debug(`skipped a malformed ${frame.action} frame`);
-        this.onEvents(events);
+        const applied = roster.apply(frame as Schemas["PushEnvelope"]);
+        if (!applied) return this.debug(`skipped a malformed ${frame.action} frame`);
+        this.onFrame(applied);
         if (!finished && roster.meeting.state === "Destroyed") done({ kind: "ended" });
       };
 

@@ -2,7 +2,7 @@
 // channel stays one room; the entries export them with the others.
 import { MeetingError } from "../errors.js";
 
-/** The meeting ended (the channel said `state: "Destroyed"`): `conf.events()` and `waitUntilSharing()` stop with this. */
+/** The meeting ended (the channel said `state: "Destroyed"`): `conf.events()`, `waitUntil()` and `waitUntilSharing()` stop with this. */
 export class MeetingEndedError extends MeetingError {
   override name = "MeetingEndedError";
   declare readonly conferenceID: string;
@@ -13,7 +13,20 @@ export class MeetingEndedError extends MeetingError {
   }
 }
 
-/** `waitUntilSharing()` waited for a participant who left the meeting, or was never in it. */
+/** `waitUntil({ callNumber })`: InviteResultNotify said the call to the number failed; `code` is the vendor's. */
+export class CallFailedError extends MeetingError {
+  override name = "CallFailedError";
+  declare readonly callNumber: string;
+  declare readonly code: string;
+
+  constructor(callNumber: string, code: string) {
+    super(`the call to ${callNumber} failed (InviteResultNotify code ${code})`);
+    this.callNumber = callNumber;
+    this.code = code;
+  }
+}
+
+/** `waitUntil()` or `waitUntilSharing()` waited for a participant's change, and the participant left the meeting, or was never in it. */
 export class ParticipantLeftError extends MeetingError {
   override name = "ParticipantLeftError";
   declare readonly participantID: string;

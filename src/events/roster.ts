@@ -1,31 +1,94 @@
-// The roster: who is in the meeting and the meeting's state, merged from full and incremental
+// The roster: who is in the meeting and the meeting's status, merged from full and incremental
 // pushes. Each push becomes the events it really causes, so a full message after a reconnect
-// repeats nothing the consumer has already seen.
+// repeats nothing the consumer has already seen. One roster per shared channel: every
+// consumer of the conference reads it.
 import type { components } from "../generated/events.js";
-import type { MeetingEvent, MeetingState, Participant } from "./types.js";
+import type { CallResult, ConferenceState, MeetingEvent, MeetingStatus, Participant } from "./types.js";
 
 type Schemas = components["schemas"];
 type Frame = Schemas["PushEnvelope"] & Record<string, unknown>;
 type Change = Schemas["ParticipantChange"];
+type RosterEvent = Extract<MeetingEvent, { type: "roster" }>;
 
-/** The envelope of every push: not part of the meeting's state. */
+/** Numbers whose last call result is kept. */
+const CALL_RESULTS = 1_000;
+
+/** The envelope of every push: not part of the meeting's status. */
 const ENVELOPE = new Set(["action", "version", "createTime", "msgID", "msgMode", "confID", "data"]);
 
-export class Roster {
+/** What one frame did to the roster. */
+export interface Applied {
+  /** The events it caused, one per participant for a full list. */
+  events: MeetingEvent[];
+  /** For a full participant list: who joined, changed and left (for a `roster` event). */
+  full?: { joined: string[]; updated: string[]; left: string[] };
+}
+
+export class Roster implements ConferenceState {
   /** Online participants by `pid`; records are frozen, replaced on change. */
   readonly participants = new Map<string, Participant>();
-  meeting: MeetingState = Object.freeze({});
+  meeting: MeetingStatus = Object.freeze({});
   /** A full participant list has been seen: absence from the roster now means "not in the meeting". */
   synced = false;
+  /** The last call result per number, oldest first. */
+  readonly callResults = new Map<string, CallResult>();
+  /** A copy of `participants`, kept until the next change, shared by every `roster` event made meanwhile. */
+  private copy?: ReadonlyMap<string, Participant>;
 
-  /** The events `frame` causes; `undefined` when it cannot be read (and was skipped). */
-  apply(frame: Frame): MeetingEvent[] | undefined {
+  /** What `frame` did; `undefined` when it cannot be read (and was skipped). */
+  apply(frame: Frame): Applied | undefined {
     if (frame.action === "ParticipantsNotify") return this.participantsNotify(frame);
-    if (frame.action === "ConfDynamicInfoNotify") return this.dynamicInfo(frame);
-    return [{ type: "unknown", frame }];
+    if (frame.action === "ConfDynamicInfoNotify") {
+      const events = this.dynamicInfo(frame);
+      return events && { events };
+    }
+    // Passed on as it comes: only its results are kept, as state.
+    if (frame.action === "InviteResultNotify") this.inviteResults(frame);
+    return { events: [{ type: "unknown", frame }] };
   }
 
-  private participantsNotify(frame: Frame): MeetingEvent[] | undefined {
+  /** Keeps each number's last result; the table calls the code `errorCode`, the example `resultCode`. */
+  private inviteResults(frame: Frame): void {
+    const data = payload(frame.data);
+    const list = Array.isArray(data) ? data : [data];
+    for (const result of list) {
+      if (!isObject(result) || typeof result.callNumber !== "string") continue;
+      const code = result.resultCode ?? result.errorCode;
+      if (typeof code !== "string" && typeof code !== "number") continue;
+      this.callResults.delete(result.callNumber);
+      this.callResults.set(result.callNumber, Object.freeze({ code: String(code) }));
+      const oldest = this.callResults.keys().next();
+      if (this.callResults.size > CALL_RESULTS && !oldest.done) this.callResults.delete(oldest.value);
+    }
+  }
+
+  /** The roster now, as a `roster` event: the participants copied once per change, whoever asks. */
+  snapshot(reason: RosterEvent["reason"], full: Applied["full"] = { joined: [], updated: [], left: [] }): RosterEvent {
+    this.copy ??= new Map(this.participants);
+    return { type: "roster", reason, participants: this.copy, meeting: this.meeting, ...full };
+  }
+
+  /**
+   * What a consumer joining now would have heard had it been there from the start: the roster as
+   * a full list (joins from nothing), then the meeting's status.
+   */
+  replay(): Applied[] {
+    const replayed: Applied[] = [];
+    if (this.synced || this.participants.size > 0) {
+      const events: MeetingEvent[] = [];
+      for (const [pid, participant] of this.participants) {
+        events.push({ type: "participantJoined", participantID: pid, participant });
+        if (participant.SHARE === "1") events.push({ type: "shareStarted", participantID: pid, participant });
+      }
+      const full = this.synced ? { joined: [...this.participants.keys()], updated: [], left: [] } : undefined;
+      replayed.push({ events, full });
+    }
+    const changed = Object.keys(this.meeting);
+    if (changed.length > 0) replayed.push({ events: [{ type: "meetingUpdated", meeting: this.meeting, changed }] });
+    return replayed;
+  }
+
+  private participantsNotify(frame: Frame): Applied | undefined {
     // An array of changes, as documented; a lone change object is read as a list of one.
     const data = payload(frame.data);
     const list = Array.isArray(data) ? data : isObject(data) ? [data] : undefined;
@@ -33,15 +96,23 @@ export class Roster {
     const changes = list.filter((change): change is Change => isObject(change) && typeof change.pid === "string" && change.pid !== "");
     const events: MeetingEvent[] = [];
     let unknown = changes.length < list.length;
+    let full: Applied["full"];
     if (frame.msgMode === 0) {
       // Full state: whoever is listed (and not as leaving) is here, with exactly these keys.
+      full = { joined: [], updated: [], left: [] };
       const present = new Set<string>();
       for (const { pid, mode, pinfoMap } of changes) {
         if (mode === 1) continue;
         present.add(pid);
-        this.upsert(pid, pinfoMap, true, events);
+        const what = this.upsert(pid, pinfoMap, true, events);
+        if (what === "joined") full.joined.push(pid);
+        else if (what === "updated") full.updated.push(pid);
       }
-      for (const pid of [...this.participants.keys()]) if (!present.has(pid)) this.remove(pid, events);
+      for (const pid of [...this.participants.keys()]) {
+        if (present.has(pid)) continue;
+        this.remove(pid, events);
+        full.left.push(pid);
+      }
       this.synced = true;
     } else {
       // Incremental, and any other msgMode: a delta can only add to what is known.
@@ -52,32 +123,39 @@ export class Roster {
       }
     }
     if (unknown) events.push({ type: "unknown", frame });
-    return events;
+    return { events, full };
   }
 
-  private upsert(pid: string, info: unknown, replace: boolean, events: MeetingEvent[]): void {
+  private upsert(pid: string, info: unknown, replace: boolean, events: MeetingEvent[]): "joined" | "updated" | undefined {
     const old = this.participants.get(pid);
     const given = strings(info);
     const participant: Participant = Object.freeze(replace || !old ? given : { ...old, ...given });
     if (!old) {
-      this.participants.set(pid, participant);
+      this.set(pid, participant);
       events.push({ type: "participantJoined", participantID: pid, participant });
       if (participant.SHARE === "1") events.push({ type: "shareStarted", participantID: pid, participant });
-      return;
+      return "joined";
     }
     const changed = differences(old, participant);
-    if (changed.length === 0) return;
-    this.participants.set(pid, participant);
+    if (changed.length === 0) return undefined;
+    this.set(pid, participant);
     events.push({ type: "participantUpdated", participantID: pid, participant, changed });
     if ((old.SHARE === "1") !== (participant.SHARE === "1")) {
       events.push({ type: participant.SHARE === "1" ? "shareStarted" : "shareStopped", participantID: pid, participant });
     }
+    return "updated";
+  }
+
+  private set(pid: string, participant: Participant): void {
+    this.participants.set(pid, participant);
+    this.copy = undefined;
   }
 
   private remove(pid: string, events: MeetingEvent[]): void {
     const participant = this.participants.get(pid);
     if (!participant) return;
     this.participants.delete(pid);
+    this.copy = undefined;
     if (participant.SHARE === "1") events.push({ type: "shareStopped", participantID: pid, participant });
     events.push({ type: "participantLeft", participantID: pid, participant });
   }
@@ -87,7 +165,7 @@ export class Roster {
     const inner = frame.data === undefined ? {} : payload(frame.data);
     if (!isObject(inner) || Array.isArray(inner)) return undefined;
     const fields = Object.fromEntries(Object.entries(frame).filter(([key]) => !ENVELOPE.has(key)));
-    const meeting: MeetingState = Object.freeze({ ...this.meeting, ...fields, ...inner });
+    const meeting: MeetingStatus = Object.freeze({ ...this.meeting, ...fields, ...inner });
     const changed = differences(this.meeting, meeting);
     if (changed.length === 0) return [];
     this.meeting = meeting;

@@ -9,8 +9,34 @@ import type { components } from "../generated/events.js";
  */
 export type Participant = Readonly<components["schemas"]["ParticipantInfoMap"]>;
 
-/** The meeting's state as the channel knows it: every `ConfDynamicInfoNotify` field so far, unknown ones included. */
-export type MeetingState = Readonly<components["schemas"]["ConfDynamicInfo"] & Record<string, unknown>>;
+/**
+ * The meeting's status as the channel knows it: every `ConfDynamicInfoNotify` field so far
+ * (`state`, `lock`, `mute`, `lockSharing`, `recState`, `waitingRoomState` …), unknown ones included.
+ */
+export type MeetingStatus = Readonly<components["schemas"]["ConfDynamicInfo"] & Record<string, unknown>>;
+
+/**
+ * The conference as the shared channel knows it now: what `conf.waitUntil()` conditions read,
+ * and what a `roster` event carries. Kept up to date by the channel; read it, never change it.
+ */
+export interface ConferenceState {
+  /** The online participants by `pid`, as of the last frame. */
+  readonly participants: ReadonlyMap<string, Participant>;
+  /** The meeting's status, as of the last `ConfDynamicInfoNotify`. */
+  readonly meeting: MeetingStatus;
+  /** A full participant list has arrived: from now on, absence from `participants` means "not in the meeting". */
+  readonly synced: boolean;
+  /**
+   * The last InviteResultNotify result per number called (the 1 000 most recent numbers):
+   * `code` "0" the call succeeded; any other code, it failed, or why the participant left.
+   */
+  readonly callResults: ReadonlyMap<string, CallResult>;
+}
+
+/** One InviteResultNotify result: `"0"` the call succeeded; anything else the vendor's code for why not, or why the participant left. */
+export interface CallResult {
+  readonly code: string;
+}
 
 interface Delivered {
   /** Events dropped just before this one because the consumer fell behind (see `EventsOptions.maxQueued`). */
@@ -36,9 +62,27 @@ export type MeetingEvent =
   | ParticipantEvent<"shareStopped">
   | (Delivered & {
       type: "meetingUpdated";
-      meeting: MeetingState;
+      meeting: MeetingStatus;
       /** The fields whose values changed. */
       changed: string[];
+    })
+  | (Delivered & {
+      /**
+       * The whole roster at once (`EventsOptions.fullRoster: "snapshot"`): for every full
+       * participant list (on subscribing and after each reconnection), and in place of what a
+       * slow consumer's queue held when it overflowed.
+       */
+      type: "roster";
+      /** `"full"`: a full participant list arrived; `"resync"`: this replaces events dropped for a slow consumer (see `missed`). */
+      reason: "full" | "resync";
+      /** Everyone online, by `pid`: a copy of the roster as of this event, never changed afterwards. */
+      participants: ReadonlyMap<string, Participant>;
+      /** The meeting's status as of this event. */
+      meeting: MeetingStatus;
+      /** For `"full"`: the pids not known before, those whose record changed, and those gone. Empty for `"resync"`. */
+      joined: string[];
+      updated: string[];
+      left: string[];
     })
   | (Delivered & {
       type: "unknown";
@@ -63,9 +107,24 @@ export interface EventsOptions extends ChannelOptions {
   /** Only these event types. Default: all. */
   types?: readonly MeetingEventType[];
   /**
-   * Most events held for a consumer that has fallen behind. When full, the oldest is dropped and
-   * the next event delivered says how many were in `missed`; the participant records in later
-   * events are always current. Default: 1 000.
+   * How a full participant list (on subscribing, after a reconnection) is delivered:
+   * - `"joins"`: as `participantJoined` / `participantUpdated` / `participantLeft` (and share)
+   *   events for what changed, read lazily from one queue slot, so a prompt consumer learns
+   *   all of a 10 000-participant roster with nothing missed;
+   * - `"snapshot"`: as one `roster` event holding the whole roster (plus share events); a
+   *   consumer whose queue overflows then gets one `roster` event (`reason: "resync"`,
+   *   with `missed`) in place of what was queued, instead of losing the oldest events.
+   *
+   * Default: `"joins"`.
+   */
+  fullRoster?: "joins" | "snapshot";
+  /**
+   * Most slots held for a consumer that has fallen behind: one per event, and one for all the
+   * events of a full participant list. When full, the oldest slot is dropped and the next event
+   * delivered says how many events were in `missed` (with `fullRoster: "snapshot"`, everything
+   * queued is replaced by one `roster` event instead); the participant records in later events
+   * are always current. Each stream has its own queue: a slow one delays no other consumer.
+   * Default: 1 000.
    */
   maxQueued?: number;
 }
@@ -75,6 +134,90 @@ export interface WaitUntilSharingOptions extends ChannelOptions {
   /** How long to wait, in ms. Default: 120 000. */
   timeoutMs?: number;
 }
+
+/** Options of `conf.roster()`. */
+export interface RosterOptions extends ChannelOptions {
+  /** How long to wait for the full participant list, in ms. Default: 120 000. */
+  timeoutMs?: number;
+}
+
+/**
+ * `conf.roster()`: the conference's state, kept live by the shared channel for as long as the
+ * view is open. Its fields always show the latest frame; nothing is copied.
+ */
+export interface LiveRoster extends ConferenceState {
+  /**
+   * Why the channel ended (`MeetingEndedError`, a refused token, reconnecting given up), if it
+   * has; the fields then keep the last state known.
+   */
+  readonly ended?: unknown;
+  /** Leaves the channel (the last consumer to leave closes it); the fields stop changing. */
+  close(): void;
+}
+
+/** Options of `conf.waitUntil()`. */
+export interface WaitUntilOptions extends WaitUntilSharingOptions {
+  /** What is awaited, for the `MeetingTimeoutError` message. Default: said from the condition (`participant 1a2b MUTE "1"`), or "the condition" for a bare function. */
+  description?: string;
+}
+
+/**
+ * A condition of your own for `conf.waitUntil()`, read from the live state; any object of this
+ * shape works (a bare function of the state does too).
+ */
+export interface Condition {
+  /** What is awaited, as the timeout's message says it: `participant 1a2b MUTE "1"`. */
+  readonly description: string;
+  /** Whether it holds now. */
+  holds(state: ConferenceState): boolean;
+  /** An error to reject with when it can no longer hold (a participant who left); `undefined` while it still may. */
+  fails?(state: ConferenceState): Error | undefined;
+}
+
+type Flag = "0" | "1";
+
+/**
+ * A participant's pinfoMap values to wait for: every key given must have that value. What
+ * each action shows on the vendor's channel:
+ * mute / unmute `MUTE: "1" | "0"`; raise / lower a hand `HAND: "1" | "0"`; host, participant,
+ * audience `ROLE: "1" | "0" | "2"` (the vendor documents no value for a co-host: pass the one
+ * you see); broadcast `BROADCAST: "1"`; give the floor (roll call) `ROLLCALL: "1"`; rename
+ * `NAME`; sharing `SHARE: "1"`; a call-out answered `STATE: "0"` ("1" while being called).
+ */
+export interface ParticipantValues {
+  NAME?: string;
+  ROLE?: string;
+  STATE?: Flag;
+  HAND?: Flag;
+  BROADCAST?: Flag;
+  ROLLCALL?: Flag;
+  SHARE?: Flag;
+  MUTE?: Flag;
+  VIDEO?: Flag;
+}
+
+/**
+ * What `conf.waitUntil()` waits for:
+ * - `{ participantID, MUTE: "1" }`: the participant's pinfoMap values (see `ParticipantValues`);
+ *   rejects with `ParticipantLeftError` once the roster is complete without them, unless
+ *   `STATE` is asked for (someone being called may not be listed yet);
+ * - `{ participantID, left: true }`: the participant has left, or was hung up;
+ * - `{ callNumber }`: the last InviteResultNotify for the number says the call succeeded
+ *   (code "0"); rejects with `CallFailedError` when it says the call failed. It reads the last
+ *   result known, so a second call to a number that failed before is better confirmed by
+ *   `{ participantID, STATE: "0" }`;
+ * - `{ meeting: { lock: 1 } }`: the meeting's ConfDynamicInfoNotify fields, compared as text:
+ *   `lock` (locked), `mute` (everyone muted), `recState` (recording), `lockSharing`,
+ *   `waitingRoomState` (waiting room on), or any other field the channel sends;
+ * - a `Condition`, or a function of the state (`(state) => state.participants.size > 100`).
+ */
+export type WaitCondition =
+  | { callNumber: string }
+  | ({ participantID: string; left?: undefined } & ParticipantValues)
+  | { participantID: string; left: true }
+  | { meeting: Readonly<Record<string, string | number>> }
+  | Condition
+  | ((state: ConferenceState) => boolean);
 
 /**
  * The part of the WHATWG `WebSocket` the channel uses: what `createMeetingClient({ WebSocket })`

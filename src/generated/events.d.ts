@@ -155,6 +155,10 @@ export interface components {
             canUnmute?: number;
             /** @description Who may join (as in `updateStartedConfConfig`). */
             callInRestriction?: number;
+            /** @description `1` the meeting is being recorded, `0` not (in the vendor's example; its table does not list it). */
+            recState?: number;
+            /** @description `1` the waiting room is on, `0` off (in the vendor's example; its table does not list it). */
+            waitingRoomState?: number;
         };
         /** @description The meeting's basic information (subject, times, media, owner …), kept as it comes. */
         ConfBasicInfoNotify: components["schemas"]["PushEnvelope"] & {
@@ -173,6 +177,21 @@ export interface components {
             pid?: string;
             /** @description Speaking volume. */
             speakingVolume?: number;
+        };
+        /** @description The result of calling a number, or why a participant left. */
+        InviteResultNotify: components["schemas"]["PushEnvelope"] & {
+            /** @constant */
+            action?: "InviteResultNotify";
+            data?: components["schemas"]["InviteResult"][] | string;
+        };
+        /** @description One number's result. The vendor's table names the code `errorCode`, its example `resultCode`; readers accept either. `"0"`: the call succeeded; any other code: it failed, or (for a participant leaving) why, e.g. `11076010` left of their own accord, `11076002` removed by the host, `11111001`–`11111004` network errors. */
+        InviteResult: {
+            /** @description The number called. */
+            callNumber?: string;
+            /** @description The result, as the vendor's example names it. */
+            resultCode?: string;
+            /** @description The result, as the vendor's table names it. */
+            errorCode?: string;
         };
     };
     responses: never;

@@ -9,9 +9,9 @@ var __commonJS = (cb, mod) => function __require() {
   }
 };
 
-// node_modules/ajv/dist/runtime/ucs2length.js
+// ../../main/node_modules/ajv/dist/runtime/ucs2length.js
 var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+  "../../main/node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     function ucs2length(str) {
@@ -24377,19 +24377,22 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-  } else {
-    const err18 = { instancePath, schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err18];
-    } else {
-      vErrors.push(err18);
+    if (data.recState !== void 0) {
+      let data14 = data.recState;
+      if (!(typeof data14 == "number" && (!(data14 % 1) && !isNaN(data14)) && isFinite(data14))) {
+        const err18 = { instancePath: instancePath + "/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      }
     }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.action !== void 0) {
-      if ("ConfDynamicInfoNotify" !== data.action) {
-        const err19 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/2/properties/action/const", keyword: "const", params: { allowedValue: "ConfDynamicInfoNotify" }, message: "must be equal to constant" };
+    if (data.waitingRoomState !== void 0) {
+      let data15 = data.waitingRoomState;
+      if (!(typeof data15 == "number" && (!(data15 % 1) && !isNaN(data15)) && isFinite(data15))) {
+        const err19 = { instancePath: instancePath + "/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err19];
         } else {
@@ -24398,38 +24401,37 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+  } else {
+    const err20 = { instancePath, schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err20];
+    } else {
+      vErrors.push(err20);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action !== void 0) {
+      if ("ConfDynamicInfoNotify" !== data.action) {
+        const err21 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/2/properties/action/const", keyword: "const", params: { allowedValue: "ConfDynamicInfoNotify" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err21];
+        } else {
+          vErrors.push(err21);
+        }
+        errors++;
+      }
+    }
     if (data.data !== void 0) {
-      let data15 = data.data;
-      const _errs38 = errors;
+      let data17 = data.data;
+      const _errs42 = errors;
       let valid6 = false;
       let passing0 = null;
-      const _errs39 = errors;
-      if (data15 && typeof data15 == "object" && !Array.isArray(data15)) {
-        if (data15.state !== void 0) {
-          if (typeof data15.state !== "string") {
-            const err20 = { instancePath: instancePath + "/data/state", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err20];
-            } else {
-              vErrors.push(err20);
-            }
-            errors++;
-          }
-        }
-        if (data15.endTime !== void 0) {
-          if (typeof data15.endTime !== "string") {
-            const err21 = { instancePath: instancePath + "/data/endTime", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/endTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err21];
-            } else {
-              vErrors.push(err21);
-            }
-            errors++;
-          }
-        }
-        if (data15.mode !== void 0) {
-          if (typeof data15.mode !== "string") {
-            const err22 = { instancePath: instancePath + "/data/mode", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      const _errs43 = errors;
+      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
+        if (data17.state !== void 0) {
+          if (typeof data17.state !== "string") {
+            const err22 = { instancePath: instancePath + "/data/state", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err22];
             } else {
@@ -24438,10 +24440,9 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data15.lock !== void 0) {
-          let data19 = data15.lock;
-          if (!(typeof data19 == "number" && (!(data19 % 1) && !isNaN(data19)) && isFinite(data19))) {
-            const err23 = { instancePath: instancePath + "/data/lock", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data17.endTime !== void 0) {
+          if (typeof data17.endTime !== "string") {
+            const err23 = { instancePath: instancePath + "/data/endTime", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/endTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err23];
             } else {
@@ -24450,10 +24451,9 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data15.mute !== void 0) {
-          let data20 = data15.mute;
-          if (!(typeof data20 == "number" && (!(data20 % 1) && !isNaN(data20)) && isFinite(data20))) {
-            const err24 = { instancePath: instancePath + "/data/mute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data17.mode !== void 0) {
+          if (typeof data17.mode !== "string") {
+            const err24 = { instancePath: instancePath + "/data/mode", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err24];
             } else {
@@ -24462,10 +24462,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data15.lockSharing !== void 0) {
-          let data21 = data15.lockSharing;
+        if (data17.lock !== void 0) {
+          let data21 = data17.lock;
           if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-            const err25 = { instancePath: instancePath + "/data/lockSharing", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err25 = { instancePath: instancePath + "/data/lock", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -24474,10 +24474,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data15.canUnmute !== void 0) {
-          let data22 = data15.canUnmute;
+        if (data17.mute !== void 0) {
+          let data22 = data17.mute;
           if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-            const err26 = { instancePath: instancePath + "/data/canUnmute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/canUnmute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err26 = { instancePath: instancePath + "/data/mute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -24486,10 +24486,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data15.callInRestriction !== void 0) {
-          let data23 = data15.callInRestriction;
+        if (data17.lockSharing !== void 0) {
+          let data23 = data17.lockSharing;
           if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-            const err27 = { instancePath: instancePath + "/data/callInRestriction", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err27 = { instancePath: instancePath + "/data/lockSharing", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -24498,16 +24498,64 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data17.canUnmute !== void 0) {
+          let data24 = data17.canUnmute;
+          if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
+            const err28 = { instancePath: instancePath + "/data/canUnmute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/canUnmute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err28];
+            } else {
+              vErrors.push(err28);
+            }
+            errors++;
+          }
+        }
+        if (data17.callInRestriction !== void 0) {
+          let data25 = data17.callInRestriction;
+          if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
+            const err29 = { instancePath: instancePath + "/data/callInRestriction", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err29];
+            } else {
+              vErrors.push(err29);
+            }
+            errors++;
+          }
+        }
+        if (data17.recState !== void 0) {
+          let data26 = data17.recState;
+          if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
+            const err30 = { instancePath: instancePath + "/data/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err30];
+            } else {
+              vErrors.push(err30);
+            }
+            errors++;
+          }
+        }
+        if (data17.waitingRoomState !== void 0) {
+          let data27 = data17.waitingRoomState;
+          if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27))) {
+            const err31 = { instancePath: instancePath + "/data/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err31];
+            } else {
+              vErrors.push(err31);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err28 = { instancePath: instancePath + "/data", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err32 = { instancePath: instancePath + "/data", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err28];
+          vErrors = [err32];
         } else {
-          vErrors.push(err28);
+          vErrors.push(err32);
         }
         errors++;
       }
-      var _valid0 = _errs39 === errors;
+      var _valid0 = _errs43 === errors;
       if (_valid0) {
         valid6 = true;
         passing0 = 0;
@@ -24520,18 +24568,20 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         props0.lockSharing = true;
         props0.canUnmute = true;
         props0.callInRestriction = true;
+        props0.recState = true;
+        props0.waitingRoomState = true;
       }
-      const _errs58 = errors;
-      if (typeof data15 !== "string") {
-        const err29 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      const _errs66 = errors;
+      if (typeof data17 !== "string") {
+        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err29];
+          vErrors = [err33];
         } else {
-          vErrors.push(err29);
+          vErrors.push(err33);
         }
         errors++;
       }
-      var _valid0 = _errs58 === errors;
+      var _valid0 = _errs66 === errors;
       if (_valid0 && valid6) {
         valid6 = false;
         passing0 = [passing0, 1];
@@ -24542,18 +24592,18 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid6) {
-        const err30 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        const err34 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err30];
+          vErrors = [err34];
         } else {
-          vErrors.push(err30);
+          vErrors.push(err34);
         }
         errors++;
       } else {
-        errors = _errs38;
+        errors = _errs42;
         if (vErrors !== null) {
-          if (_errs38) {
-            vErrors.length = _errs38;
+          if (_errs42) {
+            vErrors.length = _errs42;
           } else {
             vErrors = null;
           }
@@ -24561,18 +24611,18 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err31 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err35 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err31];
+      vErrors = [err35];
     } else {
-      vErrors.push(err31);
+      vErrors.push(err35);
     }
     errors++;
   }
   validate387.errors = vErrors;
   return errors === 0;
 }
-validate387.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate387.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 function validate386(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -24591,7 +24641,279 @@ function validate386(data, { instancePath = "", parentData, parentDataProperty, 
   validate386.errors = vErrors;
   return errors === 0;
 }
-validate386.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate386.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+var event_InviteResultNotify = validate389;
+function validate390(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate390.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "asyncapi#/$defs/PushEnvelope/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.action !== void 0) {
+      if (typeof data.action !== "string") {
+        const err1 = { instancePath: instancePath + "/action", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data1 = data.version;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err2 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (!formats6.validate(data1)) {
+          const err3 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.createTime !== void 0) {
+      let data2 = data.createTime;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err4 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (!formats6.validate(data2)) {
+          const err5 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.msgID !== void 0) {
+      if (typeof data.msgID !== "string") {
+        const err6 = { instancePath: instancePath + "/msgID", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/msgID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.msgMode !== void 0) {
+      let data4 = data.msgMode;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err7 = { instancePath: instancePath + "/msgMode", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/msgMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.confID !== void 0) {
+      if (typeof data.confID !== "string") {
+        const err8 = { instancePath: instancePath + "/confID", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/confID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "asyncapi#/$defs/PushEnvelope/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action !== void 0) {
+      if ("InviteResultNotify" !== data.action) {
+        const err10 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/1/properties/action/const", keyword: "const", params: { allowedValue: "InviteResultNotify" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data7 = data.data;
+      const _errs19 = errors;
+      let valid4 = false;
+      let passing0 = null;
+      const _errs20 = errors;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.callNumber !== void 0) {
+              if (typeof data8.callNumber !== "string") {
+                const err11 = { instancePath: instancePath + "/data/" + i0 + "/callNumber", schemaPath: "asyncapi#/$defs/InviteResult/properties/callNumber/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err11];
+                } else {
+                  vErrors.push(err11);
+                }
+                errors++;
+              }
+            }
+            if (data8.resultCode !== void 0) {
+              if (typeof data8.resultCode !== "string") {
+                const err12 = { instancePath: instancePath + "/data/" + i0 + "/resultCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/resultCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data8.errorCode !== void 0) {
+              if (typeof data8.errorCode !== "string") {
+                const err13 = { instancePath: instancePath + "/data/" + i0 + "/errorCode", schemaPath: "asyncapi#/$defs/InviteResult/properties/errorCode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err14 = { instancePath: instancePath + "/data/" + i0, schemaPath: "asyncapi#/$defs/InviteResult/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err14];
+            } else {
+              vErrors.push(err14);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err15 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err15];
+        } else {
+          vErrors.push(err15);
+        }
+        errors++;
+      }
+      var _valid0 = _errs20 === errors;
+      if (_valid0) {
+        valid4 = true;
+        passing0 = 0;
+      }
+      const _errs31 = errors;
+      if (typeof data7 !== "string") {
+        const err16 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      var _valid0 = _errs31 === errors;
+      if (_valid0 && valid4) {
+        valid4 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid4 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid4) {
+        const err17 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      } else {
+        errors = _errs19;
+        if (vErrors !== null) {
+          if (_errs19) {
+            vErrors.length = _errs19;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err18 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err18];
+    } else {
+      vErrors.push(err18);
+    }
+    errors++;
+  }
+  validate390.errors = vErrors;
+  return errors === 0;
+}
+validate390.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+function validate389(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate389.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate390(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+    errors = vErrors.length;
+  }
+  validate389.errors = vErrors;
+  return errors === 0;
+}
+validate389.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 var operations = {
   "inviteShare": {
     "method": "PUT",
@@ -26151,6 +26473,7 @@ export {
   deleteLayout_query,
   event_ConfDynamicInfoNotify,
   event_HeartBeatFrame,
+  event_InviteResultNotify,
   event_ParticipantsNotify,
   event_ReplyFrame,
   event_SubscribeData,

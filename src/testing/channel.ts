@@ -9,6 +9,7 @@ import { checkFrame, frameViolations } from "./request-rules.js";
 type Schemas = components["schemas"];
 type ParticipantsNotify = Schemas["ParticipantsNotify"];
 type ConfDynamicInfoNotify = Schemas["ConfDynamicInfoNotify"];
+type InviteResultNotify = Schemas["InviteResultNotify"];
 
 /** The server closes a channel that has sent no heart-beat for this long (on the fake's clock). */
 const HEARTBEAT_TIMEOUT_MS = 180_000;
@@ -45,7 +46,10 @@ export function openChannel(state: State, meeting: MeetingRecord, carrier: Carri
   let subscribed: Set<string> | undefined;
   let open = true;
 
-  const push = (frame: ParticipantsNotify | ConfDynamicInfoNotify | Schemas["ReplyFrame"] | Schemas["HeartBeatFrame"], schema: Parameters<typeof checkFrame>[0]) => {
+  const push = (
+    frame: ParticipantsNotify | ConfDynamicInfoNotify | InviteResultNotify | Schemas["ReplyFrame"] | Schemas["HeartBeatFrame"],
+    schema: Parameters<typeof checkFrame>[0],
+  ) => {
     checkFrame(schema, frame);
     if (open) carrier.send(JSON.stringify(frame));
   };
@@ -66,6 +70,12 @@ export function openChannel(state: State, meeting: MeetingRecord, carrier: Carri
     } else if (change.kind === "settings") {
       const fields = dynamic(meeting, change.fields);
       if (Object.keys(fields).length > 0) conference(fields, false);
+    } else if (change.kind === "status") {
+      conference({ ...change.fields }, false);
+    } else if (change.kind === "call") {
+      if (subscribed?.has("InviteResultNotify")) {
+        push({ ...envelope("InviteResultNotify", false), data: [{ callNumber: change.callNumber, resultCode: change.code }] } as InviteResultNotify, "InviteResultNotify");
+      }
     } else {
       conference({ state: "Destroyed" }, false);
       channel.close(1000, "meeting ended");
@@ -101,7 +111,7 @@ export function openChannel(state: State, meeting: MeetingRecord, carrier: Carri
       online.map((participant) => ({ pid: participant.pid, mode: 0, pinfoMap: pinfo(participant) })),
       true,
     );
-    conference({ state: "Created", mode: "FREE", mute: 0, ...dynamic(meeting) }, true);
+    conference({ state: "Created", mode: "FREE", ...meeting.status, ...dynamic(meeting) }, true);
   };
 
   const channel: FakeChannel = {

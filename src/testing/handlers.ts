@@ -60,7 +60,7 @@ export const handlers: Handlers = {
         orgID: "FAKE-org",
         confTokenExpireTime: TOKEN_LIFETIME_MS / 1000,
         vmrCurrentConfID: "",
-        supportNotifyType: ["ConfDynamicInfoNotify", "ParticipantsNotify"],
+        supportNotifyType: ["ConfDynamicInfoNotify", "ParticipantsNotify", "InviteResultNotify"],
       },
     };
   },

@@ -8,8 +8,25 @@ import type { JournalEntry } from "./journal.js";
 import { FAKE_HOST, respondToRequest, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
-import { addMeetingRecord, createState, end, join, leave, online, startSharing, stopSharing, type MeetingRecord, type Settings, type State } from "./state.js";
 import type { OperationId } from "./request-rules.js";
+import {
+  addMeetingRecord,
+  createState,
+  end,
+  failCall,
+  join,
+  leave,
+  online,
+  setParticipant,
+  setStatus,
+  startSharing,
+  stopSharing,
+  type MeetingRecord,
+  type SettableField,
+  type Settings,
+  type State,
+  type Status,
+} from "./state.js";
 
 export type { Fault } from "./faults.js";
 export type { JournalEntry } from "./journal.js";
@@ -36,6 +53,27 @@ export interface FakeParticipant {
   readonly sharing: boolean;
   /** Invited to share, and not sharing yet. */
   readonly invited: boolean;
+  /** The number called, for a participant added by `callOut`; "" otherwise. */
+  readonly phone: string;
+}
+
+/**
+ * One participant, driven as the meeting would after an action, so that tests can see the
+ * change on the channel (`conf.waitUntil(conditions.muted(pid))`) and in `realTimeInfo()`.
+ */
+export interface FakeParticipantDriver {
+  /**
+   * Sets pinfoMap fields: `NAME` (1–96 characters), `ROLE` ("0" participant, "1" host, "2"
+   * audience, or another number), and "0"/"1" for `STATE` ("1" being called), `HAND`,
+   * `BROADCAST`, `ROLLCALL`, `MUTE`, `VIDEO`. Only the keys that change are pushed, in one
+   * incremental ParticipantsNotify. Anything else is a `MeetingInputError`.
+   */
+  set(fields: Partial<Record<SettableField, string>>): void;
+  /**
+   * The call to this participant (made by `callOut`, still `STATE` "1") fails: InviteResultNotify
+   * pushes `code` for their number (default "11111003", a signalling time-out), and they leave.
+   */
+  failCall(code?: string): void;
 }
 
 /** A meeting of the fake, and what its participants do. */
@@ -43,6 +81,21 @@ export interface FakeMeeting {
   readonly conferenceID: string;
   /** A participant joins; announced on the channel. */
   join(participant: { name: string }): FakeParticipant;
+  /**
+   * A participant being called at `phone` (default: a made-up number): in the roster with `STATE`
+   * "1" until `participant(pid).set({ STATE: "0" })` answers (InviteResultNotify then pushes
+   * result "0" for the number) or `participant(pid).failCall()` fails it.
+   */
+  callOut(participant: { name: string; phone?: string }): FakeParticipant;
+  /** Drives the online participant `pid` (see `FakeParticipantDriver`). */
+  participant(pid: string): FakeParticipantDriver;
+  /**
+   * Sets the meeting's status fields that no REST setting holds, each 0 or 1: `mute` (everyone
+   * muted), `recState` (being recorded), `waitingRoomState` (waiting room on). Pushed as an
+   * incremental ConfDynamicInfoNotify holding what changed. (`lock` and `lockSharing` change
+   * through `updateStartedConfConfig`.)
+   */
+  setStatus(fields: Partial<Status>): void;
   /** The participant leaves: its invitation and share end with it. */
   leave(pid: string): void;
   /** The participant starts sharing; whoever was sharing stops (one share at a time). */
@@ -137,10 +190,26 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
 }
 
 function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
-  const view = ({ pid, name, sharing, invited }: { pid: string; name: string; sharing: boolean; invited: boolean }): FakeParticipant => ({ pid, name, sharing, invited });
+  const view = ({ pid, name, sharing, invited, phone }: { pid: string; name: string; sharing: boolean; invited: boolean; phone: string }): FakeParticipant => ({
+    pid,
+    name,
+    sharing,
+    invited,
+    phone,
+  });
   return {
     conferenceID: meeting.conferenceID,
     join: ({ name } = {} as never) => view(join(state, meeting, name)),
+    callOut: ({ name, phone = `+86${String(Math.floor(Math.random() * 1e11)).padStart(11, "0")}` } = {} as never) => view(join(state, meeting, name, { phone })),
+    participant(pid) {
+      online(meeting, pid);
+      // Checked again at each change: the participant may have left meanwhile.
+      return {
+        set: (fields) => setParticipant(meeting, online(meeting, pid), fields),
+        failCall: (code = "11111003") => failCall(meeting, online(meeting, pid), code),
+      };
+    },
+    setStatus: (fields) => setStatus(meeting, fields),
     leave: (pid) => leave(meeting, online(meeting, pid)),
     startSharing: (pid) => startSharing(meeting, online(meeting, pid)),
     stopSharing: (pid) => stopSharing(meeting, online(meeting, pid)),

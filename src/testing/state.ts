@@ -11,9 +11,24 @@ export type Settings = Required<components["schemas"]["UpdateStartedConfigReqBod
 export type Change =
   | { kind: "participant"; pid: string; left?: true; fields: Partial<Record<ParticipantField, string>> }
   | { kind: "settings"; fields: Partial<Settings> }
+  | { kind: "status"; fields: Partial<Status> }
+  | { kind: "call"; callNumber: string; code: string }
   | { kind: "end" };
 
-type ParticipantField = "NAME" | "TEL" | "ROLE" | "STATE" | "HAND" | "BROADCAST" | "ROLLCALL" | "SHARE" | "ADDTIME" | "MUTE" | "VIDEO";
+/** The meeting's status fields that no setting of `updateStartedConfConfig` holds, as ConfDynamicInfoNotify names them. */
+export interface Status {
+  /** Everyone muted (and muted on joining). */
+  mute: 0 | 1;
+  /** Being recorded. */
+  recState: 0 | 1;
+  /** The waiting room is on. */
+  waitingRoomState: 0 | 1;
+}
+
+/** The pinfoMap keys a test may set directly (SHARE goes through startSharing/stopSharing; TEL and ADDTIME are fixed at joining). */
+export type SettableField = "NAME" | "ROLE" | "STATE" | "HAND" | "BROADCAST" | "ROLLCALL" | "MUTE" | "VIDEO";
+
+export type ParticipantField = "NAME" | "TEL" | "ROLE" | "STATE" | "HAND" | "BROADCAST" | "ROLLCALL" | "SHARE" | "ADDTIME" | "MUTE" | "VIDEO";
 
 export interface ParticipantState {
   pid: string;
@@ -26,6 +41,12 @@ export interface ParticipantState {
   mute: 0 | 1;
   video: 0 | 1;
   hand: 0 | 1;
+  /** `ROLE`: "0" participant, "1" host, "2" audience (or any value a test sets). */
+  role: string;
+  /** `STATE`: "0" in the meeting, "1" being called. */
+  callState: string;
+  broadcast: "0" | "1";
+  rollCall: "0" | "1";
 }
 
 export interface MeetingRecord {
@@ -35,6 +56,7 @@ export interface MeetingRecord {
   ended: boolean;
   participants: Map<string, ParticipantState>;
   settings: Settings;
+  status: Status;
   /** The last incremental message's sequence number, for `version`. */
   version: number;
   listeners: Set<(change: Change) => void>;
@@ -90,6 +112,7 @@ export function addMeetingRecord(state: State, hostPassword: unknown, conference
       allowRename: 1,
       clientRecMode: 0,
     },
+    status: { mute: 0, recState: 0, waitingRoomState: 0 },
     version: 0,
     listeners: new Set(),
   };
@@ -105,24 +128,30 @@ const announce = (meeting: MeetingRecord, change: Change) => {
 export const pinfo = (participant: ParticipantState): Record<ParticipantField, string> => ({
   NAME: participant.name,
   TEL: participant.phone,
-  ROLE: "0",
-  STATE: "0",
+  ROLE: participant.role,
+  STATE: participant.callState,
   HAND: String(participant.hand),
-  BROADCAST: "0",
-  ROLLCALL: "0",
+  BROADCAST: participant.broadcast,
+  ROLLCALL: participant.rollCall,
   SHARE: participant.sharing ? "1" : "0",
   ADDTIME: String(participant.joinedAt),
   MUTE: String(participant.mute),
   VIDEO: String(participant.video),
 });
 
-export function join(state: State, meeting: MeetingRecord, name: unknown): ParticipantState {
+/**
+ * A participant joins; with `called`, they are being called at that number (`STATE` "1") until
+ * a test sets `STATE` "0" (the call succeeds) or fails the call.
+ */
+export function join(state: State, meeting: MeetingRecord, name: unknown, called?: { phone: unknown }): ParticipantState {
   if (typeof name !== "string" || !name) throw new MeetingInputError("name", "must be a non-empty string");
+  if (called && (typeof called.phone !== "string" || !/^\+?\d{3,32}$/.test(called.phone)))
+    throw new MeetingInputError("phone", "must be a number of 3 to 32 digits, + first if international");
   if (meeting.ended) throw new MeetingInputError("join()", "the meeting has ended");
   const participant: ParticipantState = {
     pid: fakeId(),
     name,
-    phone: "",
+    phone: called ? (called.phone as string) : "",
     online: true,
     sharing: false,
     invited: false,
@@ -130,6 +159,10 @@ export function join(state: State, meeting: MeetingRecord, name: unknown): Parti
     mute: 1,
     video: 0,
     hand: 0,
+    role: "0",
+    callState: called ? "1" : "0",
+    broadcast: "0",
+    rollCall: "0",
   };
   meeting.participants.set(participant.pid, participant);
   announce(meeting, { kind: "participant", pid: participant.pid, fields: pinfo(participant) });
@@ -163,6 +196,62 @@ export function stopSharing(meeting: MeetingRecord, participant: ParticipantStat
   if (!participant.sharing) return;
   participant.sharing = false;
   announce(meeting, { kind: "participant", pid: participant.pid, fields: { SHARE: "0" } });
+}
+
+/** The call to a participant being called fails with the vendor's `code`: InviteResultNotify says so, and they are gone. */
+export function failCall(meeting: MeetingRecord, participant: ParticipantState, code: unknown): void {
+  if (participant.callState !== "1") throw new MeetingInputError("failCall()", "the participant is not being called");
+  if (typeof code !== "string" || !/^[1-9]\d{0,9}$/.test(code)) throw new MeetingInputError("code", "must be the vendor's non-zero result code, as a string of digits");
+  announce(meeting, { kind: "call", callNumber: participant.phone, code });
+  leave(meeting, participant);
+}
+
+const SETTABLE: Record<SettableField, RegExp> = {
+  NAME: /^.{1,96}$/su,
+  ROLE: /^\d{1,2}$/,
+  STATE: /^[01]$/,
+  HAND: /^[01]$/,
+  BROADCAST: /^[01]$/,
+  ROLLCALL: /^[01]$/,
+  MUTE: /^[01]$/,
+  VIDEO: /^[01]$/,
+};
+
+/** Sets a participant's pinfoMap fields, as the meeting would after an action; announces only what changed. */
+export function setParticipant(meeting: MeetingRecord, participant: ParticipantState, fields: unknown): void {
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new MeetingInputError("fields", "must be an object of pinfoMap keys");
+  for (const [key, value] of Object.entries(fields)) {
+    const rule = Object.hasOwn(SETTABLE, key) ? SETTABLE[key as SettableField] : undefined;
+    if (!rule) throw new MeetingInputError(`fields.${key}`, `is not one of ${Object.keys(SETTABLE).join(", ")}`);
+    if (typeof value !== "string" || !rule.test(value)) throw new MeetingInputError(`fields.${key}`, `must be a string matching ${rule}`);
+  }
+  const given = fields as Partial<Record<SettableField, string>>;
+  const before = pinfo(participant);
+  if (given.NAME !== undefined) participant.name = given.NAME;
+  if (given.ROLE !== undefined) participant.role = given.ROLE;
+  if (given.STATE !== undefined) participant.callState = given.STATE;
+  if (given.HAND !== undefined) participant.hand = given.HAND === "1" ? 1 : 0;
+  if (given.BROADCAST !== undefined) participant.broadcast = given.BROADCAST === "1" ? "1" : "0";
+  if (given.ROLLCALL !== undefined) participant.rollCall = given.ROLLCALL === "1" ? "1" : "0";
+  if (given.MUTE !== undefined) participant.mute = given.MUTE === "1" ? 1 : 0;
+  if (given.VIDEO !== undefined) participant.video = given.VIDEO === "1" ? 1 : 0;
+  const after = pinfo(participant);
+  const changed = Object.fromEntries(Object.entries(after).filter(([key, value]) => before[key as ParticipantField] !== value));
+  if (Object.keys(changed).length > 0) announce(meeting, { kind: "participant", pid: participant.pid, fields: changed });
+  // A call answered: InviteResultNotify reports the number's success.
+  if (before.STATE === "1" && after.STATE === "0" && participant.phone) announce(meeting, { kind: "call", callNumber: participant.phone, code: "0" });
+}
+
+/** Sets the meeting's status fields (`mute`, `recState`, `waitingRoomState`); announces only what changed. */
+export function setStatus(meeting: MeetingRecord, fields: unknown): void {
+  if (typeof fields !== "object" || fields === null || Array.isArray(fields)) throw new MeetingInputError("fields", "must be an object");
+  for (const [key, value] of Object.entries(fields)) {
+    if (!Object.hasOwn(meeting.status, key)) throw new MeetingInputError(`fields.${key}`, `is not one of ${Object.keys(meeting.status).join(", ")}`);
+    if (value !== 0 && value !== 1) throw new MeetingInputError(`fields.${key}`, "must be 0 or 1");
+  }
+  const changed = Object.fromEntries(Object.entries(fields).filter(([key, value]) => meeting.status[key as keyof Status] !== value));
+  Object.assign(meeting.status, fields);
+  if (Object.keys(changed).length > 0) announce(meeting, { kind: "status", fields: changed });
 }
 
 export function changeSettings(meeting: MeetingRecord, fields: Partial<Settings>): void {

@@ -1,7 +1,7 @@
 // Compile-time guarantees of the event channel: the event union narrows on `type`, and the
 // options take only what the channel knows.
 import { describe, expectTypeOf, it } from "vitest";
-import type { Conference, MeetingEvent, MeetingState, Participant } from "../../src/node.js";
+import type { Conference, ConferenceState, MeetingEvent, MeetingStatus, Participant } from "../../src/node.js";
 
 declare const conf: Conference;
 
@@ -14,7 +14,13 @@ describe("conf.events()", () => {
         expectTypeOf(event.participant.SHARE).toEqualTypeOf<string | undefined>();
       }
       if (event.type === "participantUpdated") expectTypeOf(event.changed).toEqualTypeOf<string[]>();
-      if (event.type === "meetingUpdated") expectTypeOf(event.meeting).toEqualTypeOf<MeetingState>();
+      if (event.type === "meetingUpdated") expectTypeOf(event.meeting).toEqualTypeOf<MeetingStatus>();
+      if (event.type === "roster") {
+        expectTypeOf(event.participants).toEqualTypeOf<ReadonlyMap<string, Participant>>();
+        expectTypeOf(event.reason).toEqualTypeOf<"full" | "resync">();
+        // @ts-expect-error a roster event has no single participant
+        void event.participantID;
+      }
       if (event.type === "unknown") {
         expectTypeOf(event.frame).toBeUnknown();
         // @ts-expect-error an unknown frame has no participant
@@ -30,7 +36,27 @@ describe("conf.events()", () => {
     conf.events({ types: ["shareBegan"] });
     expectTypeOf(conf.waitUntilSharing("p", { timeoutMs: 1_000 })).toEqualTypeOf<Promise<void>>();
     expectTypeOf<MeetingEvent["type"]>().toEqualTypeOf<
-      "participantJoined" | "participantUpdated" | "participantLeft" | "shareStarted" | "shareStopped" | "meetingUpdated" | "unknown"
+      "participantJoined" | "participantUpdated" | "participantLeft" | "shareStarted" | "shareStopped" | "meetingUpdated" | "roster" | "unknown"
     >();
+  });
+});
+
+describe("conf.waitUntil()", () => {
+  it("takes pinfoMap values, a participant gone, meeting fields, a condition or a function of the state", () => {
+    expectTypeOf(conf.waitUntil({ participantID: "p", MUTE: "1" })).toEqualTypeOf<Promise<void>>();
+    conf.waitUntil({ participantID: "p", ROLE: "1", NAME: "Alice" });
+    conf.waitUntil({ participantID: "p", left: true });
+    conf.waitUntil({ meeting: { lock: 1, recState: "1" } }, { timeoutMs: 1_000, description: "locked and recording" });
+    conf.waitUntil((state) => {
+      expectTypeOf(state).toEqualTypeOf<ConferenceState>();
+      return state.participants.size > 100;
+    });
+    conf.waitUntil({ description: "two", holds: (state) => state.participants.size === 2 });
+    // @ts-expect-error MUTE is "0" or "1"
+    conf.waitUntil({ participantID: "p", MUTE: "yes" });
+    // @ts-expect-error left is true or absent
+    conf.waitUntil({ participantID: "p", left: false });
+    // @ts-expect-error not a condition
+    conf.waitUntil(42);
   });
 });

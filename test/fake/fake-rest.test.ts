@@ -114,7 +114,7 @@ describe.each(Object.entries(modes))("the fake, %s mode", (_mode, open) => {
       const { meeting, conf } = await setUp();
       const alice = meeting.join({ name: "Alice" });
       await conf.inviteToShare(alice.pid);
-      expect(meeting.participants).toEqual([{ pid: alice.pid, name: "Alice", sharing: false, invited: true }]);
+      expect(meeting.participants).toEqual([{ pid: alice.pid, name: "Alice", sharing: false, invited: true, phone: "" }]);
       await conf.cancelShareInvitation(alice.pid);
       expect(meeting.participants[0]).toMatchObject({ sharing: false, invited: false });
     });

@@ -33,7 +33,7 @@ describe("asyncapi.yaml", () => {
       .messages()
       .all()
       .map((message) => message.name());
-    expect(pushes).toEqual(["ParticipantsNotify", "ConfDynamicInfoNotify", "ConfBasicInfoNotify", "SpeakerChangeNotify"]);
+    expect(pushes).toEqual(["ParticipantsNotify", "ConfDynamicInfoNotify", "ConfBasicInfoNotify", "SpeakerChangeNotify", "InviteResultNotify"]);
   });
 
   it("lists every documented pinfoMap key, SHARE among them", () => {
