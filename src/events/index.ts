@@ -70,7 +70,7 @@ export async function* events(parts: ChannelParts, options: EventsOptions = {}):
   for (const applied of channel.roster.replay()) consumer.deliver(applied);
   const onAbort = () => {
     channel.leave(consumer);
-    queue.end(signal!.reason, true);
+    queue.end(signal?.reason, true);
   };
   signal?.addEventListener("abort", onAbort);
   try {
@@ -119,7 +119,7 @@ export function waitUntil(parts: ChannelParts, condition: WaitCondition, options
       if (failure) settle(failure);
     };
     const consumer: Consumer = { deliver: check, end: settle };
-    const onAbort = () => settle(signal!.reason);
+    const onAbort = () => settle(signal?.reason);
     const timer = setTimeout(() => {
       const message = timeoutMessage ? timeoutMessage(timeoutMs) : `${what}: not seen within ${timeoutMs} ms`;
       settle(new MeetingTimeoutError(message, channel.connections));

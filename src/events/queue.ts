@@ -66,12 +66,12 @@ export class EventQueue {
         this.settle((waiter) => waiter.resolve(this.count(slot)));
         return;
       }
-      const event = slot.list[slot.next++]!;
+      const event = slot.list[slot.next++] as MeetingEvent;
       this.settle((waiter) => waiter.resolve(this.count(event)));
       if (weight(slot) === 0) return;
     }
     if (this.size >= this.limit) {
-      this.missed += weight(this.items[this.head]!);
+      this.missed += weight(this.items[this.head] as Slot);
       this.head++;
     }
     this.items.push(slot);
@@ -86,7 +86,7 @@ export class EventQueue {
   private pending(): number {
     let count = 0;
     for (let index = this.head; index < this.items.length; index++) {
-      const slot = this.items[index]!;
+      const slot = this.items[index] as Slot;
       if (slot !== this.standIn) count += weight(slot);
     }
     return count;
@@ -109,10 +109,10 @@ export class EventQueue {
   /** The next event; `undefined` once the queue has ended without an error. One taker at a time. */
   take(): Promise<MeetingEvent | undefined> {
     if (this.size > 0) {
-      const slot = this.items[this.head]!;
+      const slot = this.items[this.head] as Slot;
       let event: MeetingEvent;
       if (slot instanceof Lazy) {
-        event = slot.list[slot.next++]!;
+        event = slot.list[slot.next++] as MeetingEvent;
         if (weight(slot) === 0) this.head++;
       } else {
         event = slot;
@@ -139,7 +139,8 @@ export class EventQueue {
   }
 
   private settle(act: (waiter: NonNullable<EventQueue["waiter"]>) => void): void {
-    const waiter = this.waiter!;
+    const waiter = this.waiter;
+    if (waiter === undefined) return;
     this.waiter = undefined;
     act(waiter);
   }
