@@ -103,7 +103,7 @@ for (const [path, methods] of Object.entries(openapi.paths)) {
     };
   }
 }
-for (const name of ["SubscribeFrame", "SubscribeData", "HeartBeatFrame", "ReplyFrame", "ParticipantsNotify", "ConfDynamicInfoNotify", "InviteResultNotify"]) {
+for (const name of ["SubscribeFrame", "SubscribeData", "HeartBeatFrame", "ReplyFrame", "ParticipantsNotify", "ConfDynamicInfoNotify", "WaitingListNotify", "InviteResultNotify"]) {
   ajv.addSchema({ $ref: `asyncapi#/$defs/${name}`, $id: `event_${name}` }, `event_${name}`);
   exports[`event_${name}`] = `event_${name}`;
 }

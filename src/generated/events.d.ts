@@ -110,7 +110,7 @@ export interface components {
             NAME?: string;
             /** @description The participant's number. */
             TEL?: string;
-            /** @description `"1"` host, `"0"` participant, `"2"` audience. */
+            /** @description `"1"` host, `"0"` participant, `"2"` audience; `"3"` co-host (the value of the vendor's client SDKs, not listed on the channel's page). */
             ROLE?: string;
             /** @description `"0"` in the meeting, `"1"` being called. */
             STATE?: string;
@@ -155,10 +155,16 @@ export interface components {
             canUnmute?: number;
             /** @description Who may join (as in `updateStartedConfConfig`). */
             callInRestriction?: number;
-            /** @description `1` the meeting is being recorded, `0` not (in the vendor's example; its table does not list it). */
+            /** @description `1` the meeting is being recorded, `0` not (in the vendor's example; its table does not list it); `2` recording paused (an MMR meeting's pause, the reading of this document). */
             recState?: number;
             /** @description `1` the waiting room is on, `0` off (in the vendor's example; its table does not list it). */
             waitingRoomState?: number;
+            /** @description `1` the meeting is paused, `0` not. */
+            pause?: number;
+            /** @description `1` live streaming, `0` not. */
+            liveState?: number;
+            /** @description `1` the audience of a webinar may join, `0` not. */
+            allowAudience?: number;
         };
         /** @description The meeting's basic information (subject, times, media, owner …), kept as it comes. */
         ConfBasicInfoNotify: components["schemas"]["PushEnvelope"] & {
@@ -192,6 +198,29 @@ export interface components {
             resultCode?: string;
             /** @description The result, as the vendor's table names it. */
             errorCode?: string;
+        };
+        /**
+         * @description Who waits in the waiting room: `mode` 0 someone came in, 1 someone left it (admitted, or
+         *     gone). The `pid` is the `participantID` that `allowWaitingParticipant` takes. The vendor
+         *     lists this push type without a page for its fields; these are the reading of this
+         *     document, in the shape of `ParticipantsNotify`.
+         */
+        WaitingListNotify: components["schemas"]["PushEnvelope"] & {
+            /** @constant */
+            action?: "WaitingListNotify";
+            data?: components["schemas"]["WaitingMember"][] | string;
+        };
+        /** @description One change of the waiting room. */
+        WaitingMember: {
+            /** @description The waiting participant's ID. */
+            pid: string;
+            /** @description The name they gave. */
+            name?: string;
+            /**
+             * @description - `0`: came into the waiting room.
+             *     - `1`: left it.
+             */
+            mode?: number;
         };
     };
     responses: never;

@@ -329,6 +329,7 @@ export declare const event_HeartBeatFrame: Validator;
 export declare const event_ReplyFrame: Validator;
 export declare const event_ParticipantsNotify: Validator;
 export declare const event_ConfDynamicInfoNotify: Validator;
+export declare const event_WaitingListNotify: Validator;
 export declare const event_InviteResultNotify: Validator;
 /** openapi.yaml's operations, by operationId. */
 export declare const operations: {

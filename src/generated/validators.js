@@ -23727,7 +23727,7 @@ function validate378(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate378.evaluated = { "props": { "action": true, "sequence": true, "data": true }, "dynamicProps": false, "dynamicItems": false };
 var event_ParticipantsNotify = validate381;
-var schema603 = { "type": "object", "description": "The participant's fields, string to string; an incremental message holds only the changed keys. Unknown keys are kept as they come.", "additionalProperties": { "type": "string" }, "properties": { "NAME": { "type": "string", "description": "Name or alias, up to 96 characters." }, "TEL": { "type": "string", "description": "The participant's number." }, "ROLE": { "type": "string", "description": '`"1"` host, `"0"` participant, `"2"` audience.' }, "STATE": { "type": "string", "description": '`"0"` in the meeting, `"1"` being called.' }, "HAND": { "type": "string", "description": '`"1"` hand raised, `"0"` lowered.' }, "BROADCAST": { "type": "string", "description": '`"1"` being broadcast, `"0"` not.' }, "ROLLCALL": { "type": "string", "description": '`"1"` has the floor, `"0"` not.' }, "SHARE": { "type": "string", "description": '`"1"` sharing a screen or data, `"0"` not.' }, "ADDTIME": { "type": "string", "description": "When the participant joined, epoch ms." }, "MUTE": { "type": "string", "description": '`"1"` muted, `"0"` not.' }, "VIDEO": { "type": "string", "description": '`"1"` video on, `"0"` off.' } } };
+var schema603 = { "type": "object", "description": "The participant's fields, string to string; an incremental message holds only the changed keys. Unknown keys are kept as they come.", "additionalProperties": { "type": "string" }, "properties": { "NAME": { "type": "string", "description": "Name or alias, up to 96 characters." }, "TEL": { "type": "string", "description": "The participant's number." }, "ROLE": { "type": "string", "description": '`"1"` host, `"0"` participant, `"2"` audience; `"3"` co-host (the value of the vendor\'s client SDKs, not listed on the channel\'s page).' }, "STATE": { "type": "string", "description": '`"0"` in the meeting, `"1"` being called.' }, "HAND": { "type": "string", "description": '`"1"` hand raised, `"0"` lowered.' }, "BROADCAST": { "type": "string", "description": '`"1"` being broadcast, `"0"` not.' }, "ROLLCALL": { "type": "string", "description": '`"1"` has the floor, `"0"` not.' }, "SHARE": { "type": "string", "description": '`"1"` sharing a screen or data, `"0"` not.' }, "ADDTIME": { "type": "string", "description": "When the participant joined, epoch ms." }, "MUTE": { "type": "string", "description": '`"1"` muted, `"0"` not.' }, "VIDEO": { "type": "string", "description": '`"1"` video on, `"0"` off.' } } };
 function validate383(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
@@ -24401,19 +24401,22 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
-  } else {
-    const err20 = { instancePath, schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
-    if (vErrors === null) {
-      vErrors = [err20];
-    } else {
-      vErrors.push(err20);
+    if (data.pause !== void 0) {
+      let data16 = data.pause;
+      if (!(typeof data16 == "number" && (!(data16 % 1) && !isNaN(data16)) && isFinite(data16))) {
+        const err20 = { instancePath: instancePath + "/pause", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/pause/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err20];
+        } else {
+          vErrors.push(err20);
+        }
+        errors++;
+      }
     }
-    errors++;
-  }
-  if (data && typeof data == "object" && !Array.isArray(data)) {
-    if (data.action !== void 0) {
-      if ("ConfDynamicInfoNotify" !== data.action) {
-        const err21 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/2/properties/action/const", keyword: "const", params: { allowedValue: "ConfDynamicInfoNotify" }, message: "must be equal to constant" };
+    if (data.liveState !== void 0) {
+      let data17 = data.liveState;
+      if (!(typeof data17 == "number" && (!(data17 % 1) && !isNaN(data17)) && isFinite(data17))) {
+        const err21 = { instancePath: instancePath + "/liveState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/liveState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
         if (vErrors === null) {
           vErrors = [err21];
         } else {
@@ -24422,50 +24425,49 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         errors++;
       }
     }
+    if (data.allowAudience !== void 0) {
+      let data18 = data.allowAudience;
+      if (!(typeof data18 == "number" && (!(data18 % 1) && !isNaN(data18)) && isFinite(data18))) {
+        const err22 = { instancePath: instancePath + "/allowAudience", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/allowAudience/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err22];
+        } else {
+          vErrors.push(err22);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err23 = { instancePath, schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err23];
+    } else {
+      vErrors.push(err23);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action !== void 0) {
+      if ("ConfDynamicInfoNotify" !== data.action) {
+        const err24 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/2/properties/action/const", keyword: "const", params: { allowedValue: "ConfDynamicInfoNotify" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err24];
+        } else {
+          vErrors.push(err24);
+        }
+        errors++;
+      }
+    }
     if (data.data !== void 0) {
-      let data17 = data.data;
-      const _errs42 = errors;
+      let data20 = data.data;
+      const _errs48 = errors;
       let valid6 = false;
       let passing0 = null;
-      const _errs43 = errors;
-      if (data17 && typeof data17 == "object" && !Array.isArray(data17)) {
-        if (data17.state !== void 0) {
-          if (typeof data17.state !== "string") {
-            const err22 = { instancePath: instancePath + "/data/state", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err22];
-            } else {
-              vErrors.push(err22);
-            }
-            errors++;
-          }
-        }
-        if (data17.endTime !== void 0) {
-          if (typeof data17.endTime !== "string") {
-            const err23 = { instancePath: instancePath + "/data/endTime", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/endTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err23];
-            } else {
-              vErrors.push(err23);
-            }
-            errors++;
-          }
-        }
-        if (data17.mode !== void 0) {
-          if (typeof data17.mode !== "string") {
-            const err24 = { instancePath: instancePath + "/data/mode", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
-            if (vErrors === null) {
-              vErrors = [err24];
-            } else {
-              vErrors.push(err24);
-            }
-            errors++;
-          }
-        }
-        if (data17.lock !== void 0) {
-          let data21 = data17.lock;
-          if (!(typeof data21 == "number" && (!(data21 % 1) && !isNaN(data21)) && isFinite(data21))) {
-            const err25 = { instancePath: instancePath + "/data/lock", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+      const _errs49 = errors;
+      if (data20 && typeof data20 == "object" && !Array.isArray(data20)) {
+        if (data20.state !== void 0) {
+          if (typeof data20.state !== "string") {
+            const err25 = { instancePath: instancePath + "/data/state", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/state/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err25];
             } else {
@@ -24474,10 +24476,9 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data17.mute !== void 0) {
-          let data22 = data17.mute;
-          if (!(typeof data22 == "number" && (!(data22 % 1) && !isNaN(data22)) && isFinite(data22))) {
-            const err26 = { instancePath: instancePath + "/data/mute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data20.endTime !== void 0) {
+          if (typeof data20.endTime !== "string") {
+            const err26 = { instancePath: instancePath + "/data/endTime", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/endTime/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err26];
             } else {
@@ -24486,10 +24487,9 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data17.lockSharing !== void 0) {
-          let data23 = data17.lockSharing;
-          if (!(typeof data23 == "number" && (!(data23 % 1) && !isNaN(data23)) && isFinite(data23))) {
-            const err27 = { instancePath: instancePath + "/data/lockSharing", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (data20.mode !== void 0) {
+          if (typeof data20.mode !== "string") {
+            const err27 = { instancePath: instancePath + "/data/mode", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mode/type", keyword: "type", params: { type: "string" }, message: "must be string" };
             if (vErrors === null) {
               vErrors = [err27];
             } else {
@@ -24498,10 +24498,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data17.canUnmute !== void 0) {
-          let data24 = data17.canUnmute;
+        if (data20.lock !== void 0) {
+          let data24 = data20.lock;
           if (!(typeof data24 == "number" && (!(data24 % 1) && !isNaN(data24)) && isFinite(data24))) {
-            const err28 = { instancePath: instancePath + "/data/canUnmute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/canUnmute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err28 = { instancePath: instancePath + "/data/lock", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lock/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err28];
             } else {
@@ -24510,10 +24510,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data17.callInRestriction !== void 0) {
-          let data25 = data17.callInRestriction;
+        if (data20.mute !== void 0) {
+          let data25 = data20.mute;
           if (!(typeof data25 == "number" && (!(data25 % 1) && !isNaN(data25)) && isFinite(data25))) {
-            const err29 = { instancePath: instancePath + "/data/callInRestriction", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err29 = { instancePath: instancePath + "/data/mute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/mute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err29];
             } else {
@@ -24522,10 +24522,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data17.recState !== void 0) {
-          let data26 = data17.recState;
+        if (data20.lockSharing !== void 0) {
+          let data26 = data20.lockSharing;
           if (!(typeof data26 == "number" && (!(data26 % 1) && !isNaN(data26)) && isFinite(data26))) {
-            const err30 = { instancePath: instancePath + "/data/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err30 = { instancePath: instancePath + "/data/lockSharing", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/lockSharing/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err30];
             } else {
@@ -24534,10 +24534,10 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
-        if (data17.waitingRoomState !== void 0) {
-          let data27 = data17.waitingRoomState;
+        if (data20.canUnmute !== void 0) {
+          let data27 = data20.canUnmute;
           if (!(typeof data27 == "number" && (!(data27 % 1) && !isNaN(data27)) && isFinite(data27))) {
-            const err31 = { instancePath: instancePath + "/data/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            const err31 = { instancePath: instancePath + "/data/canUnmute", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/canUnmute/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
             if (vErrors === null) {
               vErrors = [err31];
             } else {
@@ -24546,16 +24546,88 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
             errors++;
           }
         }
+        if (data20.callInRestriction !== void 0) {
+          let data28 = data20.callInRestriction;
+          if (!(typeof data28 == "number" && (!(data28 % 1) && !isNaN(data28)) && isFinite(data28))) {
+            const err32 = { instancePath: instancePath + "/data/callInRestriction", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/callInRestriction/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err32];
+            } else {
+              vErrors.push(err32);
+            }
+            errors++;
+          }
+        }
+        if (data20.recState !== void 0) {
+          let data29 = data20.recState;
+          if (!(typeof data29 == "number" && (!(data29 % 1) && !isNaN(data29)) && isFinite(data29))) {
+            const err33 = { instancePath: instancePath + "/data/recState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/recState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err33];
+            } else {
+              vErrors.push(err33);
+            }
+            errors++;
+          }
+        }
+        if (data20.waitingRoomState !== void 0) {
+          let data30 = data20.waitingRoomState;
+          if (!(typeof data30 == "number" && (!(data30 % 1) && !isNaN(data30)) && isFinite(data30))) {
+            const err34 = { instancePath: instancePath + "/data/waitingRoomState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/waitingRoomState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err34];
+            } else {
+              vErrors.push(err34);
+            }
+            errors++;
+          }
+        }
+        if (data20.pause !== void 0) {
+          let data31 = data20.pause;
+          if (!(typeof data31 == "number" && (!(data31 % 1) && !isNaN(data31)) && isFinite(data31))) {
+            const err35 = { instancePath: instancePath + "/data/pause", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/pause/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err35];
+            } else {
+              vErrors.push(err35);
+            }
+            errors++;
+          }
+        }
+        if (data20.liveState !== void 0) {
+          let data32 = data20.liveState;
+          if (!(typeof data32 == "number" && (!(data32 % 1) && !isNaN(data32)) && isFinite(data32))) {
+            const err36 = { instancePath: instancePath + "/data/liveState", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/liveState/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err36];
+            } else {
+              vErrors.push(err36);
+            }
+            errors++;
+          }
+        }
+        if (data20.allowAudience !== void 0) {
+          let data33 = data20.allowAudience;
+          if (!(typeof data33 == "number" && (!(data33 % 1) && !isNaN(data33)) && isFinite(data33))) {
+            const err37 = { instancePath: instancePath + "/data/allowAudience", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/properties/allowAudience/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+            if (vErrors === null) {
+              vErrors = [err37];
+            } else {
+              vErrors.push(err37);
+            }
+            errors++;
+          }
+        }
       } else {
-        const err32 = { instancePath: instancePath + "/data", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+        const err38 = { instancePath: instancePath + "/data", schemaPath: "asyncapi#/$defs/ConfDynamicInfo/type", keyword: "type", params: { type: "object" }, message: "must be object" };
         if (vErrors === null) {
-          vErrors = [err32];
+          vErrors = [err38];
         } else {
-          vErrors.push(err32);
+          vErrors.push(err38);
         }
         errors++;
       }
-      var _valid0 = _errs43 === errors;
+      var _valid0 = _errs49 === errors;
       if (_valid0) {
         valid6 = true;
         passing0 = 0;
@@ -24570,18 +24642,21 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         props0.callInRestriction = true;
         props0.recState = true;
         props0.waitingRoomState = true;
+        props0.pause = true;
+        props0.liveState = true;
+        props0.allowAudience = true;
       }
-      const _errs66 = errors;
-      if (typeof data17 !== "string") {
-        const err33 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+      const _errs78 = errors;
+      if (typeof data20 !== "string") {
+        const err39 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
-          vErrors = [err33];
+          vErrors = [err39];
         } else {
-          vErrors.push(err33);
+          vErrors.push(err39);
         }
         errors++;
       }
-      var _valid0 = _errs66 === errors;
+      var _valid0 = _errs78 === errors;
       if (_valid0 && valid6) {
         valid6 = false;
         passing0 = [passing0, 1];
@@ -24592,18 +24667,18 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
         }
       }
       if (!valid6) {
-        const err34 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        const err40 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/2/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
         if (vErrors === null) {
-          vErrors = [err34];
+          vErrors = [err40];
         } else {
-          vErrors.push(err34);
+          vErrors.push(err40);
         }
         errors++;
       } else {
-        errors = _errs42;
+        errors = _errs48;
         if (vErrors !== null) {
-          if (_errs42) {
-            vErrors.length = _errs42;
+          if (_errs48) {
+            vErrors.length = _errs48;
           } else {
             vErrors = null;
           }
@@ -24611,18 +24686,18 @@ function validate387(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
   } else {
-    const err35 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    const err41 = { instancePath, schemaPath: "#/allOf/2/type", keyword: "type", params: { type: "object" }, message: "must be object" };
     if (vErrors === null) {
-      vErrors = [err35];
+      vErrors = [err41];
     } else {
-      vErrors.push(err35);
+      vErrors.push(err41);
     }
     errors++;
   }
   validate387.errors = vErrors;
   return errors === 0;
 }
-validate387.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate387.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "pause": true, "liveState": true, "allowAudience": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 function validate386(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -24641,12 +24716,294 @@ function validate386(data, { instancePath = "", parentData, parentDataProperty, 
   validate386.errors = vErrors;
   return errors === 0;
 }
-validate386.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
-var event_InviteResultNotify = validate389;
+validate386.evaluated = { "props": { "action": true, "data": true, "state": true, "endTime": true, "mode": true, "lock": true, "mute": true, "lockSharing": true, "canUnmute": true, "callInRestriction": true, "recState": true, "waitingRoomState": true, "pause": true, "liveState": true, "allowAudience": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+var event_WaitingListNotify = validate389;
 function validate390(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   let vErrors = null;
   let errors = 0;
   const evaluated0 = validate390.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action === void 0) {
+      const err0 = { instancePath, schemaPath: "asyncapi#/$defs/PushEnvelope/required", keyword: "required", params: { missingProperty: "action" }, message: "must have required property 'action'" };
+      if (vErrors === null) {
+        vErrors = [err0];
+      } else {
+        vErrors.push(err0);
+      }
+      errors++;
+    }
+    if (data.action !== void 0) {
+      if (typeof data.action !== "string") {
+        const err1 = { instancePath: instancePath + "/action", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/action/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err1];
+        } else {
+          vErrors.push(err1);
+        }
+        errors++;
+      }
+    }
+    if (data.version !== void 0) {
+      let data1 = data.version;
+      if (!(typeof data1 == "number" && (!(data1 % 1) && !isNaN(data1)) && isFinite(data1))) {
+        const err2 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err2];
+        } else {
+          vErrors.push(err2);
+        }
+        errors++;
+      }
+      if (typeof data1 == "number" && isFinite(data1)) {
+        if (!formats6.validate(data1)) {
+          const err3 = { instancePath: instancePath + "/version", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/version/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
+          if (vErrors === null) {
+            vErrors = [err3];
+          } else {
+            vErrors.push(err3);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.createTime !== void 0) {
+      let data2 = data.createTime;
+      if (!(typeof data2 == "number" && (!(data2 % 1) && !isNaN(data2)) && isFinite(data2))) {
+        const err4 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err4];
+        } else {
+          vErrors.push(err4);
+        }
+        errors++;
+      }
+      if (typeof data2 == "number" && isFinite(data2)) {
+        if (!formats6.validate(data2)) {
+          const err5 = { instancePath: instancePath + "/createTime", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/createTime/format", keyword: "format", params: { format: "int64" }, message: 'must match format "int64"' };
+          if (vErrors === null) {
+            vErrors = [err5];
+          } else {
+            vErrors.push(err5);
+          }
+          errors++;
+        }
+      }
+    }
+    if (data.msgID !== void 0) {
+      if (typeof data.msgID !== "string") {
+        const err6 = { instancePath: instancePath + "/msgID", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/msgID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err6];
+        } else {
+          vErrors.push(err6);
+        }
+        errors++;
+      }
+    }
+    if (data.msgMode !== void 0) {
+      let data4 = data.msgMode;
+      if (!(typeof data4 == "number" && (!(data4 % 1) && !isNaN(data4)) && isFinite(data4))) {
+        const err7 = { instancePath: instancePath + "/msgMode", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/msgMode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+        if (vErrors === null) {
+          vErrors = [err7];
+        } else {
+          vErrors.push(err7);
+        }
+        errors++;
+      }
+    }
+    if (data.confID !== void 0) {
+      if (typeof data.confID !== "string") {
+        const err8 = { instancePath: instancePath + "/confID", schemaPath: "asyncapi#/$defs/PushEnvelope/properties/confID/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err8];
+        } else {
+          vErrors.push(err8);
+        }
+        errors++;
+      }
+    }
+  } else {
+    const err9 = { instancePath, schemaPath: "asyncapi#/$defs/PushEnvelope/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err9];
+    } else {
+      vErrors.push(err9);
+    }
+    errors++;
+  }
+  if (data && typeof data == "object" && !Array.isArray(data)) {
+    if (data.action !== void 0) {
+      if ("WaitingListNotify" !== data.action) {
+        const err10 = { instancePath: instancePath + "/action", schemaPath: "#/allOf/1/properties/action/const", keyword: "const", params: { allowedValue: "WaitingListNotify" }, message: "must be equal to constant" };
+        if (vErrors === null) {
+          vErrors = [err10];
+        } else {
+          vErrors.push(err10);
+        }
+        errors++;
+      }
+    }
+    if (data.data !== void 0) {
+      let data7 = data.data;
+      const _errs19 = errors;
+      let valid4 = false;
+      let passing0 = null;
+      const _errs20 = errors;
+      if (Array.isArray(data7)) {
+        const len0 = data7.length;
+        for (let i0 = 0; i0 < len0; i0++) {
+          let data8 = data7[i0];
+          if (data8 && typeof data8 == "object" && !Array.isArray(data8)) {
+            if (data8.pid === void 0) {
+              const err11 = { instancePath: instancePath + "/data/" + i0, schemaPath: "asyncapi#/$defs/WaitingMember/required", keyword: "required", params: { missingProperty: "pid" }, message: "must have required property 'pid'" };
+              if (vErrors === null) {
+                vErrors = [err11];
+              } else {
+                vErrors.push(err11);
+              }
+              errors++;
+            }
+            if (data8.pid !== void 0) {
+              if (typeof data8.pid !== "string") {
+                const err12 = { instancePath: instancePath + "/data/" + i0 + "/pid", schemaPath: "asyncapi#/$defs/WaitingMember/properties/pid/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err12];
+                } else {
+                  vErrors.push(err12);
+                }
+                errors++;
+              }
+            }
+            if (data8.name !== void 0) {
+              if (typeof data8.name !== "string") {
+                const err13 = { instancePath: instancePath + "/data/" + i0 + "/name", schemaPath: "asyncapi#/$defs/WaitingMember/properties/name/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+                if (vErrors === null) {
+                  vErrors = [err13];
+                } else {
+                  vErrors.push(err13);
+                }
+                errors++;
+              }
+            }
+            if (data8.mode !== void 0) {
+              let data11 = data8.mode;
+              if (!(typeof data11 == "number" && (!(data11 % 1) && !isNaN(data11)) && isFinite(data11))) {
+                const err14 = { instancePath: instancePath + "/data/" + i0 + "/mode", schemaPath: "asyncapi#/$defs/WaitingMember/properties/mode/type", keyword: "type", params: { type: "integer" }, message: "must be integer" };
+                if (vErrors === null) {
+                  vErrors = [err14];
+                } else {
+                  vErrors.push(err14);
+                }
+                errors++;
+              }
+            }
+          } else {
+            const err15 = { instancePath: instancePath + "/data/" + i0, schemaPath: "asyncapi#/$defs/WaitingMember/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+            if (vErrors === null) {
+              vErrors = [err15];
+            } else {
+              vErrors.push(err15);
+            }
+            errors++;
+          }
+        }
+      } else {
+        const err16 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/0/type", keyword: "type", params: { type: "array" }, message: "must be array" };
+        if (vErrors === null) {
+          vErrors = [err16];
+        } else {
+          vErrors.push(err16);
+        }
+        errors++;
+      }
+      var _valid0 = _errs20 === errors;
+      if (_valid0) {
+        valid4 = true;
+        passing0 = 0;
+      }
+      const _errs31 = errors;
+      if (typeof data7 !== "string") {
+        const err17 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf/1/type", keyword: "type", params: { type: "string" }, message: "must be string" };
+        if (vErrors === null) {
+          vErrors = [err17];
+        } else {
+          vErrors.push(err17);
+        }
+        errors++;
+      }
+      var _valid0 = _errs31 === errors;
+      if (_valid0 && valid4) {
+        valid4 = false;
+        passing0 = [passing0, 1];
+      } else {
+        if (_valid0) {
+          valid4 = true;
+          passing0 = 1;
+        }
+      }
+      if (!valid4) {
+        const err18 = { instancePath: instancePath + "/data", schemaPath: "#/allOf/1/properties/data/oneOf", keyword: "oneOf", params: { passingSchemas: passing0 }, message: "must match exactly one schema in oneOf" };
+        if (vErrors === null) {
+          vErrors = [err18];
+        } else {
+          vErrors.push(err18);
+        }
+        errors++;
+      } else {
+        errors = _errs19;
+        if (vErrors !== null) {
+          if (_errs19) {
+            vErrors.length = _errs19;
+          } else {
+            vErrors = null;
+          }
+        }
+      }
+    }
+  } else {
+    const err19 = { instancePath, schemaPath: "#/allOf/1/type", keyword: "type", params: { type: "object" }, message: "must be object" };
+    if (vErrors === null) {
+      vErrors = [err19];
+    } else {
+      vErrors.push(err19);
+    }
+    errors++;
+  }
+  validate390.errors = vErrors;
+  return errors === 0;
+}
+validate390.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+function validate389(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  ;
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate389.evaluated;
+  if (evaluated0.dynamicProps) {
+    evaluated0.props = void 0;
+  }
+  if (evaluated0.dynamicItems) {
+    evaluated0.items = void 0;
+  }
+  if (!validate390(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+    errors = vErrors.length;
+  }
+  validate389.errors = vErrors;
+  return errors === 0;
+}
+validate389.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+var event_InviteResultNotify = validate392;
+function validate393(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+  let vErrors = null;
+  let errors = 0;
+  const evaluated0 = validate393.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
@@ -24891,29 +25248,29 @@ function validate390(data, { instancePath = "", parentData, parentDataProperty, 
     }
     errors++;
   }
-  validate390.errors = vErrors;
+  validate393.errors = vErrors;
   return errors === 0;
 }
-validate390.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
-function validate389(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
+validate393.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+function validate392(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
   let errors = 0;
-  const evaluated0 = validate389.evaluated;
+  const evaluated0 = validate392.evaluated;
   if (evaluated0.dynamicProps) {
     evaluated0.props = void 0;
   }
   if (evaluated0.dynamicItems) {
     evaluated0.items = void 0;
   }
-  if (!validate390(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
-    vErrors = vErrors === null ? validate390.errors : vErrors.concat(validate390.errors);
+  if (!validate393(data, { instancePath, parentData, parentDataProperty, rootData, dynamicAnchors })) {
+    vErrors = vErrors === null ? validate393.errors : vErrors.concat(validate393.errors);
     errors = vErrors.length;
   }
-  validate389.errors = vErrors;
+  validate392.errors = vErrors;
   return errors === 0;
 }
-validate389.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
+validate392.evaluated = { "props": { "action": true, "data": true, "version": true, "createTime": true, "msgID": true, "msgMode": true, "confID": true }, "dynamicProps": false, "dynamicItems": false };
 var operations = {
   "inviteShare": {
     "method": "PUT",
@@ -26478,6 +26835,7 @@ export {
   event_ReplyFrame,
   event_SubscribeData,
   event_SubscribeFrame,
+  event_WaitingListNotify,
   hand_400,
   hand_401,
   hand_403,

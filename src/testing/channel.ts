@@ -3,13 +3,15 @@
 // and closing when the meeting ends or heart-beats stop.
 import type { components } from "../generated/events.js";
 import { CHANNEL_PATH } from "../events/channel-path.js";
-import { fakeId, pinfo, valid, type Change, type MeetingRecord, type State } from "./state.js";
+import { conferenceInfo, fakeId, listed, pinfo, valid, type Change, type MeetingRecord, type State } from "./state.js";
 import { checkFrame, frameViolations } from "./request-rules.js";
 
 type Schemas = components["schemas"];
 type ParticipantsNotify = Schemas["ParticipantsNotify"];
 type ConfDynamicInfoNotify = Schemas["ConfDynamicInfoNotify"];
+type WaitingListNotify = Schemas["WaitingListNotify"];
 type InviteResultNotify = Schemas["InviteResultNotify"];
+type Push = ParticipantsNotify | ConfDynamicInfoNotify | WaitingListNotify | InviteResultNotify;
 
 /** The server closes a channel that has sent no heart-beat for this long (on the fake's clock). */
 const HEARTBEAT_TIMEOUT_MS = 180_000;
@@ -31,25 +33,12 @@ export interface FakeChannel {
   close(code: number, reason: string): void;
 }
 
-/** The meeting's fields as ConfDynamicInfoNotify carries them. */
-const dynamic = (meeting: MeetingRecord, fields: Partial<MeetingRecord["settings"]> = meeting.settings) => {
-  const out: Record<string, unknown> = {};
-  if (fields.lockSharing !== undefined) out.lockSharing = fields.lockSharing;
-  if (fields.isLock !== undefined) out.lock = fields.isLock;
-  if (fields.allowUnmuteByOneself !== undefined) out.canUnmute = fields.allowUnmuteByOneself;
-  if (fields.callInRestriction !== undefined) out.callInRestriction = fields.callInRestriction;
-  return out;
-};
-
 export function openChannel(state: State, meeting: MeetingRecord, carrier: Carrier, channels: Set<FakeChannel>): FakeChannel {
   let lastHeartBeat = state.clock.now();
   let subscribed: Set<string> | undefined;
   let open = true;
 
-  const push = (
-    frame: ParticipantsNotify | ConfDynamicInfoNotify | InviteResultNotify | Schemas["ReplyFrame"] | Schemas["HeartBeatFrame"],
-    schema: Parameters<typeof checkFrame>[0],
-  ) => {
+  const push = (frame: Push | Schemas["ReplyFrame"] | Schemas["HeartBeatFrame"], schema: Parameters<typeof checkFrame>[0]) => {
     checkFrame(schema, frame);
     if (open) carrier.send(JSON.stringify(frame));
   };
@@ -63,19 +52,22 @@ export function openChannel(state: State, meeting: MeetingRecord, carrier: Carri
   const conference = (fields: Record<string, unknown>, full: boolean) => {
     if (subscribed?.has("ConfDynamicInfoNotify")) push({ ...envelope("ConfDynamicInfoNotify", full), ...fields } as ConfDynamicInfoNotify, "ConfDynamicInfoNotify");
   };
+  const waiting = (data: WaitingListNotify["data"], full: boolean) => {
+    if (subscribed?.has("WaitingListNotify")) push({ ...envelope("WaitingListNotify", full), data } as WaitingListNotify, "WaitingListNotify");
+  };
+  const invited = (data: InviteResultNotify["data"]) => {
+    if (subscribed?.has("InviteResultNotify")) push({ ...envelope("InviteResultNotify", false), data } as InviteResultNotify, "InviteResultNotify");
+  };
 
   const onChange = (change: Change) => {
     if (change.kind === "participant") {
       participants([change.left ? { pid: change.pid, mode: 1 } : { pid: change.pid, mode: 0, pinfoMap: change.fields }], false);
-    } else if (change.kind === "settings") {
-      const fields = dynamic(meeting, change.fields);
-      if (Object.keys(fields).length > 0) conference(fields, false);
-    } else if (change.kind === "status") {
-      conference({ ...change.fields }, false);
-    } else if (change.kind === "call") {
-      if (subscribed?.has("InviteResultNotify")) {
-        push({ ...envelope("InviteResultNotify", false), data: [{ callNumber: change.callNumber, resultCode: change.code }] } as InviteResultNotify, "InviteResultNotify");
-      }
+    } else if (change.kind === "conference") {
+      conference(change.fields, false);
+    } else if (change.kind === "waiting") {
+      waiting([{ pid: change.pid, name: change.name, mode: change.left ? 1 : 0 }], false);
+    } else if (change.kind === "invite") {
+      invited([{ callNumber: change.callNumber, resultCode: change.resultCode }]);
     } else {
       conference({ state: "Destroyed" }, false);
       channel.close(1000, "meeting ended");
@@ -106,12 +98,17 @@ export function openChannel(state: State, meeting: MeetingRecord, carrier: Carri
     }
     push({ action: "Subscribe", sequence, data: { returnCode: 0, returnDesc: "SUCCESS" } }, "ReplyFrame");
     subscribed = new Set(subscribeType);
-    const online = [...meeting.participants.values()].filter((participant) => participant.online);
+    const everyone = [...meeting.participants.values()];
+    const online = everyone.filter(listed);
     participants(
       online.map((participant) => ({ pid: participant.pid, mode: 0, pinfoMap: pinfo(participant) })),
       true,
     );
-    conference({ state: "Created", mode: "FREE", ...meeting.status, ...dynamic(meeting) }, true);
+    conference(conferenceInfo(meeting), true);
+    waiting(
+      everyone.filter(({ place }) => place === "waiting").map(({ pid, name }) => ({ pid, name, mode: 0 })),
+      true,
+    );
   };
 
   const channel: FakeChannel = {

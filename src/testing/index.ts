@@ -8,31 +8,44 @@ import type { JournalEntry } from "./journal.js";
 import { FAKE_HOST, respondToRequest, type Context } from "./respond.js";
 import { serve, type FakeServer } from "./server.js";
 import { socketClass, type FakeWebSocketConstructor } from "./socket.js";
-import type { OperationId } from "./request-rules.js";
 import {
   addMeetingRecord,
+  answerCall,
   createState,
   end,
   failCall,
   join,
+  knock,
+  LEFT_BY_ONESELF,
   leave,
+  listed,
   online,
+  present,
+  refuseCall,
+  ring,
   setParticipant,
   setStatus,
   startSharing,
   stopSharing,
+  update,
+  type CallAnswer,
+  type ConferenceState,
   type MeetingRecord,
+  type ParticipantState,
+  type Role,
   type SettableField,
   type Settings,
   type State,
   type Status,
 } from "./state.js";
+import type { OperationId } from "./request-rules.js";
 
 export type { Fault } from "./faults.js";
 export type { JournalEntry } from "./journal.js";
 export type { FakeServer } from "./server.js";
 export type { FakeWebSocket, FakeWebSocketConstructor } from "./socket.js";
 export type { OperationId } from "./request-rules.js";
+export type { CallAnswer, Role } from "./state.js";
 export { SpecDriftError } from "./request-rules.js";
 
 /** Options of `createMeetingFake`. */
@@ -53,7 +66,7 @@ export interface FakeParticipant {
   readonly sharing: boolean;
   /** Invited to share, and not sharing yet. */
   readonly invited: boolean;
-  /** The number called, for a participant added by `callOut`; "" otherwise. */
+  /** The participant's number (given at joining, or the number called); "" if none. */
   readonly phone: string;
 }
 
@@ -64,45 +77,88 @@ export interface FakeParticipant {
 export interface FakeParticipantDriver {
   /**
    * Sets pinfoMap fields: `NAME` (1–96 characters), `ROLE` ("0" participant, "1" host, "2"
-   * audience, or another number), and "0"/"1" for `STATE` ("1" being called), `HAND`,
+   * audience, "3" co-host, or another number), and "0"/"1" for `STATE` ("1" being called), `HAND`,
    * `BROADCAST`, `ROLLCALL`, `MUTE`, `VIDEO`. Only the keys that change are pushed, in one
    * incremental ParticipantsNotify. Anything else is a `MeetingInputError`.
    */
   set(fields: Partial<Record<SettableField, string>>): void;
   /**
-   * The call to this participant (made by `callOut`, still `STATE` "1") fails: InviteResultNotify
-   * pushes `code` for their number (default "11111003", a signalling time-out), and they leave.
+   * The call to this participant (still `STATE` "1") fails: InviteResultNotify pushes `code` for
+   * their number (default "11111003", a signalling time-out), and they leave.
    */
   failCall(code?: string): void;
 }
 
-/** A meeting of the fake, and what its participants do. */
+/** Everything the fake knows of one participant, as it is now. */
+export interface FakeParticipantState extends FakeParticipant {
+  readonly role: Role;
+  /** `meeting`, `calling` (called out, not answered yet), `waiting` (in the waiting room) or `gone`. */
+  readonly place: "meeting" | "calling" | "waiting" | "gone";
+  readonly mute: 0 | 1;
+  readonly video: 0 | 1;
+  readonly hand: 0 | 1;
+  readonly broadcast: 0 | 1;
+  readonly rollcall: 0 | 1;
+  /** Allowed to record locally (`allowClientRecord`). */
+  readonly clientRecord: 0 | 1;
+  /** On the attendee list, until `deleteAttendees`. */
+  readonly attendee: boolean;
+}
+
+/** A meeting of the fake, and what its participants do. A refused action throws `MeetingInputError` naming why. */
 export interface FakeMeeting {
   readonly conferenceID: string;
-  /** A participant joins; announced on the channel. */
-  join(participant: { name: string }): FakeParticipant;
+  /**
+   * A participant joins; announced on the channel. `role` default: `"participant"` (one host at a
+   * time); `phone` default: none. Participants and the audience join muted, the host and co-hosts not.
+   */
+  join(participant: { name: string; role?: Role; phone?: string }): FakeParticipant;
   /**
    * A participant being called at `phone` (default: a made-up number): in the roster with `STATE`
-   * "1" until `participant(pid).set({ STATE: "0" })` answers (InviteResultNotify then pushes
-   * result "0" for the number) or `participant(pid).failCall()` fails it.
+   * "1" until `participant(pid).set({ STATE: "0" })` or `answerCall(pid)` answers (InviteResultNotify
+   * then pushes result "0" for the number), or `participant(pid).failCall()` / `refuseCall(pid)` fails it.
    */
   callOut(participant: { name: string; phone?: string }): FakeParticipant;
   /** Drives the online participant `pid` (see `FakeParticipantDriver`). */
   participant(pid: string): FakeParticipantDriver;
   /**
-   * Sets the meeting's status fields that no REST setting holds, each 0 or 1: `mute` (everyone
-   * muted), `recState` (being recorded), `waitingRoomState` (waiting room on). Pushed as an
-   * incremental ConfDynamicInfoNotify holding what changed. (`lock` and `lockSharing` change
-   * through `updateStartedConfConfig`.)
+   * Sets the meeting's status fields, each 0 or 1: `mute` (everyone muted), `recState` (being
+   * recorded), `waitingRoomState` (waiting room on). Pushed as an incremental ConfDynamicInfoNotify
+   * holding what changed. (`lock` and `lockSharing` change through `updateStartedConfConfig`.)
    */
   setStatus(fields: Partial<Status>): void;
-  /** The participant leaves: its invitation and share end with it. */
+  /** Someone knocks on the waiting room: announced as `WaitingListNotify`; `allowWaitingParticipant` admits them. */
+  knock(visitor: { name: string }): FakeParticipant;
+  /** The participant leaves (the meeting, the waiting room, or a call it never answered): its invitation and share end with it. */
   leave(pid: string): void;
-  /** The participant starts sharing; whoever was sharing stops (one share at a time). */
+  /** The participant starts sharing; whoever was sharing stops (one share at a time). Refused while sharing is locked, unless host or co-host. */
   startSharing(pid: string): void;
   stopSharing(pid: string): void;
-  /** The online participants, as they are now. */
+  raiseHand(pid: string): void;
+  lowerHand(pid: string): void;
+  /** The participant unmutes their microphone. Refused when the meeting does not let participants unmute themselves (host and co-hosts always may). */
+  unmute(pid: string): void;
+  mute(pid: string): void;
+  /**
+   * What invitees do when `inviteParticipant` calls them: `"answer"`, `"refuse"` or `"ignore"`
+   * (they stay "being called" until `answerCall`/`refuseCall`), for every number or for `phone`
+   * only. Default: `"ignore"`.
+   */
+  answerCallOuts(answer: CallAnswer, options?: { phone?: string }): void;
+  /** A participant being called answers: in the meeting, `InviteResultNotify` `"0"`. */
+  answerCall(pid: string): void;
+  /** A participant being called refuses: gone, `InviteResultNotify` with a failure code. */
+  refuseCall(pid: string): void;
+  /** The online participants (in the meeting or being called), as they are now. */
   readonly participants: FakeParticipant[];
+  /** Who waits in the waiting room, as they are now. */
+  readonly waiting: FakeParticipant[];
+  /** Everything about one participant (any the fake has seen, gone included), or `undefined`. */
+  details(pid: string): FakeParticipantState | undefined;
+  /** The meeting-wide state besides the settings: mute, pause, mode, recording, live, audience, end time. */
+  readonly conference: Readonly<ConferenceState>;
+  /** The last request body of an operation that nothing else shows (views, pictures, interpretation), or `undefined`. */
+  remembered(operationId: OperationId): unknown;
   /** The meeting's settings, as `updateStartedConfConfig` names them, as they are now. */
   readonly settings: Readonly<Settings>;
   /** The meeting starts (when added with `started: false`). */
@@ -189,18 +245,26 @@ export function createMeetingFake(options: MeetingFakeOptions = {}): MeetingFake
   };
 }
 
+const CALL_ANSWERS: readonly unknown[] = ["answer", "refuse", "ignore"];
+
 function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
-  const view = ({ pid, name, sharing, invited, phone }: { pid: string; name: string; sharing: boolean; invited: boolean; phone: string }): FakeParticipant => ({
-    pid,
-    name,
-    sharing,
-    invited,
-    phone,
-  });
+  const view = ({ pid, name, sharing, invited, phone }: ParticipantState): FakeParticipant => ({ pid, name, sharing, invited, phone });
+  const moderator = ({ role }: ParticipantState) => role === "host" || role === "cohost";
+  const anyone = (pid: unknown): ParticipantState => {
+    const participant = typeof pid === "string" ? meeting.participants.get(pid) : undefined;
+    if (!participant || participant.place === "gone") throw new MeetingInputError("pid", "is not a participant of this meeting");
+    return participant;
+  };
+  const calling = (pid: unknown): ParticipantState => {
+    const participant = online(meeting, pid);
+    if (participant.place !== "calling") throw new MeetingInputError("pid", "is not being called");
+    return participant;
+  };
   return {
     conferenceID: meeting.conferenceID,
-    join: ({ name } = {} as never) => view(join(state, meeting, name)),
-    callOut: ({ name, phone = `+86${String(Math.floor(Math.random() * 1e11)).padStart(11, "0")}` } = {} as never) => view(join(state, meeting, name, { phone })),
+    join: ({ name, role, phone } = {} as never) => view(join(state, meeting, name, role ?? "participant", phone)),
+    knock: ({ name } = {} as never) => view(knock(state, meeting, name)),
+    callOut: ({ name, phone = `+86${String(Math.floor(Math.random() * 1e11)).padStart(11, "0")}` } = {} as never) => view(ring(state, meeting, name, phone)),
     participant(pid) {
       online(meeting, pid);
       // Checked again at each change: the participant may have left meanwhile.
@@ -210,12 +274,52 @@ function meetingHandle(state: State, meeting: MeetingRecord): FakeMeeting {
       };
     },
     setStatus: (fields) => setStatus(meeting, fields),
-    leave: (pid) => leave(meeting, online(meeting, pid)),
-    startSharing: (pid) => startSharing(meeting, online(meeting, pid)),
-    stopSharing: (pid) => stopSharing(meeting, online(meeting, pid)),
-    get participants() {
-      return [...meeting.participants.values()].filter((participant) => participant.online).map(view);
+    leave: (pid) => leave(meeting, anyone(pid), LEFT_BY_ONESELF),
+    startSharing(pid) {
+      const participant = present(meeting, pid);
+      if (meeting.settings.lockSharing === 1 && !moderator(participant)) throw new MeetingInputError("startSharing()", "sharing is locked: only the host and co-hosts may share");
+      startSharing(meeting, participant);
     },
+    stopSharing: (pid) => stopSharing(meeting, online(meeting, pid)),
+    raiseHand: (pid) => update(meeting, present(meeting, pid), { hand: 1 }),
+    lowerHand: (pid) => update(meeting, present(meeting, pid), { hand: 0 }),
+    unmute(pid) {
+      const participant = present(meeting, pid);
+      if (meeting.settings.allowUnmuteByOneself === 0 && !moderator(participant)) {
+        throw new MeetingInputError("unmute()", "the meeting does not let participants unmute themselves");
+      }
+      update(meeting, participant, { mute: 0 });
+    },
+    mute: (pid) => update(meeting, present(meeting, pid), { mute: 1 }),
+    answerCallOuts(answer, { phone } = {}) {
+      if (!CALL_ANSWERS.includes(answer)) throw new MeetingInputError("answer", 'must be "answer", "refuse" or "ignore"');
+      if (phone === undefined) {
+        meeting.callAnswers.all = answer;
+        meeting.callAnswers.byNumber.clear();
+      } else if (typeof phone !== "string" || !phone) {
+        throw new MeetingInputError("phone", "must be a non-empty string");
+      } else {
+        meeting.callAnswers.byNumber.set(phone, answer);
+      }
+    },
+    answerCall: (pid) => answerCall(meeting, calling(pid)),
+    refuseCall: (pid) => refuseCall(meeting, calling(pid)),
+    get participants() {
+      return [...meeting.participants.values()].filter(listed).map(view);
+    },
+    get waiting() {
+      return [...meeting.participants.values()].filter(({ place }) => place === "waiting").map(view);
+    },
+    details(pid) {
+      const participant = meeting.participants.get(pid);
+      if (!participant) return undefined;
+      const { name, phone, role, place, sharing, invited, mute, video, hand, broadcast, rollcall, clientRecord, attendee } = participant;
+      return { pid, name, phone, role, place, sharing, invited, mute, video, hand, broadcast, rollcall, clientRecord, attendee };
+    },
+    get conference() {
+      return { ...meeting.conference };
+    },
+    remembered: (operationId) => meeting.remembered.get(operationId),
     get settings() {
       return { ...meeting.settings };
     },

@@ -106,7 +106,10 @@ export function checkResponse(operationId: OperationId, status: number, body: un
 }
 
 /** Throws `SpecDriftError` unless `frame` matches asyncapi.yaml's `schema`. */
-export function checkFrame(schema: "ReplyFrame" | "HeartBeatFrame" | "ParticipantsNotify" | "ConfDynamicInfoNotify" | "InviteResultNotify", frame: unknown): void {
+export function checkFrame(
+  schema: "ReplyFrame" | "HeartBeatFrame" | "ParticipantsNotify" | "ConfDynamicInfoNotify" | "WaitingListNotify" | "InviteResultNotify",
+  frame: unknown,
+): void {
   const validate = byName[`event_${schema}`]!;
   if (!validate(frame)) throw new SpecDriftError(`${schema}: ${describe("", validate.errors).join("; ")}`);
 }

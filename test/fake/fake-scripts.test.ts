@@ -7,10 +7,10 @@ import { root } from "../../scripts/prism.js";
 
 const tsx = join(root, "node_modules/.bin/tsx");
 
-it("npm start: token → participants → invite → sharing → cancel, in-process, exit 0", async () => {
+it("npm start: token → participants → room muted → invite → sharing → the floor → cancel → room unmuted, in-process, exit 0", async () => {
   const { stdout } = await promisify(execFile)(tsx, ["scripts/start.ts"], { cwd: root });
   expect(stdout).toMatch(
-    /1\. Obtain a meeting-control token[\s\S]*2\. List the participants[\s\S]*3\. Invite Alice[\s\S]*4\. Wait until Alice is sharing, as the event channel tells\n {3}Alice is sharing[\s\S]*5\. Cancel the invitation\n.*sharing now: no/,
+    /1\. Obtain a meeting-control token[\s\S]*2\. List the participants[\s\S]*3\. Mute the room, and forbid unmuting oneself\n {3}Bob tries to unmute himself: .*does not let participants unmute themselves[\s\S]*4\. Invite Alice[\s\S]*5\. Wait until Alice is sharing, as the event channel tells\n {3}Alice is sharing[\s\S]*6\. Give Alice the floor[\s\S]*'Alice' +│ 'no'[\s\S]*'Bob' +│ 'yes'[\s\S]*7\. Cancel the invitation\n.*sharing now: no[\s\S]*8\. Unmute the room, and end the roll call\n {3}the room: unmuted, mode FREE/,
   );
   expect(stdout).not.toContain("FAKE-host-password");
   expect(stdout).not.toMatch(/FAKE-token-/);

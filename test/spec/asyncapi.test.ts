@@ -33,7 +33,7 @@ describe("asyncapi.yaml", () => {
       .messages()
       .all()
       .map((message) => message.name());
-    expect(pushes).toEqual(["ParticipantsNotify", "ConfDynamicInfoNotify", "ConfBasicInfoNotify", "SpeakerChangeNotify", "InviteResultNotify"]);
+    expect(pushes).toEqual(["ParticipantsNotify", "ConfDynamicInfoNotify", "ConfBasicInfoNotify", "SpeakerChangeNotify", "InviteResultNotify", "WaitingListNotify"]);
   });
 
   it("lists every documented pinfoMap key, SHARE among them", () => {
