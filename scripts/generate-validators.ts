@@ -119,6 +119,9 @@ const bundled = await build({
   write: false,
   legalComments: "none",
   logLevel: "warning",
+  // Module paths in the output as seen from the checkout (node_modules/…), the same in every clone,
+  // even where node_modules is a link to another checkout's.
+  preserveSymlinks: true,
 });
 const output = join(root, "src/generated/validators.js");
 writeFileSync(output, banner + bundled.outputFiles[0]!.text);

@@ -89,9 +89,8 @@ export async function ensureRuntime(runtime: Runtime): Promise<string> {
   return binary;
 }
 
-/** A consumer project with the packed tarball installed, and the smoke scripts beside it. */
-export async function consumerProject(): Promise<string> {
-  const tarball = pack();
+/** A consumer project with the packed tarball installed (packed here when not given), and the smoke scripts beside it. */
+export async function consumerProject(tarball = pack()): Promise<string> {
   const project = mkdtempSync(join(tmpdir(), "runtimes-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtimes-consumer", private: true, type: "module" }));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });

@@ -10,7 +10,6 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { pack } from "../../scripts/check-package.js";
 import { root } from "../../scripts/prism.js";
 import { STORY_CALLS } from "../../scripts/runtimes.js";
 import { createMeetingClient as nodeClient } from "../../src/node.js";
@@ -56,8 +55,20 @@ const tsconfig = (moduleResolution: "nodenext" | "bundler") => ({
   files: ["consumer.ts"],
 });
 
+/** Compiles consumer.ts with these settings: once per run, shared by the tests that need its output. */
+const compiled = new Map<string, Promise<unknown>>();
+function compile(resolution: "nodenext" | "bundler"): Promise<unknown> {
+  let compiling = compiled.get(resolution);
+  if (!compiling) {
+    writeFileSync(join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
+    compiling = run(bin("tsc"), ["-p", `tsconfig.${resolution}.json`], { cwd: project });
+    compiled.set(resolution, compiling);
+  }
+  return compiling;
+}
+
 beforeAll(async () => {
-  tarball = pack();
+  tarball = inject("tarball");
   project = mkdtempSync(join(tmpdir(), "consumer-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
@@ -92,15 +103,13 @@ describe("the packed package", () => {
   it.each(["nodenext", "bundler"] as const)(
     "compiles a strict TypeScript consumer with moduleResolution %s",
     async (resolution) => {
-      writeFileSync(join(project, `tsconfig.${resolution}.json`), JSON.stringify(tsconfig(resolution)));
-      await run(bin("tsc"), ["-p", `tsconfig.${resolution}.json`], { cwd: project });
+      await compile(resolution);
     },
     60_000,
   );
 
   it("runs the compiled consumer on Node against the Prism mock", async () => {
-    writeFileSync(join(project, "tsconfig.nodenext.json"), JSON.stringify(tsconfig("nodenext")));
-    await run(bin("tsc"), ["-p", "tsconfig.nodenext.json"], { cwd: project });
+    await compile("nodenext");
     const { stdout } = await run(process.execPath, ["out-nodenext/consumer.js"], { cwd: project });
     expect(JSON.parse(stdout)).toEqual({ pid: "4a5rg64ag5p8pvvnam1rr6m8lqra6a61", raw: 200, errors: "function" });
   }, 60_000);

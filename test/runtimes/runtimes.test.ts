@@ -4,7 +4,7 @@
 // included. Chromium's row is consumer.test.ts.
 import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { root } from "../../scripts/prism.js";
 import { bundle, consumerProject, ensureRuntime, expected, type MatrixFake, observe, runtimes, smoke, startFake, WRANGLER_CONDITIONS } from "../../scripts/runtimes.js";
 
@@ -13,7 +13,7 @@ let fake: MatrixFake;
 
 beforeAll(async () => {
   fake = await startFake();
-  project = await consumerProject();
+  project = await consumerProject(inject("tarball"));
 }, 120_000);
 
 afterAll(async () => {

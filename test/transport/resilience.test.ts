@@ -89,8 +89,18 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
     });
 
     it("429 with an HTTP-date Retry-After waits until that date", async () => {
-      const date = new Date(Date.now() + 2000).toUTCString(); // whole seconds: 1 to 2 s from now
-      const { server, conf, delays, gaps } = await rig([json(429, {}, { "Retry-After": date }), json(200)]);
+      // Dated as the server answers (whole seconds: 1 to 2 s after the answer), so that a slow
+      // set-up on a busy machine cannot bring the date into the past before the client reads it.
+      let date = "";
+      const answer: Step = {
+        status: 429,
+        body: "{}",
+        get headers() {
+          date = new Date(Date.now() + 2000).toUTCString();
+          return { "Retry-After": date };
+        },
+      };
+      const { server, conf, delays, gaps } = await rig([answer, json(200)]);
       await conf.inviteToShare("p1");
       // The retry came once the date had passed, however long the set-up took on a busy machine.
       expect(Date.now()).toBeGreaterThanOrEqual(Date.parse(date));
