@@ -98,7 +98,7 @@ function rule(schema: Schema, where: string, seen: string[] = []): Schema {
       problem(where, `the input rules do not support "${key}"`);
       continue;
     }
-    if (key === "format" && value !== "int32" && value !== "int64") continue;
+    if (key === "format" && value !== "int32" && value !== "int64" && value !== "password") continue;
     if (key === "additionalProperties" && value !== false) continue;
     if (key === "items") out.items = rule(value as Schema, `${where}[]`, seen);
     else if (key === "properties") {
@@ -295,7 +295,7 @@ export interface Rule {
   type?: string | readonly string[];
   enum?: readonly unknown[];
   const?: unknown;
-  format?: "int32" | "int64";
+  format?: "int32" | "int64" | "password";
   minimum?: number;
   maximum?: number;
   exclusiveMinimum?: number;

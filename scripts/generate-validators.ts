@@ -29,8 +29,9 @@ interface Operation {
 // The same functions' source text goes into the generated file (code.formats below).
 const int32 = (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647;
 const int64 = (n: number) => Number.isInteger(n) && Math.abs(n) <= 2 ** 63;
-const formats = { int32: { type: "number" as const, validate: int32 }, int64: { type: "number" as const, validate: int64 } };
-const formatsSource = `{ int32: { type: "number", validate: ${int32} }, int64: { type: "number", validate: ${int64} } }`;
+// `password` only marks a secret (setRole's chairmanPwd): any string is valid.
+const formats = { int32: { type: "number" as const, validate: int32 }, int64: { type: "number" as const, validate: int64 }, password: true as const };
+const formatsSource = `{ int32: { type: "number", validate: ${int32} }, int64: { type: "number", validate: ${int64} }, password: true }`;
 
 const openapi = parse(readFileSync(join(root, "openapi.yaml"), "utf8")) as {
   paths: Record<string, Record<string, Operation>>;

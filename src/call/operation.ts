@@ -151,6 +151,10 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
         } as never,
       ),
     );
+    // A body field the spec marks `format: password` (setRole's chairmanPwd) is a secret too.
+    for (const [key, value] of Object.entries(body)) {
+      if (properties[key]?.format === "password" && typeof value === "string" && value) secrets.push(value);
+    }
     const answer = await readJson(what, result as { data?: string; response: Response }, secrets);
     if (!operation.answer) return undefined;
     if (!answer) throw apiError(what, result.response, undefined, secrets, "the answer is empty");

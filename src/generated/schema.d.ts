@@ -1498,7 +1498,10 @@ export interface components {
              * @enum {integer}
              */
             applyChair: 0 | 1;
-            /** @description The host password, sent when applying for the host role. A secret, like `X-Password`. */
+            /**
+             * Format: password
+             * @description The host password, sent when applying for the host role. A secret, like `X-Password`; the client redacts it from errors.
+             */
             chairmanPwd?: string;
         };
         /** @description Raise or lower one participant's hand. Official SDK model `RestHandsUpReqBody`. */

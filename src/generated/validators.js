@@ -36,7 +36,7 @@ var require_ucs2length = __commonJS({
 });
 
 // validators.js
-var formats = { int32: { type: "number", validate: (n) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 }, int64: { type: "number", validate: (n) => Number.isInteger(n) && Math.abs(n) <= 2 ** 63 } };
+var formats = { int32: { type: "number", validate: (n) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 }, int64: { type: "number", validate: (n) => Number.isInteger(n) && Math.abs(n) <= 2 ** 63 }, password: true };
 var inviteShare_query = validate20;
 var func1 = require_ucs2length().default;
 function validate20(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
@@ -7320,7 +7320,7 @@ function validate125(data, { instancePath = "", parentData, parentDataProperty, 
 }
 validate125.evaluated = { "props": { "X-Conference-Authorization": true }, "dynamicProps": false, "dynamicItems": false };
 var setRole_body = validate126;
-var schema199 = { "type": "object", "description": "Apply for the host role or release it. The role is the caller's own: there is no\noperation that makes another participant the host. Official SDK model\n`RestChairTokenReqBody`.\n", "required": ["applyChair"], "additionalProperties": false, "properties": { "applyChair": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Host role.\n- `0`: release the host role.\n- `1`: apply for the host role.\n" }, "chairmanPwd": { "type": "string", "description": "The host password, sent when applying for the host role. A secret, like `X-Password`." } } };
+var schema199 = { "type": "object", "description": "Apply for the host role or release it. The role is the caller's own: there is no\noperation that makes another participant the host. Official SDK model\n`RestChairTokenReqBody`.\n", "required": ["applyChair"], "additionalProperties": false, "properties": { "applyChair": { "type": "integer", "format": "int32", "enum": [0, 1], "description": "Host role.\n- `0`: release the host role.\n- `1`: apply for the host role.\n" }, "chairmanPwd": { "type": "string", "format": "password", "writeOnly": true, "description": "The host password, sent when applying for the host role. A secret, like `X-Password`; the client redacts it from errors." } } };
 function validate126(data, { instancePath = "", parentData, parentDataProperty, rootData = data, dynamicAnchors = {} } = {}) {
   ;
   let vErrors = null;
@@ -7386,7 +7386,7 @@ function validate126(data, { instancePath = "", parentData, parentDataProperty, 
       }
     }
     if (data.chairmanPwd !== void 0) {
-      if (typeof data.chairmanPwd !== "string") {
+      if (!(typeof data.chairmanPwd === "string")) {
         const err5 = { instancePath: instancePath + "/chairmanPwd", schemaPath: "openapi#/$defs/RestChairTokenReqBody/properties/chairmanPwd/type", keyword: "type", params: { type: "string" }, message: "must be string" };
         if (vErrors === null) {
           vErrors = [err5];

@@ -265,4 +265,19 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expectNoSecret([JSON.stringify(logged), ...logged.map((args) => inspect(args, { depth: Infinity }))]);
     });
   });
+  describe("a secret in a body", () => {
+    it("setRole's chairmanPwd, echoed by the server in an error: redacted like the token, the rest kept", async () => {
+      const { meeting } = await rig([echo(400)]);
+      const error = await meeting
+        .conference("986947855", { token: TOKEN })
+        .participant("p1")
+        .applyForHost({ chairmanPwd: PASSWORD })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(MeetingApiError);
+      expect((error as MeetingApiError).errorCode).toBe("MMC.118000001 [redacted]");
+      expect((error as MeetingApiError).errorMsg).toBe(`token [redacted] refused; password [redacted]; nonce ${NONCE}`);
+      expect((error as MeetingApiError).headers.get("x-echo")).toBe(`[redacted] [redacted] ${NONCE}`);
+      for (const text of outputs(error)) for (const secret of [TOKEN, PASSWORD]) expect(text).not.toContain(secret);
+    });
+  });
 });
