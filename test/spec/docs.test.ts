@@ -54,7 +54,13 @@ async function open(operation: any) {
   if (!(await entry.isVisible())) await page.getByText(operation.tags[0], { exact: true }).first().click();
   await entry.click();
   // The heading's accessible name also holds its "Copy" button, so match its start.
-  await page.getByRole("heading", { name: operation.summary }).first().waitFor();
+  const heading = page.getByRole("heading", { name: operation.summary }).first();
+  // Redoc renders the sidebar before it handles clicks on it: a click that came too early is
+  // lost, so a reader would click again — and so does this, once.
+  await heading.waitFor().catch(async () => {
+    await entry.click();
+    await heading.waitFor();
+  });
   return page.locator("body");
 }
 
