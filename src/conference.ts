@@ -1,4 +1,4 @@
-import { authorizer, call, facadeMethod, handleOf, type CallContext, type OperationTracer } from "./call/operation.js";
+import { authorizer, call, facadeMethod, handleOf, traced, type CallContext, type OperationTracer } from "./call/operation.js";
 import { MeetingConnectionError } from "./errors.js";
 import type { components } from "./generated/schema.js";
 import type { ConferenceMethods } from "./generated/facade.js";
@@ -87,13 +87,15 @@ export function conference(api: Api, transport: Transport, conferenceID: string,
       const [operationId, method] = cancel;
       return call(context, operationId, method, participantID, [options]) as Promise<void>;
     },
-    token: async (options) => tokens.get(callInit(transport, options)),
+    // The hand-written methods that are operations of their own are traced as such; a token is never shown.
+    token: (options) => traced(context, "token", undefined, async () => tokens.get(callInit(transport, options)), false),
     async *events(options) {
       yield* (await loadChannel()).events(parts, options);
     },
-    waitUntil: async (condition, options) => (await loadChannel()).waitUntil(parts, condition, options),
-    roster: async (options) => (await loadChannel()).roster(parts, options),
-    waitUntilSharing: async (participantID, options) => (await loadChannel()).waitUntilSharing(parts, participantID, options),
+    waitUntil: (condition, options) => traced(context, "waitUntil", undefined, async () => (await loadChannel()).waitUntil(parts, condition, options), false),
+    roster: (options) => traced(context, "roster", undefined, async () => (await loadChannel()).roster(parts, options), false),
+    waitUntilSharing: (participantID, options) =>
+      traced(context, "waitUntilSharing", participantID, async () => (await loadChannel()).waitUntilSharing(parts, participantID, options), false),
   };
   return handleOf<Conference>("conference", context, own);
 }

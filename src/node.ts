@@ -4,7 +4,7 @@ import * as diagnostics from "node:diagnostics_channel";
 import { makeClient, type MeetingClient } from "./client.js";
 import type { MeetingClientOptions } from "./options.js";
 import { managedTokens } from "./token/managed.js";
-import { traceClient, tracing as tracingOn, type Tracing } from "./tracing.js";
+import { tracing as tracingOn, type Tracing } from "./tracing.js";
 import { undiciSender, undiciWebSocket } from "./transport/undici.js";
 
 export * from "./exports.js";
@@ -19,7 +19,7 @@ let tracing: Tracing | undefined;
 export function createMeetingClient(options?: MeetingClientOptions): MeetingClient {
   tracing ??= tracingOn(diagnostics);
   const traced = tracing;
-  const client = makeClient(options, {
+  return makeClient(options, {
     sender: undiciSender as Parameters<typeof makeClient>[1]["sender"],
     takesDispatcher: true,
     managedTokens: (api, transport, settings) => managedTokens(api, transport, settings, traced?.token),
@@ -27,5 +27,4 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
     traceAttempt: traced?.attempt,
     traceOperation: traced?.operation,
   });
-  return traceClient(client, traced);
 }

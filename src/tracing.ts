@@ -2,8 +2,6 @@
 // attempt per HTTP exchange, a request per token obtained or renewed. A context is built only
 // while someone subscribes. The entries that have diagnostics_channel hand it in through their
 // `Platform`; the browser entry has none and never imports this file.
-import type { MeetingClient } from "./client.js";
-import type { Conference } from "./conference.js";
 import { noAnswerError } from "./errors.js";
 import { operationIds } from "./generated/operations.js";
 import type { TokenTracer } from "./token/managed.js";
@@ -54,8 +52,6 @@ export interface TokenContext {
 export interface Tracing {
   /** Runs one call of a method from the operation table as an operation; `shown`: its result may go into the context. */
   operation<T>(context: OperationContext, work: () => Promise<T>, shown: boolean): Promise<T>;
-  /** Wraps the handle's hand-written methods (`token`, `waitUntilSharing`) as operations. */
-  conference(handle: Conference): Conference;
   /** Begins an attempt: publishes its start and returns how to settle it; `undefined` while nobody subscribes. */
   attempt: AttemptTracer;
   /** Runs a token request as one traced unit. */
@@ -67,14 +63,6 @@ export const CHANNELS = {
   attempt: "huaweicloud-meeting-control:attempt",
   token: "huaweicloud-meeting-control:token",
 } as const;
-
-/** The conference's hand-written methods that are operations of their own; the table's methods are traced as they run. */
-const HAND_WRITTEN = {
-  token: { operationId: "token" },
-  waitUntilSharing: { operationId: "waitUntilSharing", participant: true },
-  waitUntil: { operationId: "waitUntil" },
-  roster: { operationId: "roster" },
-} as const satisfies { [K in keyof Conference]?: { operationId: OperationContext["operationId"]; participant?: true } };
 
 /** One of a TracingChannel's five channels: the parts used here. */
 interface Subchannel {
@@ -167,22 +155,6 @@ export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
   const token = dc.tracingChannel(CHANNELS.token);
   return {
     operation: (context, work, shown) => (watched(operation) ? traced(operation, context, work, shown ? (value) => value : hidden) : work()),
-    conference(handle) {
-      const { conferenceID } = handle;
-      // Over the handle, not a copy of it: its generated methods live on its prototype.
-      const wrapped: Record<string, unknown> = Object.create(handle);
-      for (const [name, how] of Object.entries(HAND_WRITTEN)) {
-        const method = handle[name as keyof typeof HAND_WRITTEN] as (...args: unknown[]) => Promise<unknown>;
-        wrapped[name] = (...args: unknown[]) => {
-          if (!watched(operation)) return method(...args);
-          const context: OperationContext = { operationId: how.operationId, conferenceID };
-          // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
-          if ("participant" in how && typeof args[0] === "string") context.participantID = args[0];
-          return traced(operation, context, () => method(...args), hidden);
-        };
-      }
-      return wrapped as unknown as Conference;
-    },
     attempt(method, url, n) {
       if (!watched(attempt)) return undefined;
       const path = new URL(url).pathname;
@@ -205,10 +177,4 @@ export function tracing(dc: Diagnostics | undefined): Tracing | undefined {
     },
     token: (conferenceID, renewal, request) => (watched(token) ? traced(token, { conferenceID, renewal } satisfies TokenContext, request, hidden) : request()),
   };
-}
-
-/** The client with every conference handle's facade methods traced as operations. */
-export function traceClient(client: MeetingClient, tracing: Tracing | undefined): MeetingClient {
-  if (!tracing) return client;
-  return { ...client, conference: (conferenceID, auth) => tracing.conference(client.conference(conferenceID, auth)) };
 }

@@ -4,7 +4,7 @@
 import { makeClient, type MeetingClient } from "./client.js";
 import type { MeetingClientOptions } from "./options.js";
 import { managedTokens } from "./token/managed.js";
-import { traceClient, tracing as tracingOn, type Diagnostics, type Tracing } from "./tracing.js";
+import { tracing as tracingOn, type Diagnostics, type Tracing } from "./tracing.js";
 import { fetchSender } from "./transport/fetch.js";
 
 export * from "./exports.js";
@@ -25,12 +25,11 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
     lookedUp = true;
   }
   const traced = tracing;
-  const client = makeClient(options, {
+  return makeClient(options, {
     sender: () => sender,
     takesDispatcher: false,
     managedTokens: (api, transport, settings) => managedTokens(api, transport, settings, traced?.token),
     traceAttempt: traced?.attempt,
     traceOperation: traced?.operation,
   });
-  return traceClient(client, traced);
 }

@@ -33,7 +33,8 @@ export interface CallContext {
 
 /** What a traced call starts with: its operation, conference and participant (tracing adds how it settled). */
 export interface TracedCall {
-  operationId: OperationId;
+  /** The spec's operationId, or the name of a handle's own method that is an operation of its own. */
+  operationId: OperationId | "token" | "waitUntilSharing" | "waitUntil" | "roster";
   conferenceID: string;
   participantID?: string;
 }
@@ -160,11 +161,16 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
     if (!answer) throw apiError(what, result.response, undefined, secrets, "the answer is empty");
     return answer;
   };
+  return traced(context, operationId, participantID, work, true);
+}
+
+/** Runs `work` as one traced operation where the entry traces (`shown`: its result may go into the context), else just runs it. */
+export function traced<T>(context: CallContext, operationId: TracedCall["operationId"], participantID: unknown, work: () => Promise<T>, shown: boolean): Promise<T> {
   if (!context.trace) return work();
-  const traced: TracedCall = { operationId, conferenceID: context.conferenceID };
+  const what: TracedCall = { operationId, conferenceID: context.conferenceID };
   // As given: an ID that is not a string is refused by the call itself, and recorded as its error.
-  if (typeof participantID === "string") traced.participantID = participantID;
-  return context.trace(traced, work, true);
+  if (typeof participantID === "string") what.participantID = participantID;
+  return context.trace(what, work, shown);
 }
 
 type Handle = "participant" | "conference";
