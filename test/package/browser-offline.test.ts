@@ -5,15 +5,14 @@
 // the call's code may be left to load. Only the event channel loads on first use, and its
 // failure to load is a MeetingConnectionError that says so.
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, statSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
 import { build as esbuild } from "esbuild";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { root } from "../../scripts/prism.js";
+import { freePort, root } from "../../scripts/prism.js";
 import { launchChromium } from "../support/browser.js";
+import { serveLoopback, type Loopback } from "../support/servers/loopback.js";
 
 /**
  * The bundlers the app is built with: esbuild with splitting, and Vite's default build
@@ -48,7 +47,7 @@ window.outcomes = async ({ api, refused }) => {
 const HTML = '<!doctype html><html><head><script type="module" src="/main.js"></script></head><body></body></html>';
 
 let browser: Browser;
-let api: Server;
+let api: Loopback;
 let apiUrl: string;
 let refusedUrl: string;
 /** The requests the API received, as "METHOD /route/path". */
@@ -57,7 +56,7 @@ const work = mkdtempSync(join(tmpdir(), "browser-offline-"));
 
 beforeAll(async () => {
   // The API: the first path segment (a baseUrl prefix) picks the answer.
-  api = createServer((req, res) => {
+  api = await serveLoopback((req, res) => {
     res.setHeader("Access-Control-Allow-Origin", "*");
     if (req.method === "OPTIONS") {
       res.writeHead(204, { "Access-Control-Allow-Methods": "GET, PUT, POST, DELETE", "Access-Control-Allow-Headers": req.headers["access-control-request-headers"] ?? "" });
@@ -73,19 +72,15 @@ beforeAll(async () => {
     res.write("{");
     setTimeout(() => res.end("}"), 5);
   });
-  await new Promise<void>((resolve) => api.listen(0, "127.0.0.1", resolve));
-  apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  apiUrl = api.url;
   // A port that was just free: nothing listens there, the connection is refused.
-  const closed = createServer();
-  await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
-  refusedUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
-  await new Promise((resolve) => closed.close(resolve));
+  refusedUrl = `http://127.0.0.1:${await freePort()}`;
   browser = await launchChromium();
 }, 30_000);
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => (api ? api.close(resolve) : resolve(undefined)));
+  await api?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -124,7 +119,7 @@ function files(dir: string): string[] {
 
 /** Serves `out` from a loopback server, nothing cached; a missing file is a 404. */
 async function serve(out: string): Promise<{ url: string; close(): Promise<void> }> {
-  const server = createServer((req, res) => {
+  const loopback = await serveLoopback((req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
     const file = join(out, path === "/" ? "index.html" : path);
     let body: Buffer;
@@ -136,15 +131,7 @@ async function serve(out: string): Promise<{ url: string; close(): Promise<void>
     const type = extname(file) === ".html" ? "text/html" : "text/javascript";
     res.writeHead(200, { "Content-Type": type, "Cache-Control": "no-store" }).end(body);
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: `${loopback.url}/`, close: loopback.close };
 }
 
 describe.each(BUNDLERS)("an app built by %s with code splitting", (bundler) => {

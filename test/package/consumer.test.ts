@@ -3,8 +3,6 @@
 // (run against the Prism mock, and against the stateful fake with its event channel).
 import { execFile } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -15,6 +13,7 @@ import { STORY_CALLS } from "../../scripts/runtimes.js";
 import { createMeetingClient as nodeClient } from "../../src/node.js";
 import { createMeetingFake } from "../../src/testing/index.js";
 import { launchChromium } from "../support/browser.js";
+import { serveLoopback, type Loopback } from "../support/servers/loopback.js";
 
 const run = promisify(execFile);
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -167,7 +166,7 @@ console.log(JSON.stringify({ sharing, sameErrors, journal: fake.journal.map((ent
 });
 
 describe("in a browser", () => {
-  let server: Server;
+  let site: Loopback | undefined;
   let pageUrl: string;
 
   beforeAll(async () => {
@@ -211,15 +210,14 @@ describe("in a browser", () => {
     });
     const script = result.outputFiles[0]!.text;
     expect(script).not.toContain("X-Password"); // the browser build leaves out the host-password flow
-    server = createServer((req, res) => {
+    site = await serveLoopback((req, res) => {
       if (req.url === "/main.js") return res.writeHead(200, { "content-type": "text/javascript" }).end(script);
       res.writeHead(200, { "content-type": "text/html" }).end('<!doctype html><script type="module" src="/main.js"></script>');
     });
-    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    pageUrl = `${site.url}/`;
   }, 60_000);
 
-  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  afterAll(() => site?.close());
 
   it("calls the Prism mock across origins with the page's own fetch and gets typed results", async () => {
     const browser = await launchChromium();

@@ -3,15 +3,15 @@
 // any more is aborted; an implausible expiry falls back to half an hour; the sources one client
 // keeps are bounded.
 import { fork } from "node:child_process";
-import { createServer, type ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { join } from "node:path";
-import type { AddressInfo, Socket } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createMeetingClient as onUndici, MeetingTimeoutError, type MeetingClientOptions } from "../../src/node.js";
 import { createMeetingClient as onFetch } from "../../src/universal.js";
 import { root } from "../../scripts/prism.js";
+import { serveLoopback } from "../support/servers/loopback.js";
 
 const transports = [
   ["undici", onUndici],
@@ -24,8 +24,7 @@ const TOKEN_PATH = "/v1/mmc/control/conferences/token";
 /** A loopback vendor whose token endpoint does what `token` says; control calls answer 200 `{}`. */
 async function startServer(token: (res: ServerResponse) => void) {
   const requests: string[] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
+  const loopback = await serveLoopback((req, res) => {
     req.resume();
     req.on("end", () => {
       const path = (req.url ?? "").split("?")[0]!;
@@ -34,20 +33,11 @@ async function startServer(token: (res: ServerResponse) => void) {
       res.writeHead(200, { "content-type": "application/json" }).end("{}");
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    url: loopback.url,
     requests,
     tokenRequests: () => requests.filter((p) => p === TOKEN_PATH).length,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
+    close: loopback.close,
   };
 }
 

@@ -1,13 +1,13 @@
 // Retries that respect each operation's effect: an operation whose repeat could act twice
 // (x-idempotent: false) is sent again only when the server cannot have acted on it.
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { InternalServerError, MeetingConnectionError, MeetingTimeoutError, type MeetingClientOptions } from "../../src/node.js";
 import { operations } from "../../src/generated/operations.js";
 import { repeatable } from "../../src/retry.js";
 import { startFaultServer, type FaultServer, type Step } from "../support/servers/faults.js";
 import { transports } from "../support/transports.js";
+import { freePort } from "../../scripts/prism.js";
 
 const CONFERENCE = "986947855";
 const TOKEN = "EXAMPLE-secret-token-7f3a";
@@ -150,10 +150,3 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
 });
 
 /** A loopback port nobody listens on (just now). */
-async function freePort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}

@@ -1,7 +1,7 @@
 // A loopback server scripted per test: each request takes the next step of the script (the
 // last step repeats). It records every request it receives, with when it arrived.
-import { createServer, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { ServerResponse } from "node:http";
+import { serveLoopback } from "./loopback.js";
 import type { Recorded } from "./recorder.js";
 
 export type Step =
@@ -22,8 +22,7 @@ const PARTIAL = '{"participants":[{"pid":"p1","na';
 
 export async function startFaultServer(script: Step[]): Promise<FaultServer> {
   const requests: FaultServer["requests"] = [];
-  const sockets = new Set<Socket>();
-  const server = createServer((req, res) => {
+  const loopback = await serveLoopback((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -38,20 +37,7 @@ export async function startFaultServer(script: Step[]): Promise<FaultServer> {
       play(script[Math.min(index, script.length - 1)]!, res);
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    requests,
-    close: () =>
-      new Promise((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  return { url: loopback.url, requests, close: loopback.close };
 }
 
 function play(step: Step, res: ServerResponse) {

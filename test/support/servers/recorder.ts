@@ -1,6 +1,6 @@
 // A loopback HTTP server that records every request it receives and answers from a script.
-import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { IncomingHttpHeaders, ServerResponse } from "node:http";
+import { serveLoopback } from "./loopback.js";
 
 export interface Recorded {
   method: string;
@@ -29,7 +29,7 @@ export interface Recorder {
 export async function startRecorder(responder?: Responder): Promise<Recorder> {
   let respond: Responder = responder ?? (() => ({}));
   const requests: Recorded[] = [];
-  const server = createServer((req, res) => {
+  const loopback = await serveLoopback((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
@@ -46,18 +46,12 @@ export async function startRecorder(responder?: Responder): Promise<Recorder> {
       res.end(answer.body ?? "{}");
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: loopback.url,
     requests,
     respond: (next) => {
       respond = next;
     },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: loopback.close,
   };
 }

@@ -1,7 +1,8 @@
 // A real redis-server (Debian's package; `npm test` installs it) on a free loopback port, with
 // no persistence: nothing of a test's tokens is written to disk.
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, connect } from "node:net";
+import { connect } from "node:net";
+import { freePort } from "../../../scripts/prism.js";
 
 export interface RedisServer {
   url: string;
@@ -27,14 +28,6 @@ export async function startRedis(): Promise<RedisServer> {
       await exited;
     },
   };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 async function waitForPort(port: number, child: ChildProcess): Promise<void> {
