@@ -65,7 +65,7 @@ interface Case<M extends Method> {
   /** Exactly the events `conf.events()` delivers because of the call, in order. */
   events: (cast: Cast) => Seen[];
   /** What the meeting shows afterwards; `ended` is how the event stream ended, if it has. */
-  then?: (cast: Cast, ended: { error: unknown } | undefined) => Promise<void> | void;
+  shows?: (cast: Cast, ended: { error: unknown } | undefined) => Promise<void> | void;
 }
 
 const updated = (pid: string, fields: Record<string, string>): Seen => ["participantUpdated", pid, fields];
@@ -82,13 +82,13 @@ const cases: { [M in Method]: Case<M> } = {
     // The fake is made with acceptShareInvitations: the invited participant starts sharing.
     awaits: ({ conf, alice }) => conf.waitUntilSharing(alice, { timeoutMs: 2_000 }),
     events: ({ alice }) => [updated(alice, { SHARE: "1" }), ["shareStarted", alice]],
-    then: ({ meeting, alice }) => expect(meeting.details(alice)).toMatchObject({ sharing: true, invited: false }),
+    shows: ({ meeting, alice }) => expect(meeting.details(alice)).toMatchObject({ sharing: true, invited: false }),
   },
   "participant.cancelShareInvitation": {
     before: ({ meeting, alice }) => meeting.startSharing(alice),
     args: () => [],
     events: ({ alice }) => [updated(alice, { SHARE: "0" }), ["shareStopped", alice]],
-    then: ({ meeting, alice }) => expect(meeting.details(alice)).toMatchObject({ sharing: false, invited: false }),
+    shows: ({ meeting, alice }) => expect(meeting.details(alice)).toMatchObject({ sharing: false, invited: false }),
   },
   "conference.realTimeInfo": {
     args: () => [],
@@ -106,7 +106,7 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.updateSettings": {
     args: () => [{ lockSharing: 1, isLock: 1, allowUnmuteByOneself: 0, callInRestriction: 2, chatPermission: 2, allowRename: 0 }],
     events: () => [meetingUpdated({ lockSharing: 1, lock: 1, canUnmute: 0, callInRestriction: 2 })],
-    then: ({ meeting }) =>
+    shows: ({ meeting }) =>
       expect(meeting.settings).toEqual({
         lockSharing: 1,
         freeShare: 0,
@@ -123,7 +123,7 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.lockSharing": {
     args: () => [],
     events: () => [meetingUpdated({ lockSharing: 1 })],
-    then: ({ meeting, alice }) => {
+    shows: ({ meeting, alice }) => {
       expect(meeting.settings.lockSharing).toBe(1);
       expect(() => meeting.startSharing(alice)).toThrow(/sharing is locked/);
     },
@@ -132,7 +132,7 @@ const cases: { [M in Method]: Case<M> } = {
     before: ({ conf }) => conf.lockSharing(),
     args: () => [],
     events: () => [meetingUpdated({ lockSharing: 0 })],
-    then: ({ meeting, alice }) => {
+    shows: ({ meeting, alice }) => {
       expect(meeting.settings.lockSharing).toBe(0);
       meeting.startSharing(alice);
       expect(meeting.details(alice)?.sharing).toBe(true);
@@ -149,7 +149,7 @@ const cases: { [M in Method]: Case<M> } = {
         ["InviteResultNotify", [{ callNumber: DAN_PHONE, resultCode: "0" }]],
       ];
     },
-    then: async ({ conf, meeting }) => {
+    shows: async ({ conf, meeting }) => {
       const dan = meeting.participants.find(({ name }) => name === "Dan")!.pid;
       const info = await conf.realTimeInfo();
       expect(info.participants?.at(-1)).toEqual({ pid: dan, name: "Dan", phone: DAN_PHONE, state: 0, video: 0, mute: 1, hand: 0 });
@@ -162,17 +162,17 @@ const cases: { [M in Method]: Case<M> } = {
       ["participantLeft", bob],
       ["InviteResultNotify", [{ callNumber: BOB_PHONE, resultCode: "11076002" }]],
     ],
-    then: async ({ conf, hana, alice }) => expect((await conf.realTimeInfo()).participants?.map(({ pid }) => pid)).toEqual([hana, alice]),
+    shows: async ({ conf, hana, alice }) => expect((await conf.realTimeInfo()).participants?.map(({ pid }) => pid)).toEqual([hana, alice]),
   },
   "participant.rename": {
     args: () => [{ number: "", newName: "Alicia" }],
     events: ({ alice }) => [updated(alice, { NAME: "Alicia" })],
-    then: async (cast) => expect(await fieldOf(cast, "name", cast.alice)).toEqual(["Alicia"]),
+    shows: async (cast) => expect(await fieldOf(cast, "name", cast.alice)).toEqual(["Alicia"]),
   },
   "conference.removeAttendees": {
     args: () => [[{ number: BOB_PHONE }]],
     events: () => [],
-    then: async ({ conf, hana, alice, bob }) => {
+    shows: async ({ conf, hana, alice, bob }) => {
       const info = await conf.realTimeInfo();
       expect(info.attendees).toEqual([{ name: "Hana" }, { name: "Alice" }]);
       // Off the list, still in the meeting.
@@ -183,18 +183,18 @@ const cases: { [M in Method]: Case<M> } = {
     before: ({ meeting, alice }) => meeting.unmute(alice),
     args: () => [],
     events: ({ alice }) => [updated(alice, { MUTE: "1" })],
-    then: async (cast) => expect(await fieldOf(cast, "mute", cast.alice)).toEqual([1]),
+    shows: async (cast) => expect(await fieldOf(cast, "mute", cast.alice)).toEqual([1]),
   },
   "participant.unmute": {
     args: () => [],
     events: ({ alice }) => [updated(alice, { MUTE: "0" })],
-    then: async (cast) => expect(await fieldOf(cast, "mute", cast.alice, cast.bob)).toEqual([0, 1]),
+    shows: async (cast) => expect(await fieldOf(cast, "mute", cast.alice, cast.bob)).toEqual([0, 1]),
   },
   "conference.muteAll": {
     before: ({ meeting, alice }) => meeting.unmute(alice),
     args: () => [{ allowUnmuteByOneself: 0 }],
     events: ({ alice }) => [updated(alice, { MUTE: "1" }), meetingUpdated({ mute: 1 }), meetingUpdated({ canUnmute: 0 })],
-    then: async (cast) => {
+    shows: async (cast) => {
       // The host stays unmuted, as the vendor's "mute all" leaves the host and co-hosts.
       expect(await fieldOf(cast, "mute", cast.hana, cast.alice, cast.bob)).toEqual([0, 1, 1]);
       expect(cast.meeting.settings.allowUnmuteByOneself).toBe(0);
@@ -204,13 +204,13 @@ const cases: { [M in Method]: Case<M> } = {
     before: ({ conf }) => conf.muteAll(),
     args: () => [],
     events: ({ alice, bob }) => [updated(alice, { MUTE: "0" }), updated(bob, { MUTE: "0" }), meetingUpdated({ mute: 0 })],
-    then: async (cast) => expect(await fieldOf(cast, "mute", cast.hana, cast.alice, cast.bob)).toEqual([0, 0, 0]),
+    shows: async (cast) => expect(await fieldOf(cast, "mute", cast.hana, cast.alice, cast.bob)).toEqual([0, 0, 0]),
   },
   "conference.allowSelfUnmute": {
     before: ({ conf }) => conf.forbidSelfUnmute(),
     args: () => [],
     events: () => [meetingUpdated({ canUnmute: 1 })],
-    then: ({ meeting, alice }) => {
+    shows: ({ meeting, alice }) => {
       meeting.unmute(alice);
       expect(meeting.details(alice)?.mute).toBe(0);
     },
@@ -218,46 +218,46 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.forbidSelfUnmute": {
     args: () => [],
     events: () => [meetingUpdated({ canUnmute: 0 })],
-    then: ({ meeting, alice }) => expect(() => meeting.unmute(alice)).toThrow(/does not let participants unmute themselves/),
+    shows: ({ meeting, alice }) => expect(() => meeting.unmute(alice)).toThrow(/does not let participants unmute themselves/),
   },
   "participant.askToStartVideo": {
     args: () => [],
     events: ({ alice }) => [updated(alice, { VIDEO: "1" })],
-    then: async (cast) => expect(await fieldOf(cast, "video", cast.alice)).toEqual([1]),
+    shows: async (cast) => expect(await fieldOf(cast, "video", cast.alice)).toEqual([1]),
   },
   "participant.askToStopVideo": {
     before: ({ conf, alice }) => conf.participant(alice).askToStartVideo(),
     args: () => [],
     events: ({ alice }) => [updated(alice, { VIDEO: "0" })],
-    then: async (cast) => expect(await fieldOf(cast, "video", cast.alice)).toEqual([0]),
+    shows: async (cast) => expect(await fieldOf(cast, "video", cast.alice)).toEqual([0]),
   },
   "participant.applyForHost": {
     before: ({ conf, hana }) => conf.participant(hana).releaseHost(),
     args: () => [{ chairmanPwd: HOST_PASSWORD }],
     events: ({ alice }) => [updated(alice, { ROLE: "1" })],
-    then: async ({ conf, alice }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: alice, coHosts: [] }),
+    shows: async ({ conf, alice }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: alice, coHosts: [] }),
   },
   "participant.releaseHost": {
     on: ({ hana }) => hana,
     args: () => [],
     events: ({ hana }) => [updated(hana, { ROLE: "0" })],
-    then: async ({ conf }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: "", coHosts: [] }),
+    shows: async ({ conf }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: "", coHosts: [] }),
   },
   "participant.makeCohost": {
     args: () => [],
     events: ({ alice }) => [updated(alice, { ROLE: "3" })],
-    then: async ({ conf, hana, alice }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: hana, coHosts: [alice] }),
+    shows: async ({ conf, hana, alice }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: hana, coHosts: [alice] }),
   },
   "participant.revokeCohost": {
     before: ({ conf, alice }) => conf.participant(alice).makeCohost(),
     args: () => [],
     events: ({ alice }) => [updated(alice, { ROLE: "0" })],
-    then: async ({ conf, hana }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: hana, coHosts: [] }),
+    shows: async ({ conf, hana }) => expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: hana, coHosts: [] }),
   },
   "participant.raiseHand": {
     args: () => [],
     events: ({ alice }) => [updated(alice, { HAND: "1" })],
-    then: async (cast) => expect(await fieldOf(cast, "hand", cast.alice, cast.bob)).toEqual([1, 0]),
+    shows: async (cast) => expect(await fieldOf(cast, "hand", cast.alice, cast.bob)).toEqual([1, 0]),
   },
   "participant.lowerHand": {
     before: ({ meeting, alice, bob }) => {
@@ -266,12 +266,12 @@ const cases: { [M in Method]: Case<M> } = {
     },
     args: () => [],
     events: ({ alice }) => [updated(alice, { HAND: "0" })],
-    then: async (cast) => expect(await fieldOf(cast, "hand", cast.alice, cast.bob)).toEqual([0, 1]),
+    shows: async (cast) => expect(await fieldOf(cast, "hand", cast.alice, cast.bob)).toEqual([0, 1]),
   },
   "conference.raiseHands": {
     args: ({ alice, bob }) => [[alice, bob]],
     events: ({ alice, bob }) => [updated(alice, { HAND: "1" }), updated(bob, { HAND: "1" })],
-    then: async (cast) => expect(await fieldOf(cast, "hand", cast.hana, cast.alice, cast.bob)).toEqual([0, 1, 1]),
+    shows: async (cast) => expect(await fieldOf(cast, "hand", cast.hana, cast.alice, cast.bob)).toEqual([0, 1, 1]),
   },
   "conference.lowerHands": {
     before: ({ meeting, hana, alice, bob }) => {
@@ -279,13 +279,13 @@ const cases: { [M in Method]: Case<M> } = {
     },
     args: ({ alice, bob }) => [[alice, bob]],
     events: ({ alice, bob }) => [updated(alice, { HAND: "0" }), updated(bob, { HAND: "0" })],
-    then: async (cast) => expect(await fieldOf(cast, "hand", cast.hana, cast.alice, cast.bob)).toEqual([1, 0, 0]),
+    shows: async (cast) => expect(await fieldOf(cast, "hand", cast.hana, cast.alice, cast.bob)).toEqual([1, 0, 0]),
   },
   "participant.rollCall": {
     args: () => [],
     // Given the floor: heard (unmuted) as well.
     events: ({ alice }) => [updated(alice, { ROLLCALL: "1", MUTE: "0" }), meetingUpdated({ mode: "ROLLCALL" })],
-    then: async (cast) => {
+    shows: async (cast) => {
       expect(await fieldOf(cast, "mute", cast.alice)).toEqual([0]);
       expect(cast.meeting.details(cast.alice)).toMatchObject({ rollcall: 1, broadcast: 0 });
     },
@@ -293,7 +293,7 @@ const cases: { [M in Method]: Case<M> } = {
   "participant.broadcast": {
     args: () => [],
     events: ({ alice }) => [updated(alice, { BROADCAST: "1" }), meetingUpdated({ mode: "BROADCAST" })],
-    then: ({ meeting, alice }) => {
+    shows: ({ meeting, alice }) => {
       expect(meeting.details(alice)).toMatchObject({ broadcast: 1, rollcall: 0 });
       expect(meeting.conference.mode).toBe("BROADCAST");
     },
@@ -302,7 +302,7 @@ const cases: { [M in Method]: Case<M> } = {
     before: ({ conf, alice }) => conf.participant(alice).broadcast(),
     args: () => [],
     events: ({ alice }) => [updated(alice, { BROADCAST: "0" }), meetingUpdated({ mode: "FREE" })],
-    then: ({ meeting, alice }) => {
+    shows: ({ meeting, alice }) => {
       expect(meeting.details(alice)?.broadcast).toBe(0);
       expect(meeting.conference.mode).toBe("FREE");
     },
@@ -310,34 +310,34 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.lock": {
     args: () => [],
     events: () => [meetingUpdated({ lock: 1 })],
-    then: ({ meeting }) => expect(meeting.settings.isLock).toBe(1),
+    shows: ({ meeting }) => expect(meeting.settings.isLock).toBe(1),
   },
   "conference.unlock": {
     before: ({ conf }) => conf.lock(),
     args: () => [],
     events: () => [meetingUpdated({ lock: 0 })],
-    then: ({ meeting }) => expect(meeting.settings.isLock).toBe(0),
+    shows: ({ meeting }) => expect(meeting.settings.isLock).toBe(0),
   },
   "conference.pause": {
     args: () => [],
     events: () => [meetingUpdated({ pause: 1 })],
-    then: ({ meeting }) => expect(meeting.conference.pause).toBe(1),
+    shows: ({ meeting }) => expect(meeting.conference.pause).toBe(1),
   },
   "conference.resume": {
     before: ({ conf }) => conf.pause(),
     args: () => [],
     events: () => [meetingUpdated({ pause: 0 })],
-    then: ({ meeting }) => expect(meeting.conference.pause).toBe(0),
+    shows: ({ meeting }) => expect(meeting.conference.pause).toBe(0),
   },
   "conference.prolong": {
     args: () => [{ auto: 0, duration: 30 }],
     events: ({ endTime }) => [meetingUpdated({ endTime: String(endTime + 30 * 60_000) })],
-    then: ({ meeting, endTime }) => expect(meeting.conference.endTime).toBe(endTime + 30 * 60_000),
+    shows: ({ meeting, endTime }) => expect(meeting.conference.endTime).toBe(endTime + 30 * 60_000),
   },
   "conference.stop": {
     args: () => [],
     events: () => [meetingUpdated({ state: "Destroyed" })],
-    then: async ({ conf, meeting }, ended) => {
+    shows: async ({ conf, meeting }, ended) => {
       expect(ended?.error).toBeInstanceOf(MeetingEndedError);
       expect(ended?.error).toMatchObject({ conferenceID: meeting.conferenceID });
       const error = await conf.realTimeInfo().catch((e: unknown) => e);
@@ -348,7 +348,7 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.allowAudience": {
     args: () => [],
     events: () => [meetingUpdated({ allowAudience: 1 })],
-    then: ({ meeting }) => expect(meeting.conference.allowAudience).toBe(1),
+    shows: ({ meeting }) => expect(meeting.conference.allowAudience).toBe(1),
   },
   "participant.admit": {
     before: ({ meeting, memo }) => {
@@ -358,7 +358,7 @@ const cases: { [M in Method]: Case<M> } = {
     on: ({ memo }) => memo.carol!,
     args: () => [],
     events: ({ memo: { carol } }) => [["participantJoined", carol, { ...JOINED, NAME: "Carol" }]],
-    then: async ({ conf, meeting, memo }) => {
+    shows: async ({ conf, meeting, memo }) => {
       expect((await conf.realTimeInfo()).participants?.map(({ name }) => name)).toEqual(["Hana", "Alice", "Bob", "Carol"]);
       expect(meeting.waiting.map(({ pid }) => pid)).toEqual([memo.dora]);
     },
@@ -373,7 +373,7 @@ const cases: { [M in Method]: Case<M> } = {
       ["participantJoined", carol, { ...JOINED, NAME: "Carol" }],
       ["participantJoined", dora, { ...JOINED, NAME: "Dora" }],
     ],
-    then: async ({ conf, meeting }) => {
+    shows: async ({ conf, meeting }) => {
       expect((await conf.realTimeInfo()).participants?.map(({ name }) => name)).toEqual(["Hana", "Alice", "Bob", "Carol", "Dora"]);
       expect(meeting.waiting).toEqual([]);
     },
@@ -381,7 +381,7 @@ const cases: { [M in Method]: Case<M> } = {
   "participant.moveToWaitingRoom": {
     args: () => [],
     events: ({ alice }) => [["participantLeft", alice]],
-    then: async ({ conf, meeting, hana, alice, bob }) => {
+    shows: async ({ conf, meeting, hana, alice, bob }) => {
       expect((await conf.realTimeInfo()).participants?.map(({ pid }) => pid)).toEqual([hana, bob]);
       expect(meeting.waiting.map(({ pid }) => pid)).toEqual([alice]);
     },
@@ -392,7 +392,7 @@ const cases: { [M in Method]: Case<M> } = {
       ["participantLeft", alice],
       ["participantLeft", bob],
     ],
-    then: async ({ conf, meeting, hana, alice, bob }) => {
+    shows: async ({ conf, meeting, hana, alice, bob }) => {
       expect((await conf.realTimeInfo()).participants?.map(({ pid }) => pid)).toEqual([hana]);
       expect(meeting.waiting.map(({ pid }) => pid)).toEqual([alice, bob]);
     },
@@ -400,69 +400,74 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.startRecording": {
     args: () => [],
     events: () => [meetingUpdated({ recState: 1 })],
-    then: ({ meeting }) => expect(meeting.conference.recState).toBe(1),
+    shows: ({ meeting }) => expect(meeting.conference.recState).toBe(1),
   },
   "conference.stopRecording": {
     before: ({ conf }) => conf.startRecording(),
     args: () => [],
     events: () => [meetingUpdated({ recState: 0 })],
-    then: ({ meeting }) => expect(meeting.conference.recState).toBe(0),
+    shows: ({ meeting }) => expect(meeting.conference.recState).toBe(0),
   },
   "conference.startLive": {
     args: () => [],
     events: () => [meetingUpdated({ liveState: 1 })],
-    then: ({ meeting }) => expect(meeting.conference.liveState).toBe(1),
+    shows: ({ meeting }) => expect(meeting.conference.liveState).toBe(1),
   },
   "conference.stopLive": {
     before: ({ conf }) => conf.startLive(),
     args: () => [],
     events: () => [meetingUpdated({ liveState: 0 })],
-    then: ({ meeting }) => expect(meeting.conference.liveState).toBe(0),
+    shows: ({ meeting }) => expect(meeting.conference.liveState).toBe(0),
   },
   "conference.startMmrRecording": {
     args: () => [],
     events: () => [meetingUpdated({ recState: 1 })],
-    then: ({ meeting }) => expect(meeting.conference.recState).toBe(1),
+    shows: ({ meeting }) => expect(meeting.conference.recState).toBe(1),
   },
   "conference.pauseMmrRecording": {
     before: ({ conf }) => conf.startMmrRecording(),
     args: () => [],
     events: () => [meetingUpdated({ recState: 2 })],
-    then: ({ meeting }) => expect(meeting.conference.recState).toBe(2),
+    shows: ({ meeting }) => expect(meeting.conference.recState).toBe(2),
   },
   "conference.stopMmrRecording": {
     before: ({ conf }) => conf.startMmrRecording(),
     args: () => [],
     events: () => [meetingUpdated({ recState: 0 })],
-    then: ({ meeting }) => expect(meeting.conference.recState).toBe(0),
+    shows: ({ meeting }) => expect(meeting.conference.recState).toBe(0),
   },
   "conference.startMmrLive": {
     args: () => [],
     events: () => [meetingUpdated({ liveState: 1 })],
-    then: ({ meeting }) => expect(meeting.conference.liveState).toBe(1),
+    shows: ({ meeting }) => expect(meeting.conference.liveState).toBe(1),
   },
   "conference.stopMmrLive": {
     before: ({ conf }) => conf.startMmrLive(),
     args: () => [],
     events: () => [meetingUpdated({ liveState: 0 })],
-    then: ({ meeting }) => expect(meeting.conference.liveState).toBe(0),
+    shows: ({ meeting }) => expect(meeting.conference.liveState).toBe(0),
   },
   "participant.allowLocalRecording": {
     args: () => [],
     events: () => [],
-    then: ({ meeting, alice, bob }) => expect([meeting.details(alice)?.clientRecord, meeting.details(bob)?.clientRecord]).toEqual([1, 0]),
+    shows: ({ meeting, alice, bob }) => expect([meeting.details(alice)?.clientRecord, meeting.details(bob)?.clientRecord]).toEqual([1, 0]),
   },
   "participant.revokeLocalRecording": {
     before: ({ conf, alice }) => conf.participant(alice).allowLocalRecording(),
     args: () => [],
     events: () => [],
-    then: ({ meeting, alice }) => expect(meeting.details(alice)?.clientRecord).toBe(0),
+    shows: ({ meeting, alice }) => expect(meeting.details(alice)?.clientRecord).toBe(0),
   },
   "conference.setMultiPicture": {
     args: () => [{ manualSet: 1, imageType: "Two", subscriberInPics: [{ index: 1, subscriber: ["+8613900000001"], isAssistStream: 0 }], switchTime: 10 }],
     events: () => [],
-    then: ({ meeting }) =>
-      expect(meeting.remembered("setMultiPicture")).toEqual({ manualSet: 1, imageType: "Two", subscriberInPics: [{ index: 1, subscriber: ["+8613900000001"], isAssistStream: 0 }], switchTime: 10 }),
+    shows: ({ meeting }) =>
+      expect(meeting.remembered("setMultiPicture")).toEqual({
+        manualSet: 1,
+        imageType: "Two",
+        subscriberInPics: [{ index: 1, subscriber: ["+8613900000001"], isAssistStream: 0 }],
+        switchTime: 10,
+      }),
   },
   "conference.setCustomMultiPicture": {
     args: () => [
@@ -475,7 +480,7 @@ const cases: { [M in Method]: Case<M> } = {
       },
     ],
     events: () => [],
-    then: ({ meeting }) =>
+    shows: ({ meeting }) =>
       expect(meeting.remembered("setCustomMultiPicture")).toEqual({
         manualSet: 1,
         imageType: "Three-2",
@@ -487,7 +492,7 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.switchMode": {
     args: () => [{ switchMode: "Fixed", imageType: 0 }],
     events: () => [meetingUpdated({ mode: "FIXED" })],
-    then: ({ meeting }) => {
+    shows: ({ meeting }) => {
       expect(meeting.conference.mode).toBe("FIXED");
       expect(meeting.remembered("switchMode")).toEqual({ switchMode: "Fixed", imageType: 0 });
     },
@@ -495,23 +500,23 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.setHostView": {
     args: ({ alice }) => [{ viewType: 2, participantID: alice, switchTime: 10 }],
     events: () => [],
-    then: ({ meeting, alice }) => expect(meeting.remembered("setHostView")).toEqual({ viewType: 2, participantID: alice, switchTime: 10 }),
+    shows: ({ meeting, alice }) => expect(meeting.remembered("setHostView")).toEqual({ viewType: 2, participantID: alice, switchTime: 10 }),
   },
   "participant.view": {
     args: ({ bob }) => [bob],
     events: () => [],
-    then: ({ meeting, bob }) => expect(meeting.remembered("setParticipantView")).toEqual({ viewType: 2, participantID: bob }),
+    shows: ({ meeting, bob }) => expect(meeting.remembered("setParticipantView")).toEqual({ viewType: 2, participantID: bob }),
   },
   "participant.lockView": {
     args: ({ bob }) => [bob],
     events: () => [],
-    then: ({ meeting, bob }) => expect(meeting.remembered("lockView")).toEqual({ status: 1, participantID: bob }),
+    shows: ({ meeting, bob }) => expect(meeting.remembered("lockView")).toEqual({ status: 1, participantID: bob }),
   },
   "participant.unlockView": {
     before: ({ conf, alice, bob }) => conf.participant(alice).lockView(bob),
     args: ({ bob }) => [bob],
     events: () => [],
-    then: ({ meeting, bob }) => expect(meeting.remembered("lockView")).toEqual({ status: 0, participantID: bob }),
+    shows: ({ meeting, bob }) => expect(meeting.remembered("lockView")).toEqual({ status: 0, participantID: bob }),
   },
   "conference.layouts": {
     before: ({ conf }) => conf.saveLayout(LAYOUT),
@@ -522,7 +527,7 @@ const cases: { [M in Method]: Case<M> } = {
   "conference.saveLayout": {
     args: () => [LAYOUT],
     events: () => [],
-    then: async ({ conf }) => {
+    shows: async ({ conf }) => {
       const { picLayouts } = await conf.layouts();
       expect(picLayouts).toEqual([{ ...LAYOUT, uuid: expect.stringMatching(/^[0-9a-f]{32}$/) }]);
       // Saved again with its uuid, it replaces itself.
@@ -538,28 +543,28 @@ const cases: { [M in Method]: Case<M> } = {
     },
     args: ({ memo }) => [memo.uuid!],
     events: () => [],
-    then: async ({ conf }) => expect((await conf.layouts()).picLayouts?.map(({ layOutName }) => layOutName)).toEqual(["Gallery"]),
+    shows: async ({ conf }) => expect((await conf.layouts()).picLayouts?.map(({ layOutName }) => layOutName)).toEqual(["Gallery"]),
   },
   "conference.setInterpreterGroups": {
     args: () => [[{ groupID: "g1", firstLanguage: "zh-CN", secondLanguage: "en-US" }]],
     events: () => [],
-    then: ({ meeting }) => expect(meeting.remembered("setInterpreterGroup")).toEqual({ interpreterGroups: [{ groupID: "g1", firstLanguage: "zh-CN", secondLanguage: "en-US" }] }),
+    shows: ({ meeting }) => expect(meeting.remembered("setInterpreterGroup")).toEqual({ interpreterGroups: [{ groupID: "g1", firstLanguage: "zh-CN", secondLanguage: "en-US" }] }),
   },
   "conference.startInterpretation": {
     args: () => [],
     events: () => [],
-    then: ({ meeting }) => expect(meeting.remembered("resumeSimultaneousInterpretation")).toEqual({ simultaneousInterpretation: 1 }),
+    shows: ({ meeting }) => expect(meeting.remembered("resumeSimultaneousInterpretation")).toEqual({ simultaneousInterpretation: 1 }),
   },
   "conference.stopInterpretation": {
     before: ({ conf }) => conf.startInterpretation(),
     args: () => [],
     events: () => [],
-    then: ({ meeting }) => expect(meeting.remembered("resumeSimultaneousInterpretation")).toEqual({ simultaneousInterpretation: 0 }),
+    shows: ({ meeting }) => expect(meeting.remembered("resumeSimultaneousInterpretation")).toEqual({ simultaneousInterpretation: 0 }),
   },
   "conference.setLanguageChannels": {
     args: ({ alice }) => [{ participantIDs: [alice], listenLanChannel: "en-US", speakLanChannel: "zh-CN", includeOriginalVoice: 1 }],
     events: () => [],
-    then: ({ meeting, alice }) =>
+    shows: ({ meeting, alice }) =>
       expect(meeting.remembered("setAttendeeLanChannel")).toEqual({ participantIDs: [alice], listenLanChannel: "en-US", speakLanChannel: "zh-CN", includeOriginalVoice: 1 }),
   },
 };
@@ -579,7 +584,6 @@ function expectApiError(error: unknown, Class: typeof BadRequestError | typeof P
 
 it("every facade method of the generated operation table has a case here, and no case names another", () => {
   const methods = table.map(({ name }) => name).sort();
-  expect(methods).toHaveLength(65);
   expect(Object.keys(cases).sort()).toEqual(methods);
 });
 
@@ -610,7 +614,7 @@ describe.each(Object.entries(modes))("every facade method through the client aga
   };
 
   for (const { name, operationId, method, path } of table) {
-    const { before, on, args, answer, awaits, events, then } = cases[name] as Case<Method>;
+    const { before, on, args, answer, awaits, events, shows } = cases[name] as Case<Method>;
     it(`${name} sends one ${operationId}, answers as typed, and the channel and the meeting show what it changed`, async () => {
       const cast = setUp();
       await before?.(cast);
@@ -622,7 +626,7 @@ describe.each(Object.entries(modes))("every facade method through the client aga
       expect(answered).toEqual(answer?.(cast));
       await awaits?.(cast);
       expect(await recorder.settle()).toEqual(events(cast));
-      await then?.(cast, recorder.ended);
+      await shows?.(cast, recorder.ended);
     });
   }
 
@@ -640,7 +644,10 @@ describe.each(Object.entries(modes))("every facade method through the client aga
   describe("each family's refusal, as the fake gives it, is a typed MeetingApiError", () => {
     it("a participant handle on an unknown pid: BadRequestError with the vendor's USG.201040000", async () => {
       const { conf } = setUp();
-      const error = await conf.participant(GHOST).mute().catch((e: unknown) => e);
+      const error = await conf
+        .participant(GHOST)
+        .mute()
+        .catch((e: unknown) => e);
       expectApiError(error, BadRequestError, { status: 400, errorCode: "USG.201040000", errorMsg: `user does not exist: ${GHOST}` });
     });
 
@@ -653,11 +660,17 @@ describe.each(Object.entries(modes))("every facade method through the client aga
 
     it("roles: the host made a co-host, or a wrong host password, is PermissionDeniedError; the password is in no error", async () => {
       const { conf, hana, alice } = setUp();
-      const cohost = await conf.participant(hana).makeCohost().catch((e: unknown) => e);
+      const cohost = await conf
+        .participant(hana)
+        .makeCohost()
+        .catch((e: unknown) => e);
       expectApiError(cohost, PermissionDeniedError, { status: 403, errorCode: "FAKE.403000", errorMsg: "not allowed: the host cannot be made a co-host" });
       await conf.participant(hana).releaseHost();
       const wrong = "FAKE-wrong-host-password";
-      const apply = await conf.participant(alice).applyForHost({ chairmanPwd: wrong }).catch((e: unknown) => e);
+      const apply = await conf
+        .participant(alice)
+        .applyForHost({ chairmanPwd: wrong })
+        .catch((e: unknown) => e);
       expectApiError(apply, PermissionDeniedError, { status: 403, errorCode: "FAKE.403000", errorMsg: "not allowed: chairmanPwd does not match" });
       expect(JSON.stringify({ message: String(apply), ...(apply as object) })).not.toContain(wrong);
       expect((await conf.realTimeInfo()).confInfo).toEqual({ chairID: "", coHosts: [] });
@@ -676,7 +689,10 @@ describe.each(Object.entries(modes))("every facade method through the client aga
 
     it("the waiting room: admitting someone not waiting, or moving the host there, is refused", async () => {
       const { conf, meeting, hana, alice } = setUp();
-      const admit = await conf.participant(alice).admit().catch((e: unknown) => e);
+      const admit = await conf
+        .participant(alice)
+        .admit()
+        .catch((e: unknown) => e);
       expectApiError(admit, BadRequestError, { status: 400, errorCode: "FAKE.400006", errorMsg: `participant is not in the waiting room: ${alice}` });
       const move = await conf.moveToWaitingRoom([alice, hana]).catch((e: unknown) => e);
       expectApiError(move, PermissionDeniedError, { status: 403, errorCode: "FAKE.403000", errorMsg: "not allowed: the host cannot be moved to the waiting room" });
@@ -697,13 +713,21 @@ describe.each(Object.entries(modes))("every facade method through the client aga
       const { conf, meeting } = setUp();
       const eve = meeting.callOut({ name: "Eve" }).pid;
       const error = await conf.inviteToShare(eve).catch((e: unknown) => e);
-      expectApiError(error, BadRequestError, { status: 400, errorCode: "FAKE.400002", errorMsg: `participant is not in the meeting (being called or in the waiting room): ${eve}` });
+      expectApiError(error, BadRequestError, {
+        status: 400,
+        errorCode: "FAKE.400002",
+        errorMsg: `participant is not in the meeting (being called or in the waiting room): ${eve}`,
+      });
     });
 
     it("the meeting's time: prolonging by 0 minutes is BadRequestError FAKE.400000, and the end time stays", async () => {
       const { conf, meeting, endTime } = setUp();
       const error = await conf.prolong({ auto: 0, duration: 0 }).catch((e: unknown) => e);
-      expectApiError(error, BadRequestError, { status: 400, errorCode: "FAKE.400000", errorMsg: "request does not match openapi.yaml: /body/duration: must be a positive number of minutes" });
+      expectApiError(error, BadRequestError, {
+        status: 400,
+        errorCode: "FAKE.400000",
+        errorMsg: "request does not match openapi.yaml: /body/duration: must be a positive number of minutes",
+      });
       expect(meeting.conference.endTime).toBe(endTime);
     });
 
@@ -713,11 +737,29 @@ describe.each(Object.entries(modes))("every facade method through the client aga
       expectApiError(error, BadRequestError, { status: 400, errorCode: "FAKE.400005", errorMsg: "no saved layout has this uuID: no-such-layout" });
     });
 
-    it("views: locking a view on an unknown participant is refused, and nothing is remembered", async () => {
+    it("views: locking a view on an unknown participant, or a view of an unknown terminal (the handle's pid), is refused, and nothing is remembered", async () => {
       const { conf, meeting, alice } = setUp();
-      const error = await conf.participant(alice).lockView(GHOST).catch((e: unknown) => e);
-      expectApiError(error, BadRequestError, { status: 400, errorCode: "USG.201040000", errorMsg: `user does not exist: ${GHOST}` });
-      expect(meeting.remembered("lockView")).toBeUndefined();
+      const locked = await conf
+        .participant(alice)
+        .lockView(GHOST)
+        .catch((e: unknown) => e);
+      expectApiError(locked, BadRequestError, { status: 400, errorCode: "USG.201040000", errorMsg: `user does not exist: ${GHOST}` });
+      const viewed = await conf
+        .participant(GHOST)
+        .view(alice)
+        .catch((e: unknown) => e);
+      expectApiError(viewed, BadRequestError, { status: 400, errorCode: "USG.201040000", errorMsg: `user does not exist: ${GHOST}` });
+      expect([meeting.remembered("lockView"), meeting.remembered("setParticipantView")]).toEqual([undefined, undefined]);
+    });
+
+    it("attendees: an empty number names nobody, not the first attendee without a number; the list stays whole", async () => {
+      const { conf, alice } = setUp();
+      const removed = await conf.removeAttendees([{ number: "" }]).catch((e: unknown) => e);
+      expectApiError(removed, BadRequestError, { status: 400, errorCode: "USG.201040000", errorMsg: "user does not exist" });
+      expect((await conf.realTimeInfo()).attendees).toEqual([{ name: "Hana" }, { name: "Alice" }, { name: "Bob", phone: BOB_PHONE }]);
+      // By participantID, one without a number is found.
+      await conf.removeAttendees([{ number: "", participantID: alice }]);
+      expect((await conf.realTimeInfo()).attendees).toEqual([{ name: "Hana" }, { name: "Bob", phone: BOB_PHONE }]);
     });
 
     it("interpretation: language channels for an unknown participant are refused, and nothing is remembered", async () => {

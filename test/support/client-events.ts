@@ -57,7 +57,8 @@ export async function recordEvents(conf: Conference, meeting: FakeMeeting) {
   // The full participant list, then the meeting's full status.
   await until(() => events.some(([type]) => type === "meetingUpdated") || ended !== undefined);
   const full = events.splice(0).map(([type]) => type);
-  if (full[0] !== "roster" || full.at(-1) !== "meetingUpdated") throw new Error(`the full state came as ${full.join()}${ended ? ` and the stream ended: ${String(ended.error)}` : ""}`);
+  if (full[0] !== "roster" || full.at(-1) !== "meetingUpdated")
+    throw new Error(`the full state came as ${full.join()}${ended ? ` and the stream ended: ${String(ended.error)}` : ""}`);
   return {
     async settle(): Promise<Seen[]> {
       if (!ended) {
