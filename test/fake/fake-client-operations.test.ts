@@ -80,7 +80,7 @@ const cases: { [M in Method]: Case<M> } = {
   "participant.inviteToShare": {
     args: () => [],
     // The fake is made with acceptShareInvitations: the invited participant starts sharing.
-    awaits: ({ conf, alice }) => conf.waitUntilSharing(alice, { timeoutMs: 2_000 }),
+    awaits: ({ conf, alice }) => conf.waitUntilSharing(alice, { timeoutMs: 10_000 }),
     events: ({ alice }) => [updated(alice, { SHARE: "1" }), ["shareStarted", alice]],
     shows: ({ meeting, alice }) => expect(meeting.details(alice)).toMatchObject({ sharing: true, invited: false }),
   },
@@ -635,7 +635,7 @@ describe.each(Object.entries(modes))("every facade method through the client aga
     const recorder = await recordEvents(cast.conf, cast.meeting);
     close = recorder.close;
     await cast.conf.inviteToShare(cast.alice);
-    await cast.conf.waitUntilSharing(cast.alice, { timeoutMs: 2_000 });
+    await cast.conf.waitUntilSharing(cast.alice, { timeoutMs: 10_000 });
     await cast.conf.cancelShareInvitation(cast.alice);
     expect(await recorder.settle()).toEqual([updated(cast.alice, { SHARE: "1" }), ["shareStarted", cast.alice], updated(cast.alice, { SHARE: "0" }), ["shareStopped", cast.alice]]);
     expect(cast.meeting.details(cast.alice)).toMatchObject({ sharing: false, invited: false });

@@ -34,6 +34,9 @@ function seen(event: MeetingEvent): Seen {
   }
 }
 
+/** How long to wait for the channel, in ms: generous, as a busy machine runs other test files alongside. */
+const WAIT_MS = 10_000;
+
 /** The marker: the waiting room's state, which no control operation changes. */
 const MARKER = "waitingRoomState";
 
@@ -55,7 +58,7 @@ export async function recordEvents(conf: Conference, meeting: FakeMeeting) {
     }
   })();
   // The full participant list, then the meeting's full status.
-  await until(() => events.some(([type]) => type === "meetingUpdated") || ended !== undefined);
+  await until(() => events.some(([type]) => type === "meetingUpdated") || ended !== undefined, WAIT_MS);
   const full = events.splice(0).map(([type]) => type);
   if (full[0] !== "roster" || full.at(-1) !== "meetingUpdated")
     throw new Error(`the full state came as ${full.join()}${ended ? ` and the stream ended: ${String(ended.error)}` : ""}`);
@@ -65,7 +68,7 @@ export async function recordEvents(conf: Conference, meeting: FakeMeeting) {
         const value = meeting.conference[MARKER] === 1 ? 0 : 1;
         meeting.setStatus({ [MARKER]: value });
         const isMarker = ([type, fields]: Seen) => type === "meetingUpdated" && JSON.stringify(fields) === JSON.stringify({ [MARKER]: value });
-        await until(() => events.some(isMarker) || ended !== undefined);
+        await until(() => events.some(isMarker) || ended !== undefined, WAIT_MS);
         const taken = events.splice(0);
         return taken.filter((event) => !isMarker(event));
       }
