@@ -80,6 +80,8 @@ function presentOne(meeting: MeetingRecord, pid: unknown): ParticipantState {
 const everyOne = (meeting: MeetingRecord, pids: readonly string[], pick = listedOne) => pids.map((pid) => pick(meeting, pid));
 
 const onlineOnes = (meeting: MeetingRecord) => [...meeting.participants.values()].filter(listed);
+/** Whether `number` is the participant's: everyone without a number has "", so an empty number names nobody. */
+const numberOf = (participant: ParticipantState, number: string) => number !== "" && participant.phone === number;
 const moderator = (participant: ParticipantState) => participant.role === "host" || participant.role === "cohost";
 
 /** Remembers the body of an operation that nothing else shows, for a test to read back. */
@@ -179,7 +181,7 @@ export const handlers: Handlers = {
     const meeting = authorized(call);
     const { participantID, number, newName } = bodyOf(call, "renameParticipant");
     const participant =
-      participantID === undefined ? (onlineOnes(meeting).find(({ phone }) => phone === number) ?? refuse(codes.noSuchParticipant, number)) : listedOne(meeting, participantID);
+      participantID === undefined ? (onlineOnes(meeting).find((one) => numberOf(one, number)) ?? refuse(codes.noSuchParticipant, number)) : listedOne(meeting, participantID);
     update(meeting, participant, { name: newName });
     return done("renameParticipant");
   },
@@ -187,7 +189,7 @@ export const handlers: Handlers = {
   deleteAttendees(call) {
     const meeting = authorized(call);
     const named = bodyOf(call, "deleteAttendees").bulkDelAttendInfo.map(({ number, participantID }) => {
-      const match = [...meeting.participants.values()].find((one) => one.attendee && (participantID === undefined ? one.phone === number : one.pid === participantID));
+      const match = [...meeting.participants.values()].find((one) => one.attendee && (participantID === undefined ? numberOf(one, number) : one.pid === participantID));
       return match ?? refuse(codes.noSuchParticipant, participantID ?? number);
     });
     for (const attendee of named) {

@@ -183,6 +183,16 @@ describe.each(Object.entries(modes))("the fake's participants and refusals, %s m
     expect((await realTimeInfo()).participants.map(({ pid }: { pid: string }) => pid)).toEqual([alice.pid]);
   });
 
+  it('an empty number names nobody: renaming or deleting by number "" is USG.201040000, not the first one without a number', async () => {
+    const { meeting, call, realTimeInfo } = await setUp();
+    meeting.join({ name: "Alice" });
+    const refused = { status: 400, body: { error_code: "USG.201040000", error_msg: "user does not exist" } };
+    expect(await call("renameParticipant", {}, { number: "", newName: "Nobody" })).toEqual(refused);
+    expect(await call("deleteAttendees", {}, { bulkDelAttendInfo: [{ number: "" }] })).toEqual(refused);
+    const info = await realTimeInfo();
+    expect([info.participants[0].name, info.attendees]).toEqual(["Alice", [{ name: "Alice" }]]);
+  });
+
   it("refuses a participant who is not in the meeting itself (being called, or waiting) with FAKE.400002", async () => {
     const { meeting, call } = await setUp();
     const ringing = meeting.callOut({ name: "Gil", phone: "+8613900000007" });
