@@ -11,10 +11,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { build } from "esbuild";
-import { root } from "../scripts/prism.js";
-import { ensureRuntime, runtimes as matrix, runtimesDir } from "../scripts/runtimes.js";
+import { freePort, root } from "../scripts/prism.js";
+import { ensureRuntime, runtimes as matrix, runtimesDir, WRANGLER_CONDITIONS } from "../scripts/runtimes.js";
 import { RUNTIME_CONTENDER_NAMES, type RuntimeContenderName } from "./runtime-names.js";
-import { freePort } from "../scripts/prism.js";
 
 export interface RuntimeSample {
   rate: number;
@@ -109,6 +108,75 @@ function scriptRunner(runtime: string, version: string, binary: string, args: (s
   };
 }
 
+/**
+ * workerd: each contender a worker of its own in a workerd process of its own (bench/workerd-contender.ts),
+ * bundled as wrangler bundles; its outbound network opened to loopback only, for the bench server.
+ */
+async function workerdRunner(version: string, binary: string, dir: string): Promise<Runner> {
+  await build({
+    entryPoints: [join(root, "bench/workerd-contender.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: WRANGLER_CONDITIONS,
+    mainFields: ["browser", "module", "main"],
+    outfile: join(dir, "worker.js"),
+    logLevel: "error",
+  });
+  return {
+    runtime: "workerd",
+    version,
+    async start(name) {
+      const port = await freePort();
+      const text = (key: string, value: string) => `(name = "${key}", text = ${JSON.stringify(value)})`;
+      const config = join(dir, `workerd-${port}.capnp`);
+      writeFileSync(
+        config,
+        `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = .bench), (name = "loopback", network = (allow = ["local"]))],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const bench :Workerd.Worker = (
+  modules = [(name = "worker.js", esModule = embed "worker.js")],
+  compatibilityDate = "2025-09-01",
+  bindings = [${text("CONTENDER", name)}, ${text("BASE_URL", BASE.value)}],
+  globalOutbound = "loopback",
+);
+`,
+      );
+      const child = spawn(binary, ["serve", config], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+      let errors = "";
+      child.stderr.on("data", (chunk: Buffer) => (errors += chunk));
+      const ask = async (total: number, inFlight: number) => {
+        const response = await fetch(`http://127.0.0.1:${port}/run?total=${total}&inFlight=${inFlight}`);
+        const body = await response.text();
+        if (!response.ok) throw new Error(`workerd, ${name}: ${body}`);
+      };
+      // Ready once it answers a run of no calls.
+      for (const deadline = Date.now() + 30_000; ; ) {
+        if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode}): ${errors.slice(0, 2000)}`);
+        try {
+          await ask(0, 1);
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      return {
+        async run(total, inFlight) {
+          const started = performance.now();
+          await ask(total, inFlight);
+          return { rate: total / ((performance.now() - started) / 1000), cpuPerCall: 0 };
+        },
+        close: () => child.kill("SIGKILL"),
+      };
+    },
+  };
+}
+
 // The server's address, set by runtimeRows before any contender starts.
 const BASE = { value: "" };
 
@@ -166,6 +234,8 @@ export async function runtimeRows(options: RuntimeRowsOptions): Promise<Record<s
           : (file: string) => ["run", "--no-lock", "--no-prompt", "--no-config", "--allow-net=127.0.0.1", "--allow-sys=cpus", file];
       runners.push(scriptRunner(runtime.kind, runtime.version, binary, args, script));
     }
+    const workerd = matrix.find((r) => r.kind === "workerd");
+    if (workerd && wanted("workerd")) runners.push(await workerdRunner(workerd.version, await ensureRuntime(workerd), dir));
     for (const runner of runners) {
       const key = `${runner.runtime} ${runner.version}`;
       results[key] = {};
@@ -218,7 +288,3 @@ function print(title: string, rows: Record<string, RuntimeRow>): void {
   }
   console.log();
 }
-
-// Unused until workerd's rows land.
-void writeFileSync;
-void freePort;
