@@ -1,8 +1,9 @@
 // The contenders: each makes the seed's inviteShare PUT. The library is the built package
 // (dist/), as users get it. Each is imported only in its own process (bench/contender.ts).
+import type { Call } from "./rate.js";
 import { BODY, CONFERENCE, HEADERS, HOST_PASSWORD, INVITE_URL, PARAMS, PARTICIPANT, PATH, STATIC_TOKEN } from "./wire.js";
 
-export type Call = () => Promise<unknown>;
+export { type Call, callsPerSecond } from "./rate.js";
 
 type Entry = typeof import("../dist/node.js");
 
@@ -74,17 +75,6 @@ export const CONTENDERS = {
 } as const;
 
 export type ContenderName = keyof typeof CONTENDERS;
-
-/** Calls per second of `call`: `total` calls, `inFlight` at a time. */
-export async function callsPerSecond(call: Call, total: number, inFlight: number): Promise<number> {
-  let next = 0;
-  const started = performance.now();
-  const worker = async () => {
-    while (next++ < total) await call();
-  };
-  await Promise.all(Array.from({ length: inFlight }, worker));
-  return total / ((performance.now() - started) / 1000);
-}
 
 export function contender(name: string, base: string): Promise<Call> {
   const make = CONTENDERS[name as ContenderName];

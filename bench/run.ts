@@ -3,7 +3,7 @@
 // size, cold start, token single flight, and memory over many calls. Runs the built package
 // (dist/); `npm run bench` builds it first. Prints Markdown and writes bench/results.json.
 import { execFileSync, fork, type ChildProcess } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { tracingChannel } from "node:diagnostics_channel";
 import { get } from "node:http";
 import { cpus } from "node:os";
@@ -15,6 +15,7 @@ import { BROWSER_BUDGET, browserEntrySize } from "../scripts/size.js";
 import { root } from "../scripts/prism.js";
 import { CONTENDERS, type ContenderName } from "./contenders.js";
 import type { Memory } from "./memory.js";
+import { runtimeRows, UNIVERSAL_ROW } from "./runtimes.js";
 import { StubDispatcher, stubFetch } from "./stub.js";
 import { CONFERENCE, HOST_PASSWORD, PARAMS, PARTICIPANT, PATH, STATIC_TOKEN } from "./wire.js";
 
@@ -87,7 +88,7 @@ const ask = <T>(child: ChildProcess, message: object) => {
   return answered;
 };
 /** Runs `exchange` (which makes `calls` calls) and fails the bench unless the server saw exactly those calls, all valid. */
-async function checked<T>(name: ContenderName, calls: number, exchange: () => Promise<T>): Promise<T> {
+async function checked<T>(name: string, calls: number, exchange: () => Promise<T>): Promise<T> {
   const before = await stats();
   const result = await exchange();
   const after = await stats();
@@ -100,6 +101,31 @@ async function checked<T>(name: ContenderName, calls: number, exchange: () => Pr
 }
 /** `total` calls of contender `name` in `child`, `inFlight` at a time, checked by the server. */
 const run = (name: ContenderName, child: ChildProcess, total: number, inFlight: number) => checked(name, total, () => ask<Sample>(child, { total, inFlight }));
+
+// The runtime rows (bench/runtimes.ts): raw fetch, bare openapi-fetch + signal and the universal
+// entry on Node, Bun, Deno and workerd. `BENCH_ONLY=runtimes` runs them alone and keeps the rest
+// of results.json; `BENCH_RUNTIMES=bun,deno` (any of node, bun, deno, workerd) picks runtimes.
+async function runtimeSection(): Promise<void> {
+  const rows = await runtimeRows({ base, rounds: ROUNDS, generations: GENERATIONS, scale: SCALE, verify: checked, only: process.env.BENCH_RUNTIMES?.split(",") });
+  const targets: typeof verdicts = [];
+  for (const [runtime, modes] of Object.entries(rows)) {
+    const [sequentialRow, parallelRow] = [modes["sequential (1 in flight)"]![UNIVERSAL_ROW]!, modes["64 in flight"]![UNIVERSAL_ROW]!];
+    const text = `universal entry ≥ 1.0× bare openapi-fetch + signal on ${runtime}, sequential and 64 in flight: ${fmt(sequentialRow.toBareOpenapiFetchWithSignal, 2)}× and ${fmt(parallelRow.toBareOpenapiFetchWithSignal, 2)}× (paired by round: ${fmt(sequentialRow.toBareOpenapiFetchWithSignalPaired.median, 2)}× and ${fmt(parallelRow.toBareOpenapiFetchWithSignalPaired.median, 2)}×)`;
+    targets.push({ ok: Math.min(sequentialRow.toBareOpenapiFetchWithSignal, parallelRow.toBareOpenapiFetchWithSignal) >= 1, text });
+  }
+  verdicts.push(...targets);
+  results.runtimes = { rows, targets };
+}
+if (process.env.BENCH_ONLY === "runtimes") {
+  await runtimeSection();
+  console.log(`## Targets\n\n${verdicts.map(({ ok, text }) => `- ${ok ? "✅" : "❌"} ${text}`).join("\n")}`);
+  const file = join(root, "bench/results.json");
+  const previous = existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Record<string, unknown>) : {};
+  writeFileSync(file, `${JSON.stringify({ ...previous, runtimes: { date: results.date, ...(results.runtimes as object) } }, null, 2)}\n`);
+  console.log("\nThe runtime rows written to bench/results.json (the rest kept).");
+  server.kill();
+  process.exit(0);
+}
 
 async function throughput(label: string, block: number, inFlight: number) {
   block = Math.max(50, Math.round(block * SCALE));
@@ -149,6 +175,7 @@ async function throughput(label: string, block: number, inFlight: number) {
 }
 const sequential = await throughput("sequential (1 in flight)", 500, 1);
 const parallel = await throughput("64 in flight", 2_000, 64);
+await runtimeSection();
 
 target(parallel[NODE]!.toFloor >= 0.6, `Node entry ≥ 0.6× the undici floor with 64 in flight: ${fmt(parallel[NODE]!.toFloor, 2)}×`);
 target(sequential[NODE]!.toFloor >= 0.95, `Node entry ≥ 0.95× the undici floor sequentially: ${fmt(sequential[NODE]!.toFloor, 2)}×`);

@@ -1,0 +1,290 @@
+// The runtime rows of `npm run bench`: raw fetch, bare openapi-fetch with an AbortSignal per
+// call, and the universal entry, on Node, Bun and Deno (the binaries of the runtime matrix,
+// scripts/runtimes.ts, installed the same way when missing), and on workerd. Each contender runs
+// in a process of its own, against the bench's checking server; the contenders of one runtime
+// take turns in blocks, as the Node rows' do, and each ratio is also taken round by round
+// (both contenders sampled the same spell of the machine), its median printed with its spread.
+// `BENCH_ONLY=runtimes npm run bench` runs these rows alone; `BENCH_RUNTIMES=bun,deno` picks runtimes.
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { build } from "esbuild";
+import { freePort, root } from "../scripts/prism.js";
+import { ensureRuntime, runtimes as matrix, runtimesDir, WRANGLER_CONDITIONS } from "../scripts/runtimes.js";
+import { RUNTIME_CONTENDER_NAMES, type RuntimeContenderName } from "./runtime-names.js";
+
+export interface RuntimeSample {
+  rate: number;
+  /** 0 where the runtime does not report CPU time (workerd). */
+  cpuPerCall: number;
+}
+
+/** A contender's process: asked for a block of calls, answers with its sample. */
+interface Contender {
+  run(total: number, inFlight: number): Promise<RuntimeSample>;
+  close(): void;
+}
+
+/** Checks that the server saw exactly `calls` valid requests while `exchange` ran (bench/run.ts's `checked`). */
+export type Verify = <T>(label: string, calls: number, exchange: () => Promise<T>) => Promise<T>;
+
+export interface RuntimeRowsOptions {
+  base: string;
+  rounds: number;
+  generations: number;
+  scale: number;
+  verify: Verify;
+  /** Which runtimes: `node`, `bun`, `deno`, `workerd` (default: all). */
+  only?: string[];
+}
+
+const REFERENCE: RuntimeContenderName = "bare openapi-fetch + an AbortSignal per call";
+const RAW: RuntimeContenderName = "raw fetch";
+export const UNIVERSAL_ROW: RuntimeContenderName = "universal entry, { token }";
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const quantile = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))]!;
+
+/** One contender of one runtime, as the rows name it. */
+interface Runner {
+  runtime: string;
+  version: string;
+  start(name: RuntimeContenderName): Promise<Contender>;
+}
+
+/** A process speaking the line protocol of bench/runtime-contender.ts. */
+function lineContender(child: ChildProcess): Promise<Contender> {
+  const lines = createInterface({ input: child.stdout! });
+  let errors = "";
+  child.stderr!.on("data", (chunk: Buffer) => (errors += chunk));
+  const next = () =>
+    new Promise<string>((resolve, reject) => {
+      const exited = (code: number | null) => reject(new Error(`a runtime bench process exited (${code}) before answering: ${errors.slice(0, 2000)}`));
+      child.once("exit", exited);
+      lines.once("line", (line) => {
+        child.off("exit", exited);
+        resolve(line);
+      });
+    });
+  return next().then(() => ({
+    async run(total, inFlight) {
+      const answered = next();
+      child.stdin!.write(`${JSON.stringify({ total, inFlight })}\n`);
+      return JSON.parse(await answered) as RuntimeSample;
+    },
+    close: () => child.kill(),
+  }));
+}
+
+/** The contenders bundled once: each contender's code is a chunk that only its process loads. */
+async function bundleContenders(dir: string): Promise<string> {
+  await build({
+    entryPoints: { contender: join(root, "bench/runtime-contender.ts") },
+    bundle: true,
+    splitting: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: ["deno", "bun"],
+    mainFields: ["module", "main"],
+    external: ["node:*"],
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    logLevel: "error",
+  });
+  return join(dir, "contender.mjs");
+}
+
+function scriptRunner(runtime: string, version: string, binary: string, args: (script: string) => string[], script: string): Runner {
+  return {
+    runtime,
+    version,
+    start: (name) => {
+      const env = { ...process.env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(runtimesDir, "deno-dir") };
+      return lineContender(spawn(binary, [...args(script), name, BASE.value], { cwd: tmpdir(), env, stdio: ["pipe", "pipe", "pipe"] }));
+    },
+  };
+}
+
+/**
+ * workerd: each contender a worker of its own in a workerd process of its own (bench/workerd-contender.ts),
+ * bundled as wrangler bundles; its outbound network opened to loopback only, for the bench server.
+ */
+async function workerdRunner(version: string, binary: string, dir: string): Promise<Runner> {
+  await build({
+    entryPoints: [join(root, "bench/workerd-contender.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    target: "es2022",
+    conditions: WRANGLER_CONDITIONS,
+    mainFields: ["browser", "module", "main"],
+    outfile: join(dir, "worker.js"),
+    logLevel: "error",
+  });
+  return {
+    runtime: "workerd",
+    version,
+    async start(name) {
+      const port = await freePort();
+      const text = (key: string, value: string) => `(name = "${key}", text = ${JSON.stringify(value)})`;
+      const config = join(dir, `workerd-${port}.capnp`);
+      writeFileSync(
+        config,
+        `using Workerd = import "/workerd/workerd.capnp";
+const config :Workerd.Config = (
+  services = [(name = "main", worker = .bench), (name = "loopback", network = (allow = ["local"]))],
+  sockets = [(name = "http", address = "127.0.0.1:${port}", http = (), service = "main")],
+);
+const bench :Workerd.Worker = (
+  modules = [(name = "worker.js", esModule = embed "worker.js")],
+  compatibilityDate = "2025-09-01",
+  bindings = [${text("CONTENDER", name)}, ${text("BASE_URL", BASE.value)}],
+  globalOutbound = "loopback",
+);
+`,
+      );
+      const child = spawn(binary, ["serve", config], { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+      let errors = "";
+      child.stderr.on("data", (chunk: Buffer) => (errors += chunk));
+      const ask = async (total: number, inFlight: number) => {
+        const response = await fetch(`http://127.0.0.1:${port}/run?total=${total}&inFlight=${inFlight}`);
+        const body = await response.text();
+        if (!response.ok) throw new Error(`workerd, ${name}: ${body}`);
+      };
+      // Ready once it answers a run of no calls.
+      for (const deadline = Date.now() + 30_000; ; ) {
+        if (child.exitCode !== null) throw new Error(`workerd exited (${child.exitCode}): ${errors.slice(0, 2000)}`);
+        try {
+          await ask(0, 1);
+          break;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
+      return {
+        async run(total, inFlight) {
+          const started = performance.now();
+          await ask(total, inFlight);
+          return { rate: total / ((performance.now() - started) / 1000), cpuPerCall: 0 };
+        },
+        close: () => child.kill("SIGKILL"),
+      };
+    },
+  };
+}
+
+// The server's address, set by runtimeRows before any contender starts.
+const BASE = { value: "" };
+
+/** Alternating blocks of `names`, as bench/run.ts's throughput does; fresh processes for each generation. */
+async function alternate(runner: Runner, names: readonly RuntimeContenderName[], block: number, inFlight: number, options: RuntimeRowsOptions) {
+  const samples = new Map(names.map((n) => [n, [] as RuntimeSample[]]));
+  const label = (name: RuntimeContenderName) => `${runner.runtime}: ${name}`;
+  for (let generation = 0, round = 0; generation < options.generations; generation++) {
+    const children = new Map<RuntimeContenderName, Contender>();
+    try {
+      for (const name of names) {
+        const child = await runner.start(name);
+        children.set(name, child);
+        // Warmed up until its code is optimized: a fresh process is slow at first.
+        await options.verify(label(name), Math.max(block, 3_000), () => child.run(Math.max(block, 3_000), inFlight));
+      }
+      for (; round < Math.round((options.rounds * (generation + 1)) / options.generations); round++) {
+        const order = round % 2 ? [...names].reverse() : names;
+        for (const name of order) samples.get(name)!.push(await options.verify(label(name), block, () => children.get(name)!.run(block, inFlight)));
+      }
+    } finally {
+      for (const child of children.values()) child.close();
+    }
+  }
+  return samples;
+}
+
+export interface RuntimeRow {
+  callsPerSecond: number;
+  rounds: number[];
+  /** Over all rounds (calls over time), as the Node rows. */
+  toFetch: number;
+  toBareOpenapiFetchWithSignal: number;
+  /** The median of the ratios taken round by round, and the quartiles around it. */
+  toBareOpenapiFetchWithSignalPaired: { median: number; q1: number; q3: number };
+  cpuMicrosPerCall: number;
+}
+
+/** The runtime rows: { "<runtime> <version>": { sequential: {...}, "64 in flight": {...} } }, printed as Markdown. */
+export async function runtimeRows(options: RuntimeRowsOptions): Promise<Record<string, Record<string, Record<string, RuntimeRow>>>> {
+  BASE.value = options.base;
+  const dir = mkdtempSync(join(tmpdir(), "bench-runtimes-"));
+  const results: Record<string, Record<string, Record<string, RuntimeRow>>> = {};
+  try {
+    const script = await bundleContenders(dir);
+    const wanted = (kind: string) => !options.only || options.only.includes(kind);
+    const runners: Runner[] = [];
+    if (wanted("node")) runners.push(scriptRunner("node", process.versions.node, process.execPath, (file) => [file], script));
+    for (const runtime of matrix.filter((r) => (r.kind === "bun" || r.kind === "deno") && wanted(r.kind))) {
+      // The matrix's own binaries, installed the matrix's way when missing.
+      const binary = await ensureRuntime(runtime);
+      const args =
+        runtime.kind === "bun"
+          ? (file: string) => ["run", file]
+          : (file: string) => ["run", "--no-lock", "--no-prompt", "--no-config", "--allow-net=127.0.0.1", "--allow-sys=cpus", file];
+      runners.push(scriptRunner(runtime.kind, runtime.version, binary, args, script));
+    }
+    const workerd = matrix.find((r) => r.kind === "workerd");
+    if (workerd && wanted("workerd")) runners.push(await workerdRunner(workerd.version, await ensureRuntime(workerd), dir));
+    for (const runner of runners) {
+      const key = `${runner.runtime} ${runner.version}`;
+      results[key] = {};
+      for (const [label, block, inFlight] of [
+        ["sequential (1 in flight)", 500, 1],
+        ["64 in flight", 2_000, 64],
+      ] as const) {
+        const samples = await alternate(runner, RUNTIME_CONTENDER_NAMES, Math.max(50, Math.round(block * options.scale)), inFlight, options);
+        results[key][label] = table(samples);
+        print(`${key}, ${label}`, results[key][label]);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return results;
+}
+
+function table(samples: Map<RuntimeContenderName, RuntimeSample[]>): Record<string, RuntimeRow> {
+  const rates = (name: RuntimeContenderName) => samples.get(name)!.map((s) => s.rate);
+  // Equal blocks: the calls over the time is the harmonic mean of the rates.
+  const rate = (name: RuntimeContenderName) => rates(name).length / rates(name).reduce((sum, r) => sum + 1 / r, 0);
+  const rows: Record<string, RuntimeRow> = {};
+  for (const name of samples.keys()) {
+    const paired = rates(name).map((r, round) => r / rates(REFERENCE)[round]!);
+    rows[name] = {
+      callsPerSecond: rate(name),
+      rounds: rates(name),
+      toFetch: rate(name) / rate(RAW),
+      toBareOpenapiFetchWithSignal: rate(name) / rate(REFERENCE),
+      toBareOpenapiFetchWithSignalPaired: { median: median(paired), q1: quantile(paired, 0.25), q3: quantile(paired, 0.75) },
+      cpuMicrosPerCall: samples.get(name)!.reduce((sum, s) => sum + s.cpuPerCall, 0) / samples.get(name)!.length,
+    };
+  }
+  return rows;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function print(title: string, rows: Record<string, RuntimeRow>): void {
+  console.log(
+    `## Throughput on ${title}\n\n| contender | calls/s | × raw fetch | × bare openapi-fetch + signal | the same, paired by round: median (quartiles) | CPU µs/call |\n|---|---:|---:|---:|---:|---:|`,
+  );
+  for (const [name, row] of Object.entries(rows)) {
+    const { median: m, q1, q3 } = row.toBareOpenapiFetchWithSignalPaired;
+    const cpu = row.cpuMicrosPerCall > 0 ? fmt(row.cpuMicrosPerCall, 1) : "–";
+    console.log(
+      `| ${name} | ${fmt(row.callsPerSecond)} | ${fmt(row.toFetch, 2)} | ${fmt(row.toBareOpenapiFetchWithSignal, 2)} | ${fmt(m, 2)} (${fmt(q1, 2)}–${fmt(q3, 2)}) | ${cpu} |`,
+    );
+  }
+  console.log();
+}
