@@ -109,7 +109,9 @@ export class Roster implements ConferenceState {
     const data = payload(frame.data);
     const list = Array.isArray(data) ? data : isObject(data) ? [data] : undefined;
     if (!list) return undefined;
-    const entries = list.filter((entry): entry is Record<string, unknown> & { pid: string } => isObject(entry) && !Array.isArray(entry) && typeof entry.pid === "string" && entry.pid !== "");
+    const entries = list.filter(
+      (entry): entry is Record<string, unknown> & { pid: string } => isObject(entry) && !Array.isArray(entry) && typeof entry.pid === "string" && entry.pid !== "",
+    );
     const events: MeetingEvent[] = [];
     let unknown = entries.length < list.length;
     if (frame.msgMode === 0) {

@@ -13,7 +13,7 @@ const WAITING_EVENTS = ["waitingJoined", "waitingLeft"] as const;
 const joined = (pid: string, member: Record<string, unknown>): MeetingEvent => ({ type: "waitingJoined", participantID: pid, member: member as never });
 const left = (pid: string, member: Record<string, unknown>): MeetingEvent => ({ type: "waitingLeft", participantID: pid, member: member as never });
 
-let stop: (() => Promise<unknown> | unknown)[] = [];
+const stop: (() => Promise<unknown> | unknown)[] = [];
 afterEach(async () => {
   for (const close of stop.splice(0)) await close();
 });
@@ -137,7 +137,15 @@ describe("against the scripted channel server", () => {
     lines.length = 0;
     conf = createMeetingClient({ baseUrl: server.url, logger: { debug: (line: string) => lines.push(line) } }).conference(server.conferenceID, { hostPassword: PASSWORD });
   });
-  const waitingList = (msgMode: number | undefined, data: unknown) => ({ action: "WaitingListNotify", version: 1, createTime: 1, msgID: "m", msgMode, confID: server.conferenceID, data });
+  const waitingList = (msgMode: number | undefined, data: unknown) => ({
+    action: "WaitingListNotify",
+    version: 1,
+    createTime: 1,
+    msgID: "m",
+    msgMode,
+    confID: server.conferenceID,
+    data,
+  });
 
   it("subscribes to WaitingListNotify", async () => {
     const live = await conf.roster();
@@ -155,13 +163,31 @@ describe("against the scripted channel server", () => {
     const dora = { pid: "w2", name: "Dora" };
     const erin = { pid: "w3", name: "Erin" };
     const finn = { pid: "w4", name: "Finn" };
-    connection!.push(waitingList(0, [{ ...carol, mode: 0 }, { ...dora, mode: 0 }]));
+    connection!.push(
+      waitingList(0, [
+        { ...carol, mode: 0 },
+        { ...dora, mode: 0 },
+      ]),
+    );
     expect(await take(events, 2)).toEqual([joined("w1", carol), joined("w2", dora)]);
     expect(live.waitingSynced).toBe(true);
-    connection!.push(waitingList(1, [{ ...erin, mode: 0 }, { pid: "w1", mode: 1 }]));
+    connection!.push(
+      waitingList(1, [
+        { ...erin, mode: 0 },
+        { pid: "w1", mode: 1 },
+      ]),
+    );
     expect(await take(events, 2)).toEqual([joined("w3", erin), left("w1", carol)]);
     // Full again, as after a reconnection: Dora stays (no event), Erin is gone, Finn is new.
-    connection!.push(waitingList(0, JSON.stringify([{ ...dora, mode: 0 }, { ...finn, mode: 0 }])));
+    connection!.push(
+      waitingList(
+        0,
+        JSON.stringify([
+          { ...dora, mode: 0 },
+          { ...finn, mode: 0 },
+        ]),
+      ),
+    );
     expect(await take(events, 2)).toEqual([joined("w4", finn), left("w3", erin)]);
     expect([...live.waiting]).toEqual([
       ["w2", dora],

@@ -43,16 +43,7 @@ describe("conf.events()", () => {
     conf.events({ types: ["shareBegan"] });
     expectTypeOf(conf.waitUntilSharing("p", { timeoutMs: 1_000 })).toEqualTypeOf<Promise<void>>();
     expectTypeOf<MeetingEvent["type"]>().toEqualTypeOf<
-      | "participantJoined"
-      | "participantUpdated"
-      | "participantLeft"
-      | "shareStarted"
-      | "shareStopped"
-      | "waitingJoined"
-      | "waitingLeft"
-      | "meetingUpdated"
-      | "roster"
-      | "unknown"
+      "participantJoined" | "participantUpdated" | "participantLeft" | "shareStarted" | "shareStopped" | "waitingJoined" | "waitingLeft" | "meetingUpdated" | "roster" | "unknown"
     >();
   });
 });
