@@ -7,7 +7,8 @@
 //   `operations` types, with the spec's summaries as doc comments.
 // - src/generated/commands.ts: the CLI's commands: one per facade method, flags per field.
 // Every control operation carries `x-facade` (the methods it backs: `method`, `summary`, and
-// optionally `fixed` body fields, one `argument`, the `input` object's name in errors),
+// optionally `fixed` body fields, one `argument`, the `input` object's name in errors, `only`:
+// it sends its fixed fields alone),
 // `x-idempotent` and `x-idempotent-reason`. A spec that breaks them fails here, naming the operation.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -29,6 +30,7 @@ interface Facade {
   fixed?: Record<string, unknown>;
   argument?: string;
   input?: string;
+  only?: boolean;
 }
 interface Operation {
   operationId: string;
@@ -212,7 +214,10 @@ for (const [path, item] of Object.entries(spec.paths)) {
       const queryFields = Object.keys(query.properties as object).filter((field) => field !== queryPid);
       // A body of independent settings (minProperties) is met by the fields a method fixes:
       // such a method sends exactly those (lockSharing), the others being other methods' work.
-      const settingsLike = typeof body?.minProperties === "number" && Object.keys(fixed).length >= (body.minProperties as number);
+      // `only: true` says the same of a method whose other fields would do nothing (admitAll).
+      if (entry.only !== undefined && entry.only !== true) problem(where, `x-facade ${entry.method}: only must be true when given`);
+      if (entry.only === true && Object.keys(fixed).length === 0) problem(where, `x-facade ${entry.method} sends only its fixed fields, but fixes none`);
+      const settingsLike = entry.only === true || (typeof body?.minProperties === "number" && Object.keys(fixed).length >= (body.minProperties as number));
       const remainingBody = settingsLike ? [] : bodyFields.filter((field) => !(field in fixed) && field !== bodyPid);
       for (const field of remainingBody)
         if (queryFields.includes(field)) problem(where, `x-facade ${entry.method}: input field ${field} is both a query parameter and a body field`);

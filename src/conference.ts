@@ -53,7 +53,8 @@ export interface Conference extends ConferenceMethods<CallOptions> {
   /**
    * Resolves once `condition` holds on the conference's live state (the roster and the meeting's
    * status, from the event channel), at once if it already does: `await conf.waitUntil({ participantID: pid, MUTE: "1" })`,
-   * `{ participantID: pid, left: true }`, `{ meeting: { lock: 1 } }`, or a function of the state
+   * `{ participantID: pid, left: true }`, `{ waiting: pid }` (in the waiting room),
+   * `{ waiting: pid, left: true }` (out of it), `{ meeting: { lock: 1 } }`, or a function of the state
    * (see `WaitCondition`). Rejects with `MeetingTimeoutError` naming what was not seen after
    * `timeoutMs` (default 120 000), with `ParticipantLeftError` when the participant is not in
    * the meeting, or as `events()` ends. Shares the conference's channel.
@@ -63,7 +64,8 @@ export interface Conference extends ConferenceMethods<CallOptions> {
    * The roster and the meeting's status as live state: resolves once the full participant list
    * has arrived (rejects with `MeetingTimeoutError` after `timeoutMs`, default 120 000), with a
    * view whose `participants` (a Map by pid), `meeting` (empty until the meeting's first
-   * ConfDynamicInfoNotify, which follows the list) and `callResults` follow every frame until
+   * ConfDynamicInfoNotify, which follows the list), `callResults` and `waiting` (the waiting
+   * room by pid, empty until its first WaitingListNotify) follow every frame until
    * `close()`. Shares the conference's channel; close it to let the channel go.
    */
   roster(options?: RosterOptions): Promise<LiveRoster>;

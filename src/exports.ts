@@ -19,6 +19,7 @@ export type {
   WaitCondition,
   WaitUntilOptions,
   WaitUntilSharingOptions,
+  WaitingMember,
   WebSocketConstructor,
 } from "./events/types.js";
 export { CallFailedError, MeetingEndedError, ParticipantLeftError } from "./events/errors.js";

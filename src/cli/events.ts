@@ -30,6 +30,11 @@ export function eventLine(event: MeetingEvent): string {
       return `unknown event      ${String((event.frame as { action?: unknown })?.action ?? "")}${missed}`;
     case "roster":
       return `roster             ${event.participants.size} participants (${event.joined.length} joined, ${event.updated.length} updated, ${event.left.length} left)${missed}`;
+    case "waitingJoined":
+    case "waitingLeft": {
+      const what = event.type === "waitingJoined" ? "waiting" : "no longer waiting";
+      return `${what.padEnd(18)} ${event.participantID}  ${event.member.name ?? ""}${missed}`;
+    }
     default: {
       const what = {
         participantJoined: "joined",

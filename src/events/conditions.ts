@@ -1,7 +1,7 @@
 // What `conf.waitUntil()` takes, turned into a condition on the live state: a participant's
-// pinfoMap values, a participant gone, the meeting's ConfDynamicInfoNotify fields, or the
-// caller's own condition or function. The conditions are plain data so that the entries carry
-// no code for them: this file loads with the channel.
+// pinfoMap values, a participant gone, someone in or out of the waiting room, the meeting's
+// ConfDynamicInfoNotify fields, or the caller's own condition or function. The conditions are
+// plain data so that the entries carry no code for them: this file loads with the channel.
 import { fail, kind } from "../call/input.js";
 import { CallFailedError, ParticipantLeftError } from "./errors.js";
 import type { Condition, ConferenceState, WaitCondition } from "./types.js";
@@ -18,8 +18,9 @@ export function toCondition(condition: WaitCondition | unknown): Condition {
   if ("holds" in condition) return custom(condition);
   if ("meeting" in condition) return meeting(condition.meeting);
   if ("callNumber" in condition) return call(condition.callNumber);
+  if ("waiting" in condition) return waiting(condition);
   if ("participantID" in condition) return participant(condition);
-  return fail("condition", "must hold participantID, callNumber, meeting, or holds(state)");
+  return fail("condition", "must hold participantID, waiting, callNumber, meeting, or holds(state)");
 }
 
 /** `{ callNumber }`: the number's last InviteResultNotify says the call succeeded; a failure rejects. */
@@ -32,6 +33,32 @@ function call(callNumber: unknown): Condition {
     fails: (state) => {
       const result = state.callResults.get(number);
       return result && result.code !== "0" ? new CallFailedError(number, result.code) : undefined;
+    },
+  };
+}
+
+/**
+ * `{ waiting: pid }`: they are in the waiting room; `{ waiting: pid, left: true }`: they are
+ * not, said once a full waiting list has arrived or this wait has seen them there (before
+ * either, absence may only mean the list has not come yet).
+ */
+function waiting(condition: Record<string, unknown>): Condition {
+  const { waiting: id, left, ...rest } = condition;
+  if (typeof id !== "string" || !id) fail("condition.waiting", `must be a non-empty string, got ${kind(id)}`);
+  if (left !== undefined && left !== true) fail("condition.left", `must be true, got ${kind(left)}`);
+  const extra = Object.keys(rest);
+  if (extra.length > 0) fail("condition", `asks for waiting and ${extra.join(", ")} at once`);
+  const pid = id as string;
+  if (left === undefined) return { description: `participant ${pid} in the waiting room`, holds: (state) => state.waiting.has(pid) };
+  let seen = false;
+  return {
+    description: `participant ${pid} out of the waiting room`,
+    holds: (state) => {
+      if (state.waiting.has(pid)) {
+        seen = true;
+        return false;
+      }
+      return seen || state.waitingSynced;
     },
   };
 }

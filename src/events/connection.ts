@@ -16,7 +16,7 @@ import type { SocketLike } from "./types.js";
 type Schemas = components["schemas"];
 
 /** The push types subscribed to: the ones this client interprets. */
-const SUBSCRIBE_TYPES: Schemas["NotifyType"][] = ["ConfDynamicInfoNotify", "ParticipantsNotify", "InviteResultNotify"];
+const SUBSCRIBE_TYPES: Schemas["NotifyType"][] = ["ConfDynamicInfoNotify", "ParticipantsNotify", "InviteResultNotify", "WaitingListNotify"];
 
 /** How a connection keeps itself alive: the consumer's `heartBeatMs` and `maxReconnects`. */
 export interface ConnectionSettings {

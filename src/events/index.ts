@@ -28,6 +28,8 @@ const EVENT_TYPES: readonly MeetingEventType[] = [
   "participantLeft",
   "shareStarted",
   "shareStopped",
+  "waitingJoined",
+  "waitingLeft",
   "meetingUpdated",
   "roster",
   "unknown",
@@ -166,13 +168,19 @@ export async function roster(parts: ChannelParts, options: RosterOptions = {}): 
     get callResults() {
       return state.callResults;
     },
+    get waiting() {
+      return state.waiting;
+    },
+    get waitingSynced() {
+      return state.waitingSynced;
+    },
     get ended() {
       return ended?.error;
     },
     close() {
       // What it showed last stays readable, and no longer changes.
-      const { participants, meeting, synced, callResults } = state;
-      state = { participants: new Map(participants), meeting, synced, callResults: new Map(callResults) };
+      const { participants, meeting, synced, callResults, waiting, waitingSynced } = state;
+      state = { participants: new Map(participants), meeting, synced, callResults: new Map(callResults), waiting: new Map(waiting), waitingSynced };
       channel.leave(consumer);
     },
   };

@@ -1,9 +1,9 @@
 // The roster: who is in the meeting and the meeting's status, merged from full and incremental
 // pushes. Each push becomes the events it really causes, so a full message after a reconnect
-// repeats nothing the consumer has already seen. One roster per shared channel: every
-// consumer of the conference reads it.
+// repeats nothing the consumer has already seen. The waiting room is read the same way, from
+// WaitingListNotify. One roster per shared channel: every consumer of the conference reads it.
 import type { components } from "../generated/events.js";
-import type { CallResult, ConferenceState, MeetingEvent, MeetingStatus, Participant } from "./types.js";
+import type { CallResult, ConferenceState, MeetingEvent, MeetingStatus, Participant, WaitingMember } from "./types.js";
 
 type Schemas = components["schemas"];
 type Frame = Schemas["PushEnvelope"] & Record<string, unknown>;
@@ -12,6 +12,8 @@ type RosterEvent = Extract<MeetingEvent, { type: "roster" }>;
 
 /** Numbers whose last call result is kept. */
 const CALL_RESULTS = 1_000;
+/** People kept in the waiting room (those who came most recently): as many as a large roster. */
+const WAITING = 10_000;
 
 /** The envelope of every push: not part of the meeting's status. */
 const ENVELOPE = new Set(["action", "version", "createTime", "msgID", "msgMode", "confID", "data"]);
@@ -32,8 +34,14 @@ export class Roster implements ConferenceState {
   synced = false;
   /** The last call result per number, oldest first. */
   readonly callResults = new Map<string, CallResult>();
+  /** Who waits in the waiting room by `pid`, oldest first; records are frozen, replaced on change. */
+  readonly waiting = new Map<string, WaitingMember>();
+  /** A full waiting list has been seen: absence from `waiting` now means "not in the waiting room". */
+  waitingSynced = false;
   /** A copy of `participants`, kept until the next change, shared by every `roster` event made meanwhile. */
   private copy?: ReadonlyMap<string, Participant>;
+  /** The same for `waiting`. */
+  private waitingCopy?: ReadonlyMap<string, WaitingMember>;
 
   /** What `frame` did; `undefined` when it cannot be read (and was skipped). */
   apply(frame: Frame): Applied | undefined {
@@ -42,6 +50,7 @@ export class Roster implements ConferenceState {
       const events = this.dynamicInfo(frame);
       return events && { events };
     }
+    if (frame.action === "WaitingListNotify") return this.waitingList(frame);
     // Passed on as it comes: only its results are kept, as state.
     if (frame.action === "InviteResultNotify") this.inviteResults(frame);
     return { events: [{ type: "unknown", frame }] };
@@ -65,12 +74,13 @@ export class Roster implements ConferenceState {
   /** The roster now, as a `roster` event: the participants copied once per change, whoever asks. */
   snapshot(reason: RosterEvent["reason"], full: Applied["full"] = { joined: [], updated: [], left: [] }): RosterEvent {
     this.copy ??= new Map(this.participants);
-    return { type: "roster", reason, participants: this.copy, meeting: this.meeting, ...full };
+    this.waitingCopy ??= new Map(this.waiting);
+    return { type: "roster", reason, participants: this.copy, meeting: this.meeting, waiting: this.waitingCopy, ...full };
   }
 
   /**
    * What a consumer joining now would have heard had it been there from the start: the roster as
-   * a full list (joins from nothing), then the meeting's status.
+   * a full list (joins from nothing), then the meeting's status, then who waits in the waiting room.
    */
   replay(): Applied[] {
     const replayed: Applied[] = [];
@@ -85,7 +95,70 @@ export class Roster implements ConferenceState {
     }
     const changed = Object.keys(this.meeting);
     if (changed.length > 0) replayed.push({ events: [{ type: "meetingUpdated", meeting: this.meeting, changed }] });
+    const waiting: MeetingEvent[] = [...this.waiting].map(([pid, member]) => ({ type: "waitingJoined", participantID: pid, member }));
+    if (waiting.length > 0) replayed.push({ events: waiting });
     return replayed;
+  }
+
+  /**
+   * A WaitingListNotify, read like ParticipantsNotify: a full list (`msgMode` 0) replaces the
+   * waiting room; an incremental one adds (`mode` 0) and removes (`mode` 1). An entry without a
+   * `pid`, or with a `mode` not known, is skipped, and the frame is passed on as `unknown` too.
+   */
+  private waitingList(frame: Frame): Applied | undefined {
+    const data = payload(frame.data);
+    const list = Array.isArray(data) ? data : isObject(data) ? [data] : undefined;
+    if (!list) return undefined;
+    const entries = list.filter(
+      (entry): entry is Record<string, unknown> & { pid: string } => isObject(entry) && !Array.isArray(entry) && typeof entry.pid === "string" && entry.pid !== "",
+    );
+    const events: MeetingEvent[] = [];
+    let unknown = entries.length < list.length;
+    if (frame.msgMode === 0) {
+      const present = new Set<string>();
+      for (const entry of entries) {
+        if (entry.mode === 1) continue;
+        present.add(entry.pid);
+        this.enterWaiting(entry, events);
+      }
+      for (const pid of [...this.waiting.keys()]) {
+        if (!present.has(pid)) this.leaveWaiting(pid, events);
+      }
+      this.waitingSynced = true;
+    } else {
+      for (const entry of entries) {
+        if (entry.mode === 1) this.leaveWaiting(entry.pid, events);
+        else if (entry.mode === 0 || entry.mode === undefined) this.enterWaiting(entry, events);
+        else unknown = true;
+      }
+    }
+    if (unknown) events.push({ type: "unknown", frame });
+    return { events };
+  }
+
+  private enterWaiting(entry: Record<string, unknown> & { pid: string }, events: MeetingEvent[]): void {
+    const { pid } = entry;
+    // `mode` says what happened, not who they are; a `name` not a string becomes its JSON text.
+    const fields = Object.entries(entry)
+      .filter(([key]) => key !== "mode")
+      .map(([key, value]) => [key, key === "name" && typeof value !== "string" ? JSON.stringify(value) : value]);
+    const member = Object.freeze(Object.fromEntries(fields)) as WaitingMember;
+    const old = this.waiting.get(pid);
+    if (old && differences(old, member).length === 0) return;
+    this.waiting.set(pid, member);
+    this.waitingCopy = undefined;
+    if (old) return;
+    events.push({ type: "waitingJoined", participantID: pid, member });
+    const oldest = this.waiting.keys().next();
+    if (this.waiting.size > WAITING && !oldest.done) this.waiting.delete(oldest.value);
+  }
+
+  private leaveWaiting(pid: string, events: MeetingEvent[]): void {
+    const member = this.waiting.get(pid);
+    if (!member) return;
+    this.waiting.delete(pid);
+    this.waitingCopy = undefined;
+    events.push({ type: "waitingLeft", participantID: pid, member });
   }
 
   private participantsNotify(frame: Frame): Applied | undefined {

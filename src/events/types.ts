@@ -16,6 +16,14 @@ export type Participant = Readonly<components["schemas"]["ParticipantInfoMap"]>;
 export type MeetingStatus = Readonly<components["schemas"]["ConfDynamicInfo"] & Record<string, unknown>>;
 
 /**
+ * Someone in the waiting room, as `WaitingListNotify` gives them: their `pid` (the
+ * `participantID` that `conf.participant(pid).admit()` takes), the `name` they gave, and any
+ * other field the frame carries, kept as it comes (`mode`, which says whether they came or went,
+ * aside). A `name` that is not a string arrives as its JSON text.
+ */
+export type WaitingMember = Readonly<{ pid: string; name?: string } & Record<string, unknown>>;
+
+/**
  * The conference as the shared channel knows it now: what `conf.waitUntil()` conditions read,
  * and what a `roster` event carries. Kept up to date by the channel; read it, never change it.
  */
@@ -31,6 +39,14 @@ export interface ConferenceState {
    * `code` "0" the call succeeded; any other code, it failed, or why the participant left.
    */
   readonly callResults: ReadonlyMap<string, CallResult>;
+  /**
+   * Who waits in the waiting room, by `pid`, as of the last `WaitingListNotify` (the 10 000
+   * who came most recently): a full list replaces it, an incremental one adds (`mode` 0) and
+   * removes (`mode` 1).
+   */
+  readonly waiting: ReadonlyMap<string, WaitingMember>;
+  /** A full waiting list has arrived: from now on, absence from `waiting` means "not in the waiting room". */
+  readonly waitingSynced: boolean;
 }
 
 /** One InviteResultNotify result: `"0"` the call succeeded; anything else the vendor's code for why not, or why the participant left. */
@@ -61,6 +77,20 @@ export type MeetingEvent =
   | ParticipantEvent<"shareStarted">
   | ParticipantEvent<"shareStopped">
   | (Delivered & {
+      /** Someone came into the waiting room: they knocked, or were moved there. */
+      type: "waitingJoined";
+      /** Their `pid`: what `conf.participant(pid).admit()` takes. */
+      participantID: string;
+      member: WaitingMember;
+    })
+  | (Delivered & {
+      /** Someone left the waiting room: admitted (a `participantJoined` follows), or gone. */
+      type: "waitingLeft";
+      participantID: string;
+      /** The last record known. */
+      member: WaitingMember;
+    })
+  | (Delivered & {
       type: "meetingUpdated";
       meeting: MeetingStatus;
       /** The fields whose values changed. */
@@ -79,6 +109,8 @@ export type MeetingEvent =
       participants: ReadonlyMap<string, Participant>;
       /** The meeting's status as of this event. */
       meeting: MeetingStatus;
+      /** Who waits in the waiting room, by `pid`: a copy as of this event, never changed afterwards. */
+      waiting: ReadonlyMap<string, WaitingMember>;
       /** For `"full"`: the pids not known before, those whose record changed, and those gone. Empty for `"resync"`. */
       joined: string[];
       updated: string[];
@@ -206,6 +238,9 @@ export interface ParticipantValues {
  *   (code "0"); rejects with `CallFailedError` when it says the call failed. It reads the last
  *   result known, so a second call to a number that failed before is better confirmed by
  *   `{ participantID, STATE: "0" }`;
+ * - `{ waiting: pid }`: the participant is in the waiting room (knocked, or moved there);
+ *   `{ waiting: pid, left: true }`: they are not (admitted, or gone), once a full waiting list
+ *   has arrived or the wait has seen them there;
  * - `{ meeting: { lock: 1 } }`: the meeting's ConfDynamicInfoNotify fields, compared as text:
  *   `lock` (locked), `mute` (everyone muted), `recState` (recording), `lockSharing`,
  *   `waitingRoomState` (waiting room on), or any other field the channel sends;
@@ -215,6 +250,7 @@ export type WaitCondition =
   | { callNumber: string }
   | ({ participantID: string; left?: undefined } & ParticipantValues)
   | { participantID: string; left: true }
+  | { waiting: string; left?: true }
   | { meeting: Readonly<Record<string, string | number>> }
   | Condition
   | ((state: ConferenceState) => boolean);

@@ -462,14 +462,7 @@ export const commands: GeneratedCommand[] = [
     "method": "conference.admitAll",
     "operationId": "allowWaitingParticipant",
     "summary": "Admits everyone in the waiting room.",
-    "flags": [
-      {
-        "flag": "participant-id",
-        "field": "participantID",
-        "type": "string",
-        "describe": "The waiting-room member's ID, from the meeting-control WebSocket's waiting-room list (WaitingListNotify)"
-      }
-    ]
+    "flags": []
   },
   {
     "command": "participant-move-to-waiting-room",

@@ -266,7 +266,7 @@ export interface ConferenceMethods<O> {
    * Sends `allowAll: true`.
    * Operation `allowWaitingParticipant`.
    */
-  admitAll(input?: Pick<Body<"allowWaitingParticipant">, "participantID">, options?: O): Promise<void>;
+  admitAll(options?: O): Promise<void>;
   /**
    * Moves the given participants (by participant ID) to the waiting room.
    * Operation `batchMoveToWaitingRoom`.

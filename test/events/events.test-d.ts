@@ -1,7 +1,7 @@
 // Compile-time guarantees of the event channel: the event union narrows on `type`, and the
 // options take only what the channel knows.
 import { describe, expectTypeOf, it } from "vitest";
-import type { Conference, ConferenceState, MeetingEvent, MeetingStatus, Participant } from "../../src/node.js";
+import type { Conference, ConferenceState, MeetingEvent, MeetingStatus, Participant, WaitingMember } from "../../src/node.js";
 
 declare const conf: Conference;
 
@@ -18,8 +18,15 @@ describe("conf.events()", () => {
       if (event.type === "roster") {
         expectTypeOf(event.participants).toEqualTypeOf<ReadonlyMap<string, Participant>>();
         expectTypeOf(event.reason).toEqualTypeOf<"full" | "resync">();
+        expectTypeOf(event.waiting).toEqualTypeOf<ReadonlyMap<string, WaitingMember>>();
         // @ts-expect-error a roster event has no single participant
         void event.participantID;
+      }
+      if (event.type === "waitingJoined" || event.type === "waitingLeft") {
+        expectTypeOf(event.participantID).toEqualTypeOf<string>();
+        expectTypeOf(event.member.name).toEqualTypeOf<string | undefined>();
+        // @ts-expect-error someone waiting has no pinfoMap record
+        void event.participant;
       }
       if (event.type === "unknown") {
         expectTypeOf(event.frame).toBeUnknown();
@@ -36,7 +43,7 @@ describe("conf.events()", () => {
     conf.events({ types: ["shareBegan"] });
     expectTypeOf(conf.waitUntilSharing("p", { timeoutMs: 1_000 })).toEqualTypeOf<Promise<void>>();
     expectTypeOf<MeetingEvent["type"]>().toEqualTypeOf<
-      "participantJoined" | "participantUpdated" | "participantLeft" | "shareStarted" | "shareStopped" | "meetingUpdated" | "roster" | "unknown"
+      "participantJoined" | "participantUpdated" | "participantLeft" | "shareStarted" | "shareStopped" | "waitingJoined" | "waitingLeft" | "meetingUpdated" | "roster" | "unknown"
     >();
   });
 });
@@ -46,6 +53,10 @@ describe("conf.waitUntil()", () => {
     expectTypeOf(conf.waitUntil({ participantID: "p", MUTE: "1" })).toEqualTypeOf<Promise<void>>();
     conf.waitUntil({ participantID: "p", ROLE: "1", NAME: "Alice" });
     conf.waitUntil({ participantID: "p", left: true });
+    conf.waitUntil({ waiting: "p" });
+    conf.waitUntil({ waiting: "p", left: true });
+    // @ts-expect-error left is true or absent
+    conf.waitUntil({ waiting: "p", left: false });
     conf.waitUntil({ meeting: { lock: 1, recState: "1" } }, { timeoutMs: 1_000, description: "locked and recording" });
     conf.waitUntil((state) => {
       expectTypeOf(state).toEqualTypeOf<ConferenceState>();

@@ -48,7 +48,7 @@ describe("conf.events()", () => {
     expect(connection!.url.searchParams.get("tmpToken")).toBe(server.wsTokens[0]);
     expect(typeof connection!.subscribeData).toBe("string");
     expect(connection!.subscription).toEqual({
-      subscribeType: ["ConfDynamicInfoNotify", "ParticipantsNotify", "InviteResultNotify"],
+      subscribeType: ["ConfDynamicInfoNotify", "ParticipantsNotify", "InviteResultNotify", "WaitingListNotify"],
       confToken: server.controlTokens[1],
       conferenceID: server.conferenceID,
     });

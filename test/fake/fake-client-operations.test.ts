@@ -1,9 +1,9 @@
 // Every generated facade method, called through the client against the fake, in both modes:
 // the one request it sends (the journal), its answer, exactly the events `conf.events()`
-// delivers (the client subscribes to no WaitingListNotify: the waiting room is read from the
-// fake), and what the meeting shows afterwards (`conf.realTimeInfo()`, or the fake's memory
-// for what nothing else shows). The list of methods comes from the generated operation table,
-// so a method added to the spec without a case here fails the first test.
+// delivers (the waiting room's included), and what the meeting shows afterwards
+// (`conf.realTimeInfo()`, or the fake's memory for what nothing else shows). The list of methods
+// comes from the generated operation table, so a method added to the spec without a case here
+// fails the first test.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { ConferenceMethods, ParticipantMethods } from "../../src/generated/facade.js";
 import { operations } from "../../src/generated/operations.js";
@@ -357,7 +357,10 @@ const cases: { [M in Method]: Case<M> } = {
     },
     on: ({ memo }) => memo.carol!,
     args: () => [],
-    events: ({ memo: { carol } }) => [["participantJoined", carol, { ...JOINED, NAME: "Carol" }]],
+    events: ({ memo: { carol } }) => [
+      ["waitingLeft", carol],
+      ["participantJoined", carol, { ...JOINED, NAME: "Carol" }],
+    ],
     shows: async ({ conf, meeting, memo }) => {
       expect((await conf.realTimeInfo()).participants?.map(({ name }) => name)).toEqual(["Hana", "Alice", "Bob", "Carol"]);
       expect(meeting.waiting.map(({ pid }) => pid)).toEqual([memo.dora]);
@@ -370,7 +373,9 @@ const cases: { [M in Method]: Case<M> } = {
     },
     args: () => [],
     events: ({ memo: { carol, dora } }) => [
+      ["waitingLeft", carol],
       ["participantJoined", carol, { ...JOINED, NAME: "Carol" }],
+      ["waitingLeft", dora],
       ["participantJoined", dora, { ...JOINED, NAME: "Dora" }],
     ],
     shows: async ({ conf, meeting }) => {
@@ -380,7 +385,10 @@ const cases: { [M in Method]: Case<M> } = {
   },
   "participant.moveToWaitingRoom": {
     args: () => [],
-    events: ({ alice }) => [["participantLeft", alice]],
+    events: ({ alice }) => [
+      ["participantLeft", alice],
+      ["waitingJoined", alice, { pid: alice, name: "Alice" }],
+    ],
     shows: async ({ conf, meeting, hana, alice, bob }) => {
       expect((await conf.realTimeInfo()).participants?.map(({ pid }) => pid)).toEqual([hana, bob]);
       expect(meeting.waiting.map(({ pid }) => pid)).toEqual([alice]);
@@ -390,7 +398,9 @@ const cases: { [M in Method]: Case<M> } = {
     args: ({ alice, bob }) => [[alice, bob]],
     events: ({ alice, bob }) => [
       ["participantLeft", alice],
+      ["waitingJoined", alice, { pid: alice, name: "Alice" }],
       ["participantLeft", bob],
+      ["waitingJoined", bob, { pid: bob, name: "Bob" }],
     ],
     shows: async ({ conf, meeting, hana, alice, bob }) => {
       expect((await conf.realTimeInfo()).participants?.map(({ pid }) => pid)).toEqual([hana]);

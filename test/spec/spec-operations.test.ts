@@ -61,7 +61,7 @@ const methods = operations.flatMap(({ op }) =>
     const handleField = handle === "participant" && !queryParticipant ? "participantID" : undefined;
     const input = [
       ...params(op, "query").filter((q) => q !== "conferenceID" && q !== "participantID"),
-      ...bodyFields.filter((field) => !(field in (facade.fixed ?? {})) && field !== handleField),
+      ...(facade.only === true ? [] : bodyFields.filter((field) => !(field in (facade.fixed ?? {})) && field !== handleField)),
     ];
     return { op, facade, handle, name, input, body, queryParticipant, bodyFields };
   }),

@@ -8,8 +8,9 @@ import { until } from "./fake-helpers.js";
 /**
  * One event, compactly: `["participantUpdated", pid, { MUTE: "1" }]` (the changed keys and their
  * values), `["participantJoined", pid, pinfoMap]`, `["participantLeft", pid]`,
- * `["shareStarted", pid]`, `["meetingUpdated", { lock: 1 }]` (the changed fields), and a push the
- * client passes on as it comes as `[action, data]` (`["WaitingListNotify", [...]]`).
+ * `["shareStarted", pid]`, `["meetingUpdated", { lock: 1 }]` (the changed fields),
+ * `["waitingJoined", pid, member]`, `["waitingLeft", pid]`, and a push the client passes on as it
+ * comes as `[action, data]` (`["InviteResultNotify", [...]]`).
  */
 export type Seen = [string, ...unknown[]];
 
@@ -19,7 +20,10 @@ function seen(event: MeetingEvent): Seen {
       return [event.type, event.participantID, Object.fromEntries(event.changed.map((key) => [key, event.participant[key as keyof typeof event.participant]]))];
     case "participantJoined":
       return [event.type, event.participantID, event.participant];
+    case "waitingJoined":
+      return [event.type, event.participantID, event.member];
     case "participantLeft":
+    case "waitingLeft":
     case "shareStarted":
     case "shareStopped":
       return [event.type, event.participantID];
@@ -42,8 +46,9 @@ const MARKER = "waitingRoomState";
 
 /**
  * Subscribes `conf.events()` to `meeting`'s channel and resolves once the full state (the roster,
- * then the meeting's status) has arrived. `settle()` then returns every event since the last
- * `settle()`, all of them: it pushes a marker and waits for it, or for the stream to end.
+ * the meeting's status, then who waits in the waiting room) has arrived. `settle()` then returns
+ * every event since the last `settle()`, all of them: it pushes a marker and waits for it, or for
+ * the stream to end.
  */
 export async function recordEvents(conf: Conference, meeting: FakeMeeting) {
   const controller = new AbortController();
@@ -57,23 +62,26 @@ export async function recordEvents(conf: Conference, meeting: FakeMeeting) {
       ended = { error };
     }
   })();
-  // The full participant list, then the meeting's full status.
+  const settle = async (): Promise<Seen[]> => {
+    if (!ended) {
+      const value = meeting.conference[MARKER] === 1 ? 0 : 1;
+      meeting.setStatus({ [MARKER]: value });
+      const isMarker = ([type, fields]: Seen) => type === "meetingUpdated" && JSON.stringify(fields) === JSON.stringify({ [MARKER]: value });
+      await until(() => events.some(isMarker) || ended !== undefined, WAIT_MS);
+      const taken = events.splice(0);
+      return taken.filter((event) => !isMarker(event));
+    }
+    return events.splice(0);
+  };
+  // The full participant list, then the meeting's full status; once subscribed, a marker takes
+  // the full waiting list that follows them (one waitingJoined per person waiting).
   await until(() => events.some(([type]) => type === "meetingUpdated") || ended !== undefined, WAIT_MS);
-  const full = events.splice(0).map(([type]) => type);
-  if (full[0] !== "roster" || full.at(-1) !== "meetingUpdated")
+  const full = (await settle()).map(([type]) => type);
+  const status = full.lastIndexOf("meetingUpdated");
+  if (full[0] !== "roster" || status < 0 || full.slice(status + 1).some((type) => type !== "waitingJoined"))
     throw new Error(`the full state came as ${full.join()}${ended ? ` and the stream ended: ${String(ended.error)}` : ""}`);
   return {
-    async settle(): Promise<Seen[]> {
-      if (!ended) {
-        const value = meeting.conference[MARKER] === 1 ? 0 : 1;
-        meeting.setStatus({ [MARKER]: value });
-        const isMarker = ([type, fields]: Seen) => type === "meetingUpdated" && JSON.stringify(fields) === JSON.stringify({ [MARKER]: value });
-        await until(() => events.some(isMarker) || ended !== undefined, WAIT_MS);
-        const taken = events.splice(0);
-        return taken.filter((event) => !isMarker(event));
-      }
-      return events.splice(0);
-    },
+    settle,
     /** How the stream ended (`{ error }`), or `undefined` while it runs. */
     get ended() {
       return ended;

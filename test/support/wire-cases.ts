@@ -89,8 +89,8 @@ export function wireCases(): WireCase[] {
         const inQuery = parameters.some((p: any) => p.in === "query" && p.name === pid);
         const bodyPid = pid && !inQuery && schema.properties?.[pid] ? pid : undefined;
         if (bodyPid) body[bodyPid] = PARTICIPANT;
-        // A method that sends only what it fixes (a body of independent settings) takes nothing more.
-        const only = typeof schema.minProperties === "number" && Object.keys(fixed).length >= schema.minProperties;
+        // A method that sends only what it fixes (a body of independent settings, or `only: true`) takes nothing more.
+        const only = facade.only === true || (typeof schema.minProperties === "number" && Object.keys(fixed).length >= schema.minProperties);
         if (!only) {
           for (const [name, property] of Object.entries<any>(schema.properties ?? {})) {
             if (name in fixed || name === bodyPid) continue;
