@@ -35,7 +35,14 @@ const groups: Group[] = [
   },
   {
     modules: ["src/events/roster.ts", "src/events/queue.ts"],
-    tests: ["test/events/events.test.ts", "test/events/events-shared.test.ts", "test/events/events-conditions.test.ts", "test/events/confirm-actions.test.ts"],
+    tests: [
+      "test/events/queue.test.ts",
+      "test/events/roster.test.ts",
+      "test/events/events.test.ts",
+      "test/events/events-shared.test.ts",
+      "test/events/events-conditions.test.ts",
+      "test/events/confirm-actions.test.ts",
+    ],
   },
   {
     modules: ["src/token/managed.ts"],
