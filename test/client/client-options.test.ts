@@ -180,3 +180,61 @@ describe("IDs are checked before any request", () => {
     await expect(conf.inviteToShare(id)).rejects.toMatchObject({ name: "MeetingInputError", field: "participantID", message: expect.stringContaining(rule) });
   });
 });
+
+describe("the edges of the input rules", () => {
+  it.each([
+    [{ log: 1 }, "unknown option log"],
+    [{ logr: 1 }, "unknown option logr — did you mean logger?"],
+    [{ lager: 1 }, "unknown option lager — did you mean logger?"],
+    [{ rejoin: 1 }, "unknown option rejoin"],
+    [{ REGION: "cn-north-4" }, "unknown option REGION — did you mean region?"],
+    [{ ws: 1 }, "unknown option ws"],
+    [{ fech: 1 }, "unknown option fech — did you mean fetch?"],
+  ])("short option names: %j → %s", (options, message) => {
+    // @ts-expect-error -- callers without types
+    expect(() => createMeetingClient(options)).toThrow(expect.objectContaining({ name: "MeetingInputError", field: Object.keys(options)[0], message }));
+  });
+
+  it.each([
+    [{ sig: 1 }, "unknown option options.sig"],
+    [{ sign: 1 }, "unknown option options.sign — did you mean options.signal?"],
+    [{ hed: 1 }, "unknown option options.hed"],
+    [{ head: 1 }, "unknown option options.head — did you mean options.headers?"],
+  ])("a call's short option names: %j → %s", async (options, message) => {
+    const conf = createMeetingClient({ baseUrl: "http://127.0.0.1:9" }).conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.realTimeInfo(options)).rejects.toMatchObject({ name: "MeetingInputError", message });
+  });
+
+  it("an ID of exactly 256 characters is accepted, and sent as it is; 257 is refused", async () => {
+    const server = await startRecorder();
+    try {
+      const meeting = createMeetingClient({ baseUrl: server.url });
+      const longest = "9".repeat(256);
+      const conf = meeting.conference(longest, { token: "t" });
+      expect(conf.conferenceID).toBe(longest);
+      await conf.inviteToShare("p".repeat(256));
+      expect(server.requests.map((r) => r.target)).toEqual([`/v1/mmc/control/conferences/participants/share/invite?conferenceID=${longest}&participantID=${"p".repeat(256)}`]);
+      expect(() => meeting.conference("9".repeat(257), { token: "t" })).toThrow(
+        expect.objectContaining({ name: "MeetingInputError", field: "conferenceID", message: "conferenceID must be at most 256 characters" }),
+      );
+      await expect(conf.inviteToShare("p".repeat(257))).rejects.toMatchObject({ field: "participantID", message: "participantID must be at most 256 characters" });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("an empty per-call header value is sent as empty; other headers of the call go with it", async () => {
+    const server = await startRecorder();
+    try {
+      const conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t" });
+      await conf.realTimeInfo({ headers: { "X-Empty": "", "X-Trace": "t1" } });
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]!.headers["x-empty"]).toBe("");
+      expect(server.requests[0]!.headers["x-trace"]).toBe("t1");
+    } finally {
+      await server.close();
+    }
+  });
+});
