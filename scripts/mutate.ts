@@ -18,19 +18,22 @@ interface Group {
 
 const groups: Group[] = [
   {
+    // Redaction, and the one place an answer becomes an error (the channel's refusal too).
     modules: ["src/redact.ts", "src/secrets.ts", "src/api-error.ts"],
     tests: ["test/client/secrets.test.ts", "test/transport/hostile-server.test.ts", "test/events/events.test.ts"],
   },
   {
-    modules: ["src/call/input.ts", "src/call/rules.ts"],
-    tests: ["test/client/wire.test.ts", "test/transport/encoding.property.test.ts", "test/client/client-options.test.ts"],
+    // The input rules, and the call pipeline that applies them (and the token phase's 401 retry).
+    modules: ["src/call/input.ts", "src/call/rules.ts", "src/call/operation.ts"],
+    tests: ["test/client/wire.test.ts", "test/transport/encoding.property.test.ts", "test/client/client-options.test.ts", "test/token/token-lifecycle.test.ts"],
   },
   {
     modules: ["src/options.ts", "src/call/options.ts"],
     tests: ["test/client/client-options.test.ts", "test/client/options-entries.test.ts", "test/client/wire.test.ts"],
   },
   {
-    modules: ["src/retry.ts", "src/race.ts", "src/call/operation.ts", "src/transport/retrying.ts"],
+    // Retry policy, the race of an attempt with its timeout and the caller's abort, and the transport's retry loop.
+    modules: ["src/retry.ts", "src/race.ts", "src/transport/retrying.ts"],
     tests: ["test/transport/resilience.test.ts", "test/transport/retry-by-effect.test.ts", "test/transport/transport.test.ts", "test/transport/own-failures.test.ts"],
   },
   {
