@@ -34,7 +34,13 @@ const groups: Group[] = [
   {
     // Retry policy, the race of an attempt with its timeout and the caller's abort, and the transport's retry loop.
     modules: ["src/retry.ts", "src/race.ts", "src/transport/retrying.ts"],
-    tests: ["test/transport/resilience.test.ts", "test/transport/retry-by-effect.test.ts", "test/transport/transport.test.ts", "test/transport/own-failures.test.ts"],
+    tests: [
+      "test/transport/race.test.ts",
+      "test/transport/resilience.test.ts",
+      "test/transport/retry-by-effect.test.ts",
+      "test/transport/transport.test.ts",
+      "test/transport/own-failures.test.ts",
+    ],
   },
   {
     modules: ["src/events/roster.ts", "src/events/queue.ts"],
