@@ -20,7 +20,7 @@ const groups: Group[] = [
   {
     // Redaction, and the one place an answer becomes an error (the channel's refusal too).
     modules: ["src/redact.ts", "src/secrets.ts", "src/api-error.ts"],
-    tests: ["test/client/secrets.test.ts", "test/transport/hostile-server.test.ts", "test/events/events.test.ts"],
+    tests: ["test/client/redact.test.ts", "test/client/secrets.test.ts", "test/transport/hostile-server.test.ts", "test/events/events.test.ts"],
   },
   {
     // The input rules, and the call pipeline that applies them (and the token phase's 401 retry).
