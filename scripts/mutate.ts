@@ -6,7 +6,7 @@
 // (each against its group's tests) and updates only their rows in the report.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { type PartialStrykerOptions, Stryker } from "@stryker-mutator/core";
+import { Stryker } from "@stryker-mutator/core";
 import { root } from "./prism.js";
 
 interface Group {
@@ -108,7 +108,7 @@ for (const group of chosen) {
   console.log(`\n== ${name}\n   against ${group.tests.join(", ")}`);
   // Read by vitest.mutate.config.ts in each of Stryker's test runners (they inherit the environment).
   process.env.MUTATE_TEST_FILES = group.tests.join(",");
-  const options: PartialStrykerOptions = {
+  const options: ConstructorParameters<typeof Stryker>[0] = {
     testRunner: "vitest",
     plugins: ["@stryker-mutator/vitest-runner"],
     vitest: { configFile: "vitest.mutate.config.ts", related: false },
@@ -121,7 +121,6 @@ for (const group of chosen) {
     cleanTempDir: true,
     ignorePatterns: ["dist", "reports", "docs/index.html", ".profiles", ".runtimes", ".screenshots", "bench/mutation.json", "*.tgz"],
     timeoutMS: 10_000,
-    logLevel: "warn",
   };
   const started = Date.now();
   const results = await new Stryker(options).runMutationTest();

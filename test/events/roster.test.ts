@@ -173,7 +173,7 @@ describe("the roster", () => {
   describe("the meeting's status (ConfDynamicInfoNotify)", () => {
     it("fields on the frame and in data, without the envelope: meetingUpdated naming what changed", () => {
       const roster = new Roster();
-      const frame = { action: "ConfDynamicInfoNotify", version: "1", createTime: 5, msgID: "m", msgMode: 1, confID: "c", lock: 1, data: { record: 0 } } as Frame;
+      const frame = { action: "ConfDynamicInfoNotify", version: 1, createTime: 5, msgID: "m", msgMode: 1, confID: "c", lock: 1, data: { record: 0 } } as Frame;
       expect(roster.apply(frame)).toEqual({ events: [{ type: "meetingUpdated", meeting: { lock: 1, record: 0 }, changed: ["lock", "record"] }] });
       expect(roster.apply({ action: "ConfDynamicInfoNotify", data: JSON.stringify({ lock: 1 }) } as Frame)).toEqual({ events: [] });
       expect(roster.apply({ action: "ConfDynamicInfoNotify", record: 1 } as Frame)).toEqual({
