@@ -45,8 +45,9 @@ function forms(secret: string): string[] {
       url.replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
     );
   } catch {}
-  // Longest first, so that a longer form is replaced before a shorter one inside it.
-  return [...new Set(out.filter(Boolean))].sort((a, b) => b.length - a.length);
+  // Longest first, so that a longer form is replaced before a shorter one inside it. (No form
+  // is empty: only secrets of SUBSTRING_MIN characters or more come here.)
+  return [...new Set(out)].sort((a, b) => b.length - a.length);
 }
 
 /**
