@@ -25,11 +25,17 @@ const groups: Group[] = [
   {
     // The input rules, and the call pipeline that applies them (and the token phase's 401 retry).
     modules: ["src/call/input.ts", "src/call/rules.ts", "src/call/operation.ts"],
-    tests: ["test/client/wire.test.ts", "test/transport/encoding.property.test.ts", "test/client/client-options.test.ts", "test/token/token-lifecycle.test.ts"],
+    tests: [
+      "test/client/rules.test.ts",
+      "test/client/wire.test.ts",
+      "test/transport/encoding.property.test.ts",
+      "test/client/client-options.test.ts",
+      "test/token/token-lifecycle.test.ts",
+    ],
   },
   {
     modules: ["src/options.ts", "src/call/options.ts"],
-    tests: ["test/client/client-options.test.ts", "test/client/options-entries.test.ts", "test/client/wire.test.ts"],
+    tests: ["test/client/rules.test.ts", "test/client/client-options.test.ts", "test/client/options-entries.test.ts", "test/client/wire.test.ts"],
   },
   {
     // Retry policy, the race of an attempt with its timeout and the caller's abort, and the transport's retry loop.
