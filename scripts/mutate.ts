@@ -53,7 +53,7 @@ const groups: Group[] = [
     // The channel's own suites (events.test.ts and beside it) take seconds each over loopback
     // sockets: the unit tests pin the roster and the queue down exactly, in milliseconds.
     tests: ["test/events/queue.test.ts", "test/events/roster.test.ts", "test/events/events-conditions.test.ts"],
-  },},
+  },
   {
     modules: ["src/token/managed.ts"],
     tests: ["test/token/token-lifecycle.test.ts", "test/token/token-bounds.test.ts"],
