@@ -35,7 +35,7 @@ const groups: Group[] = [
   },
   {
     modules: ["src/options.ts", "src/call/options.ts"],
-    tests: ["test/client/rules.test.ts", "test/client/client-options.test.ts", "test/client/options-entries.test.ts", "test/client/wire.test.ts"],
+    tests: ["test/client/options.test.ts", "test/client/rules.test.ts", "test/client/client-options.test.ts", "test/client/options-entries.test.ts", "test/client/wire.test.ts"],
   },
   {
     // Retry policy, the race of an attempt with its timeout and the caller's abort, and the transport's retry loop.
