@@ -1,6 +1,7 @@
 // The client's and a call's options, checked directly: every value at its edges, the exact
 // message naming the option, and the defaults filled in.
 import { describe, expect, it } from "vitest";
+import { callInit } from "../../src/call/options.js";
 import { checkCallOptions, checkClientOptions, type EntryAbilities } from "../../src/options.js";
 
 const NODE: EntryAbilities = { dispatcher: true, hostPassword: true };
@@ -159,5 +160,59 @@ describe("checkCallOptions", () => {
     [{ signl: 1 }, "options.signl", "unknown option options.signl — did you mean options.signal?"],
   ])("%o: %s", (options, field, message) => {
     expect(thrown(() => checkCallOptions(options, DEFAULTS))).toEqual({ field, message });
+  });
+});
+
+describe("callInit: a call's options bound to the transport", () => {
+  /** A transport that records what it is called with. */
+  function recording() {
+    const calls: [Request, unknown, unknown][] = [];
+    const transport = Object.assign(
+      (request: Request, policy?: unknown, signal?: unknown) => {
+        calls.push([request, policy, signal]);
+        return Promise.resolve(new Response("{}"));
+      },
+      { defaults: DEFAULTS },
+    );
+    return { transport, calls };
+  }
+
+  it("nothing to bind: no options, or options that leave the client's policy, no signal and no headers", () => {
+    const { transport } = recording();
+    expect(callInit(transport as never, undefined)).toEqual({});
+    expect(callInit(transport as never, {})).toEqual({});
+    expect(callInit(transport as never, { timeoutMs: 10_000 })).toEqual({});
+  });
+
+  it("a call's policy: the fetch sends with it, and no signal", async () => {
+    const { transport, calls } = recording();
+    const init = callInit(transport as never, { timeoutMs: 50 });
+    expect(init).toMatchObject({ signal: undefined, policy: { ...DEFAULTS, timeoutMs: 50 }, headers: undefined });
+    const request = new Request("http://127.0.0.1:9/x");
+    await init.fetch!(request);
+    expect(calls).toEqual([[request, { ...DEFAULTS, timeoutMs: 50 }, undefined]]);
+  });
+
+  it("a signal alone: the client's policy, the call's signal", async () => {
+    const { transport, calls } = recording();
+    const signal = new AbortController().signal;
+    const init = callInit(transport as never, { signal });
+    expect(init).toMatchObject({ signal, policy: DEFAULTS, headers: undefined });
+    await init.fetch!(new Request("http://127.0.0.1:9/x"));
+    expect(calls[0]![1]).toBe(DEFAULTS);
+    expect(calls[0]![2]).toBe(signal);
+  });
+
+  it("headers alone: set on each request the fetch sends, empty values too", async () => {
+    const { transport, calls } = recording();
+    const headers = { "X-Trace": "t1", "X-Empty": "" };
+    const init = callInit(transport as never, { headers });
+    expect(init).toMatchObject({ signal: undefined, policy: DEFAULTS, headers });
+    await init.fetch!(new Request("http://127.0.0.1:9/x", { headers: { "X-Trace": "old", Accept: "application/json" } }));
+    expect([...calls[0]![0].headers]).toEqual([
+      ["accept", "application/json"],
+      ["x-empty", ""],
+      ["x-trace", "t1"],
+    ]);
   });
 });
