@@ -70,6 +70,8 @@ describe("checkClientOptions", () => {
     [{ baseUrl: "http://127.0.0.1x.test" }, "baseUrl", "baseUrl must be https: (http: only to loopback, or with allowInsecureHttp)"],
     [{ baseUrl: "http://my-localhost" }, "baseUrl", "baseUrl must be https: (http: only to loopback, or with allowInsecureHttp)"],
     [{ baseUrl: "http://meeting.test", allowInsecureHttp: false }, "baseUrl", "baseUrl must be https: (http: only to loopback, or with allowInsecureHttp)"],
+    [{ baseUrl: "ftp://127.0.0.1" }, "baseUrl", "baseUrl must be https: (http: only to loopback, or with allowInsecureHttp)"],
+    [{ baseUrl: "ws://127.0.0.1" }, "baseUrl", "baseUrl must be https: (http: only to loopback, or with allowInsecureHttp)"],
     [{ baseUrl: "wss://meeting.test" }, "baseUrl", "baseUrl must be https: (http: only to loopback, or with allowInsecureHttp)"],
     [{ baseUrl: "https://u@meeting.test" }, "baseUrl", "baseUrl must not hold credentials, query or fragment"],
     [{ baseUrl: "https://:p@meeting.test" }, "baseUrl", "baseUrl must not hold credentials, query or fragment"],
