@@ -100,6 +100,16 @@ describe("the event queue", () => {
       expect(await queue.take()).toEqual({ ...ev(2), missed: 1 });
     });
 
+    it("a single event added together to a waiting taker leaves no slot behind", async () => {
+      const queue = new EventQueue(1);
+      const waiting = queue.take();
+      queue.add([ev(1)], true);
+      await expect(waiting).resolves.toEqual(ev(1));
+      expect(queue.size).toBe(0);
+      queue.push(ev(2));
+      expect(await queue.take()).toEqual(ev(2));
+    });
+
     it("events added apart take one slot each", async () => {
       const queue = new EventQueue(2);
       queue.add([ev(1), ev(2), ev(3)]);

@@ -235,9 +235,10 @@ describe("the roster", () => {
 
   it("any other action is passed on as unknown, and changes nothing", () => {
     const roster = new Roster();
-    const frame = { action: "SomethingNew", data: { pid: "p1" } } as Frame;
+    const frame = { action: "SomethingNew", data: { pid: "p1", callNumber: "+1", resultCode: 0 } } as Frame;
     expect(roster.apply(frame)).toEqual({ events: [{ type: "unknown", frame }] });
     expect(roster.participants.size).toBe(0);
+    expect(roster.callResults.size).toBe(0);
   });
 
   describe("snapshot and replay", () => {
