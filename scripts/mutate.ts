@@ -95,14 +95,19 @@ if (chosen.length === 0) {
   process.exit(1);
 }
 
-let previous: Report | undefined;
-try {
-  previous = JSON.parse(readFileSync(reportFile, "utf8")) as Report;
-} catch {}
+/** The report as it stands: another run may have written it since this one started. */
+function readReport(): Report | undefined {
+  try {
+    return JSON.parse(readFileSync(reportFile, "utf8")) as Report;
+  } catch {
+    return undefined;
+  }
+}
 
 const strykerVersion = (JSON.parse(readFileSync(join(root, "node_modules/@stryker-mutator/core/package.json"), "utf8")) as { version: string }).version;
-const rows = new Map((previous?.modules ?? []).map((row) => [row.module, row]));
-const seconds: Record<string, number> = { ...previous?.seconds };
+/** This run's rows and times, laid over the report's when it is written. */
+const rows = new Map<string, ModuleReport>();
+const seconds: Record<string, number> = {};
 
 for (const group of chosen) {
   const name = group.modules.join(" + ");
@@ -118,7 +123,8 @@ for (const group of chosen) {
     concurrency: 2,
     reporters: ["clear-text", "progress"],
     clearTextReporter: { allowColor: false, logTests: false, reportTests: false, reportScoreTable: true },
-    tempDirName: ".stryker-tmp",
+    // One folder per run: a run cleaning up its own must not take another's sandbox with it.
+    tempDirName: `.stryker-tmp/run-${process.pid}`,
     cleanTempDir: true,
     ignorePatterns: ["dist", "reports", "docs/index.html", ".profiles", ".runtimes", ".screenshots", "bench/mutation.json", "*.tgz"],
     timeoutMS: 10_000,
@@ -159,12 +165,15 @@ for (const group of chosen) {
 }
 
 const order = groups.flatMap((group) => group.modules);
+const previous = readReport();
+const merged = new Map((previous?.modules ?? []).map((row) => [row.module, row]));
+for (const [module, row] of rows) merged.set(module, row);
 const report: Report = {
   date: new Date().toISOString(),
   node: process.version,
   stryker: strykerVersion,
-  seconds,
-  modules: [...rows.values()].sort((a, b) => order.indexOf(a.module) - order.indexOf(b.module)),
+  seconds: { ...previous?.seconds, ...seconds },
+  modules: [...merged.values()].sort((a, b) => order.indexOf(a.module) - order.indexOf(b.module)),
 };
 writeFileSync(reportFile, `${JSON.stringify(report, null, 2)}\n`);
 
@@ -174,7 +183,7 @@ for (const row of report.modules) {
     `${row.module.padEnd(28)} ${row.score.toFixed(1).padStart(5)}%  ${String(row.killed + row.timeout).padStart(6)}  ${String(row.survived).padStart(8)}  ${String(row.noCoverage).padStart(11)}  ${String(row.ignored).padStart(7)}`,
   );
 }
-for (const [name, s] of Object.entries(seconds)) console.log(`${String(s).padStart(5)} s  ${name}`);
+for (const [name, s] of Object.entries(report.seconds)) console.log(`${String(s).padStart(5)} s  ${name}`);
 console.log("\nWritten to bench/mutation.json.");
 const low = report.modules.filter((row) => row.score < 90);
 if (low.length > 0) console.log(`Below 90%: ${low.map((row) => `${row.module} (${row.score}%)`).join(", ")}`);
