@@ -126,7 +126,7 @@ for (const group of chosen) {
     // One folder per run: a run cleaning up its own must not take another's sandbox with it.
     tempDirName: `.stryker-tmp/run-${process.pid}`,
     cleanTempDir: true,
-    ignorePatterns: ["dist", "reports", "docs/index.html", ".profiles", ".runtimes", ".screenshots", "bench/mutation.json", "*.tgz"],
+    ignorePatterns: [".stryker-tmp", "dist", "reports", "docs/index.html", ".profiles", ".runtimes", ".screenshots", "bench/mutation.json", "*.tgz"],
     timeoutMS: 10_000,
   };
   const started = Date.now();
