@@ -42,6 +42,7 @@ const groups: Group[] = [
     modules: ["src/retry.ts", "src/race.ts", "src/transport/retrying.ts"],
     tests: [
       "test/transport/race.test.ts",
+      "test/transport/retry.test.ts",
       "test/transport/resilience.test.ts",
       "test/transport/retry-by-effect.test.ts",
       "test/transport/transport.test.ts",
