@@ -238,3 +238,84 @@ describe("the edges of the input rules", () => {
     }
   });
 });
+
+describe("a facade method's input, checked by the call pipeline", () => {
+  let server: Recorder;
+  let conf: ReturnType<ReturnType<typeof createMeetingClient>["conference"]>;
+  beforeAll(async () => {
+    server = await startRecorder((request) => (request.target.includes("realTimeInfo") ? { body: '{"confID":"1"}' } : {}));
+    conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t" });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it.each<[string, (c: typeof conf) => Promise<unknown>, string, string]>([
+    ["settings that are null", (c) => c.updateSettings(null as never), "settings", "settings must be an object, got null"],
+    ["settings left out", (c) => (c.updateSettings as (...a: unknown[]) => Promise<unknown>)(), "settings", "settings must be an object, got undefined"],
+    ["settings that are a list", (c) => c.updateSettings([] as never), "settings", "settings must be an object, got an array"],
+    ["no setting", (c) => c.updateSettings({}), "settings", "settings must hold at least one setting, got none"],
+    ["a misspelt setting", (c) => c.updateSettings({ lok: 1 } as never), "settings", 'settings has no setting "lok": the settings are '],
+    ["a setting out of its enum", (c) => c.updateSettings({ isLock: 2 as never }), "settings.isLock", "settings.isLock must be one of 0, 1, got 2"],
+    ["a rename without newName", (c) => c.participant("p1").rename({ number: "1" } as never), "input.newName", "input.newName is required"],
+    [
+      "a rename that sets the handle's participantID",
+      (c) => c.participant("p1").rename({ number: "1", newName: "n", participantID: "p2" } as never),
+      "input",
+      'input has no field "participantID"',
+    ],
+    ["hangUp given text, not a list", (c) => c.hangUp("p1" as never), "bulkHangUpParticipants", "bulkHangUpParticipants must be an array, got string"],
+  ])("%s: refused before anything is sent", async (_, run, field, message) => {
+    server.requests.length = 0;
+    const error = (await run(conf).catch((e: unknown) => e)) as MeetingInputError;
+    expect(error).toBeInstanceOf(MeetingInputError);
+    expect(error.field).toBe(field);
+    expect(error.message.startsWith(message)).toBe(true);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("each input value is read once: the value checked is the value sent", async () => {
+    server.requests.length = 0;
+    let reads = 0;
+    const settings = {
+      get isLock() {
+        reads++;
+        return reads === 1 ? 1 : 7;
+      },
+    };
+    await conf.updateSettings(settings as never);
+    expect(reads).toBe(1);
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ isLock: 1 });
+  });
+
+  it("a participant method puts the handle's ID where its operation takes it: the query, or the body", async () => {
+    server.requests.length = 0;
+    await conf.participant("p1").rename({ number: "1", newName: "Ann" });
+    await conf.participant("p2").mute();
+    expect(server.requests.map((r) => [r.method, r.target, r.body ? JSON.parse(r.body) : undefined])).toEqual([
+      ["PUT", `/v1/mmc/control/conferences/participants/name?conferenceID=${conferenceID}`, { number: "1", newName: "Ann", participantID: "p1" }],
+      ["PUT", `/v1/mmc/control/conferences/participants/mute?conferenceID=${conferenceID}&participantID=p2`, { isMute: 1 }],
+    ]);
+  });
+
+  it("a method without input takes its options first; an answer is returned as JSON, a method without one resolves undefined", async () => {
+    server.requests.length = 0;
+    await expect(conf.realTimeInfo({ timeoutMs: 5000 })).resolves.toEqual({ confID: "1" });
+    await expect(conf.lockSharing({ headers: { "X-Trace": "t" } })).resolves.toBeUndefined();
+    expect(server.requests.map((r) => [r.target, r.headers["x-trace"], r.body])).toEqual([
+      [`/v1/mmc/control/conferences/realTimeInfo?conferenceID=${conferenceID}`, undefined, ""],
+      [`/v1/mmc/control/conferences/updateStartedConfConfig?conferenceID=${conferenceID}`, "t", '{"lockSharing":1}'],
+    ]);
+  });
+
+  it("an answer the operation needs but the server left empty is an error saying so", async () => {
+    server.respond(() => ({ body: "" }));
+    try {
+      const error = (await conf.realTimeInfo().catch((e: unknown) => e)) as Error;
+      expect(error).toMatchObject({ name: "MeetingApiError", status: 200 });
+      expect(error.message).toBe("GET /v1/mmc/control/conferences/realTimeInfo: HTTP 200 (the answer is empty)");
+    } finally {
+      server.respond((request) => (request.target.includes("realTimeInfo") ? { body: '{"confID":"1"}' } : {}));
+    }
+  });
+});
