@@ -43,6 +43,7 @@ const groups: Group[] = [
     tests: [
       "test/transport/race.test.ts",
       "test/transport/retry.test.ts",
+      "test/transport/attempt-log.test.ts",
       "test/transport/resilience.test.ts",
       "test/transport/retry-by-effect.test.ts",
       "test/transport/transport.test.ts",
