@@ -31,6 +31,8 @@ const groups: Group[] = [
       "test/transport/encoding.property.test.ts",
       "test/client/client-options.test.ts",
       "test/token/token-lifecycle.test.ts",
+      "test/client/tracing.test.ts",
+      "test/client/secrets.test.ts",
     ],
   },
   {

@@ -319,3 +319,23 @@ describe("a facade method's input, checked by the call pipeline", () => {
     }
   });
 });
+
+describe("a handle's generated methods", () => {
+  it("are made once per handle, on first read: the same function each time, enumerable, and replaceable", () => {
+    const conf = createMeetingClient({ baseUrl: "http://127.0.0.1:9" }).conference(conferenceID, { token: "t" });
+    const first = conf.lockSharing;
+    expect(conf.lockSharing).toBe(first);
+    expect(Object.keys(conf)).toContain("lockSharing");
+    const replaced = () => Promise.resolve(undefined);
+    (conf as { lockSharing: unknown }).lockSharing = replaced;
+    expect(conf.lockSharing).toBe(replaced);
+    delete (conf as { lockSharing?: unknown }).lockSharing;
+    expect(typeof conf.lockSharing).toBe("function");
+  });
+
+  it("the table names each method once: an unknown one is an error naming it", async () => {
+    const { facadeMethod } = await import("../../src/call/operation.js");
+    expect(facadeMethod("participant.inviteToShare")).toEqual(["inviteShare", { method: "participant.inviteToShare", fixed: { share: 1 } }]);
+    expect(() => facadeMethod("conference.nope")).toThrow(new Error("openapi.yaml has no facade method conference.nope"));
+  });
+});
