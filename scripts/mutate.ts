@@ -46,6 +46,7 @@ const groups: Group[] = [
       "test/transport/race.test.ts",
       "test/transport/retry.test.ts",
       "test/transport/attempt-log.test.ts",
+      "test/transport/redirects.test.ts",
       "test/transport/resilience.test.ts",
       "test/transport/retry-by-effect.test.ts",
       "test/transport/transport.test.ts",
