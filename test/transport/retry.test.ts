@@ -54,6 +54,13 @@ describe("the retry policy", () => {
       ["PUT", "https://api.example/v1/mmc/control/conferences/participants/share/invite?conferenceID=1", true],
       ["PUT", "https://proxy.example/meeting/v1/mmc/control/conferences/participants/share/invite", true],
       ["GET", "http://127.0.0.1:9/v1/mmc/control/conferences/token?conferenceID=1", true],
+      // The table, where it differs from the method's rule: a PUT that may act twice.
+      ["PUT", "https://api.example/v1/mmc/control/conferences/duration?conferenceID=1", false],
+      ["PUT", "https://api.example/v1/mmc/control/conferences/duration", false],
+      ["PUT", "https://proxy.example/meeting/v1/mmc/control/conferences/duration?conferenceID=1", false],
+      ["PUT", "http://127.0.0.1:9/v1/mmc/control/conferences/layOut?conferenceID=1&x=/v1", false],
+      ["PUT", "https://api.example/v1/mmc/control/conferences/duration/more", true],
+      ["GET", "https://api.example/v1/mmc/control/conferences/duration", true],
       // A method the table does not list for that path goes by the method.
       ["PUT", "https://api.example/v1/mmc/control/conferences/participants/delete", true],
       ["GET", "https://api.example/v1/mmc/control/conferences/participants/delete", true],
