@@ -3,7 +3,7 @@
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["dist", "src/generated", "node_modules", ".profiles"] },
+  { ignores: ["dist", "src/generated", "node_modules", ".profiles", ".stryker-tmp", "reports"] },
   {
     files: ["src/**/*.ts", "scripts/**/*.ts", "bench/**/*.ts", "test/**/*.ts"],
     languageOptions: { parser: tseslint.parser, parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

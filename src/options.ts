@@ -255,6 +255,7 @@ function serviceUrl(value: unknown, field: string, scheme: "http" | "ws", allowI
   } catch {
     return fail(field, "must be an absolute URL");
   }
+  // Stryker disable next-line Regex: a scheme with "http" other than at its start ("x-http:") is refused either way, with the same message.
   const protocol = scheme === "ws" ? url.protocol.replace(/^http/, "ws") : url.protocol;
   const local = protocol === `${scheme}:` && (allowInsecure || LOOPBACK.test(url.hostname));
   if (protocol !== `${scheme}s:` && !local) fail(field, `must be ${scheme}s: (${scheme}: only to loopback, or with allowInsecureHttp)`);

@@ -11,6 +11,7 @@ export function race<T>(signal: AbortSignal | undefined, work: Promise<T>, ms?: 
     };
     const onAbort = () => {
       done();
+      // Stryker disable next-line OptionalChaining: onAbort runs only for a signal that is there (its listener, or `signal?.aborted` true).
       reject(signal?.reason);
     };
     const timer =

@@ -180,3 +180,162 @@ describe("IDs are checked before any request", () => {
     await expect(conf.inviteToShare(id)).rejects.toMatchObject({ name: "MeetingInputError", field: "participantID", message: expect.stringContaining(rule) });
   });
 });
+
+describe("the edges of the input rules", () => {
+  it.each([
+    [{ log: 1 }, "unknown option log"],
+    [{ logr: 1 }, "unknown option logr — did you mean logger?"],
+    [{ lager: 1 }, "unknown option lager — did you mean logger?"],
+    [{ rejoin: 1 }, "unknown option rejoin"],
+    [{ REGION: "cn-north-4" }, "unknown option REGION — did you mean region?"],
+    [{ ws: 1 }, "unknown option ws"],
+    [{ fech: 1 }, "unknown option fech — did you mean fetch?"],
+  ])("short option names: %j → %s", (options, message) => {
+    // @ts-expect-error -- callers without types
+    expect(() => createMeetingClient(options)).toThrow(expect.objectContaining({ name: "MeetingInputError", field: Object.keys(options)[0], message }));
+  });
+
+  it.each([
+    [{ sig: 1 }, "unknown option options.sig"],
+    [{ sign: 1 }, "unknown option options.sign — did you mean options.signal?"],
+    [{ hed: 1 }, "unknown option options.hed"],
+    [{ head: 1 }, "unknown option options.head — did you mean options.headers?"],
+  ])("a call's short option names: %j → %s", async (options, message) => {
+    const conf = createMeetingClient({ baseUrl: "http://127.0.0.1:9" }).conference(conferenceID, { token: "t" });
+    // @ts-expect-error -- callers without types
+    await expect(conf.realTimeInfo(options)).rejects.toMatchObject({ name: "MeetingInputError", message });
+  });
+
+  it("an ID of exactly 256 characters is accepted, and sent as it is; 257 is refused", async () => {
+    const server = await startRecorder();
+    try {
+      const meeting = createMeetingClient({ baseUrl: server.url });
+      const longest = "9".repeat(256);
+      const conf = meeting.conference(longest, { token: "t" });
+      expect(conf.conferenceID).toBe(longest);
+      await conf.inviteToShare("p".repeat(256));
+      expect(server.requests.map((r) => r.target)).toEqual([`/v1/mmc/control/conferences/participants/share/invite?conferenceID=${longest}&participantID=${"p".repeat(256)}`]);
+      expect(() => meeting.conference("9".repeat(257), { token: "t" })).toThrow(
+        expect.objectContaining({ name: "MeetingInputError", field: "conferenceID", message: "conferenceID must be at most 256 characters" }),
+      );
+      await expect(conf.inviteToShare("p".repeat(257))).rejects.toMatchObject({ field: "participantID", message: "participantID must be at most 256 characters" });
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it("an empty per-call header value is sent as empty; other headers of the call go with it", async () => {
+    const server = await startRecorder();
+    try {
+      const conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t" });
+      await conf.realTimeInfo({ headers: { "X-Empty": "", "X-Trace": "t1" } });
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0]!.headers["x-empty"]).toBe("");
+      expect(server.requests[0]!.headers["x-trace"]).toBe("t1");
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe("a facade method's input, checked by the call pipeline", () => {
+  let server: Recorder;
+  let conf: ReturnType<ReturnType<typeof createMeetingClient>["conference"]>;
+  beforeAll(async () => {
+    server = await startRecorder((request) => (request.target.includes("realTimeInfo") ? { body: '{"confID":"1"}' } : {}));
+    conf = createMeetingClient({ baseUrl: server.url }).conference(conferenceID, { token: "t" });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it.each<[string, (c: typeof conf) => Promise<unknown>, string, string]>([
+    ["settings that are null", (c) => c.updateSettings(null as never), "settings", "settings must be an object, got null"],
+    ["settings left out", (c) => (c.updateSettings as (...a: unknown[]) => Promise<unknown>)(), "settings", "settings must be an object, got undefined"],
+    ["settings that are a list", (c) => c.updateSettings([] as never), "settings", "settings must be an object, got an array"],
+    ["no setting", (c) => c.updateSettings({}), "settings", "settings must hold at least one setting, got none"],
+    ["a misspelt setting", (c) => c.updateSettings({ lok: 1 } as never), "settings", 'settings has no setting "lok": the settings are '],
+    ["a setting out of its enum", (c) => c.updateSettings({ isLock: 2 as never }), "settings.isLock", "settings.isLock must be one of 0, 1, got 2"],
+    ["a rename without newName", (c) => c.participant("p1").rename({ number: "1" } as never), "input.newName", "input.newName is required"],
+    [
+      "a rename that sets the handle's participantID",
+      (c) => c.participant("p1").rename({ number: "1", newName: "n", participantID: "p2" } as never),
+      "input",
+      'input has no field "participantID"',
+    ],
+    ["hangUp given text, not a list", (c) => c.hangUp("p1" as never), "bulkHangUpParticipants", "bulkHangUpParticipants must be an array, got string"],
+  ])("%s: refused before anything is sent", async (_, run, field, message) => {
+    server.requests.length = 0;
+    const error = (await run(conf).catch((e: unknown) => e)) as MeetingInputError;
+    expect(error).toBeInstanceOf(MeetingInputError);
+    expect(error.field).toBe(field);
+    expect(error.message.startsWith(message)).toBe(true);
+    expect(server.requests).toEqual([]);
+  });
+
+  it("each input value is read once: the value checked is the value sent", async () => {
+    server.requests.length = 0;
+    let reads = 0;
+    const settings = {
+      get isLock() {
+        reads++;
+        return reads === 1 ? 1 : 7;
+      },
+    };
+    await conf.updateSettings(settings as never);
+    expect(reads).toBe(1);
+    expect(JSON.parse(server.requests[0]!.body)).toEqual({ isLock: 1 });
+  });
+
+  it("a participant method puts the handle's ID where its operation takes it: the query, or the body", async () => {
+    server.requests.length = 0;
+    await conf.participant("p1").rename({ number: "1", newName: "Ann" });
+    await conf.participant("p2").mute();
+    expect(server.requests.map((r) => [r.method, r.target, r.body ? JSON.parse(r.body) : undefined])).toEqual([
+      ["PUT", `/v1/mmc/control/conferences/participants/name?conferenceID=${conferenceID}`, { number: "1", newName: "Ann", participantID: "p1" }],
+      ["PUT", `/v1/mmc/control/conferences/participants/mute?conferenceID=${conferenceID}&participantID=p2`, { isMute: 1 }],
+    ]);
+  });
+
+  it("a method without input takes its options first; an answer is returned as JSON, a method without one resolves undefined", async () => {
+    server.requests.length = 0;
+    await expect(conf.realTimeInfo({ timeoutMs: 5000 })).resolves.toEqual({ confID: "1" });
+    await expect(conf.lockSharing({ headers: { "X-Trace": "t" } })).resolves.toBeUndefined();
+    expect(server.requests.map((r) => [r.target, r.headers["x-trace"], r.body])).toEqual([
+      [`/v1/mmc/control/conferences/realTimeInfo?conferenceID=${conferenceID}`, undefined, ""],
+      [`/v1/mmc/control/conferences/updateStartedConfConfig?conferenceID=${conferenceID}`, "t", '{"lockSharing":1}'],
+    ]);
+  });
+
+  it("an answer the operation needs but the server left empty is an error saying so", async () => {
+    server.respond(() => ({ body: "" }));
+    try {
+      const error = (await conf.realTimeInfo().catch((e: unknown) => e)) as Error;
+      expect(error).toMatchObject({ name: "MeetingApiError", status: 200 });
+      expect(error.message).toBe("GET /v1/mmc/control/conferences/realTimeInfo: HTTP 200 (the answer is empty)");
+    } finally {
+      server.respond((request) => (request.target.includes("realTimeInfo") ? { body: '{"confID":"1"}' } : {}));
+    }
+  });
+});
+
+describe("a handle's generated methods", () => {
+  it("are made once per handle, on first read: the same function each time, enumerable, and replaceable", () => {
+    const conf = createMeetingClient({ baseUrl: "http://127.0.0.1:9" }).conference(conferenceID, { token: "t" });
+    const first = conf.lockSharing;
+    expect(conf.lockSharing).toBe(first);
+    expect(Object.keys(conf)).toContain("lockSharing");
+    const replaced = () => Promise.resolve(undefined);
+    (conf as { lockSharing: unknown }).lockSharing = replaced;
+    expect(conf.lockSharing).toBe(replaced);
+    delete (conf as { lockSharing?: unknown }).lockSharing;
+    expect(typeof conf.lockSharing).toBe("function");
+  });
+
+  it("the table names each method once: an unknown one is an error naming it", async () => {
+    const { facadeMethod } = await import("../../src/call/operation.js");
+    expect(facadeMethod("participant.inviteToShare")).toEqual(["inviteShare", { method: "participant.inviteToShare", fixed: { share: 1 } }]);
+    expect(() => facadeMethod("conference.nope")).toThrow(new Error("openapi.yaml has no facade method conference.nope"));
+  });
+});

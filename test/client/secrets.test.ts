@@ -265,6 +265,93 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expectNoSecret([JSON.stringify(logged), ...logged.map((args) => inspect(args, { depth: Infinity }))]);
     });
   });
+  describe("the rest of an error survives redaction", () => {
+    it("an error body's numbers, booleans, nulls and nesting are kept exactly; only the secret is replaced", async () => {
+      const body = { error_code: 400123, error_msg: `bad ${TOKEN}`, retry: false, ok: true, count: 0, ratio: 1.5, none: null, list: [1, true, null, [TOKEN, 2], { n: -3 }] };
+      const { meeting } = await rig([{ status: 400, headers: { "x-request-id": "req-types" }, body: JSON.stringify(body) }]);
+      const error = (await meeting
+        .conference("986947855", { token: TOKEN })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e)) as MeetingApiError;
+      expect(error).toMatchObject({ name: "BadRequestError", status: 400, requestId: "req-types", errorCode: "400123", errorMsg: "bad [redacted]" });
+      expect(error.body).toEqual({ ...body, error_msg: "bad [redacted]", list: [1, true, null, ["[redacted]", 2], { n: -3 }] });
+    });
+
+    it.each([
+      [{ errorCode: "A", code: "B", errorMsg: "m1", message: "m2" }, "A", "m1"],
+      [{ code: 7, message: 8 }, "7", "8"],
+      [{ error_code: "", errorCode: "B", error_msg: "", errorMsg: "kept" }, "B", "kept"],
+      [{ error_code: true, error_msg: { text: "x" } }, "409", undefined],
+      [["MMC.1"], "409", undefined],
+    ])("the vendor's code and message from %j: %j, %j", async (body, errorCode, errorMsg) => {
+      const { meeting } = await rig([{ status: 409, body: JSON.stringify(body) }]);
+      const error = (await meeting
+        .conference("986947855", { token: TOKEN })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e)) as MeetingApiError;
+      expect(error.name).toBe("MeetingApiError");
+      expect([error.errorCode, error.errorMsg]).toEqual([errorCode, errorMsg]);
+      expect(error.body).toEqual(body);
+    });
+
+    it("a secret of exactly 8 characters is redacted inside other text; one of 7 only as a whole value", async () => {
+      for (const [secret, shownAs] of [
+        ["SECRET-8", "id=[redacted];"],
+        ["SECRET7", "id=SECRET7;"],
+      ]) {
+        const { meeting } = await rig([{ status: 401, headers: { "x-echo": `id=${secret};` }, body: JSON.stringify({ error_msg: `id=${secret};`, whole: secret }) }]);
+        const error = (await meeting
+          .conference("986947855", { token: secret! })
+          .inviteToShare("p1")
+          .catch((e: unknown) => e)) as MeetingApiError;
+        expect(error.body).toEqual({ error_msg: shownAs, whole: "[redacted]" });
+        expect(error.errorMsg).toBe(shownAs);
+        expect(error.headers.get("x-echo")).toBe(shownAs);
+        await server!.close();
+      }
+    });
+
+    it("a secret echoed URL-encoded with lower-case hex, or in base64 and base64url holding + and /", async () => {
+      // Its Latin-1 and UTF-8 bytes in base64 hold "+" and "/", which base64url replaces.
+      const secret = "SECRET~?>ûÿ/+41";
+      const lower = encodeURIComponent(secret).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase());
+      const forms = [Buffer.from(secret, "latin1").toString("base64"), Buffer.from(secret).toString("base64")];
+      for (const b64 of forms) expect(b64).toMatch(/[+/]/);
+      expect(forms.join(" ")).toMatch(/\+.*\//);
+      const url = forms.map((b64) => b64.replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_"));
+      const bare = forms.map((b64) => b64.replace(/=+$/, ""));
+      expect(lower).not.toBe(encodeURIComponent(secret));
+      const echoed = [lower, ...forms, ...url, ...bare];
+      const { meeting } = await rig([{ status: 400, body: JSON.stringify({ error_msg: echoed.map((form) => `<${form}>`).join(" ") }) }]);
+      const error = (await meeting
+        .conference("986947855", { token: secret })
+        .realTimeInfo()
+        .catch((e: unknown) => e)) as MeetingApiError;
+      expect(error.errorMsg).toBe(echoed.map(() => "<[redacted]>").join(" "));
+    });
+
+    it("a redirect names its Location, the secret redacted, and is not followed", async () => {
+      const { meeting } = await rig([{ status: 302, headers: { location: `https://elsewhere.example/?t=${TOKEN}`, "x-request-id": "req-302" }, body: "" }]);
+      const error = (await meeting
+        .conference("986947855", { token: TOKEN })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e)) as MeetingApiError;
+      expect(error).toMatchObject({ name: "MeetingApiError", status: 302, errorCode: "302", errorMsg: undefined, requestId: "req-302", body: undefined });
+      expect(error.message).toContain('(redirect to "https://elsewhere.example/?t=[redacted]": not followed)');
+      expect(error.headers.get("location")).toBe("https://elsewhere.example/?t=[redacted]");
+      expect(server!.requests).toHaveLength(1);
+    });
+
+    it("a redirect without Location says so", async () => {
+      const { meeting } = await rig([{ status: 307, body: "" }]);
+      const error = (await meeting
+        .conference("986947855", { token: TOKEN })
+        .inviteToShare("p1")
+        .catch((e: unknown) => e)) as MeetingApiError;
+      expect(error.message).toContain("(redirect without Location: not followed)");
+    });
+  });
+
   describe("a secret in a body", () => {
     it("setRole's chairmanPwd, echoed by the server in an error: redacted like the token, the rest kept", async () => {
       const { meeting } = await rig([echo(400)]);
@@ -279,5 +366,87 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       expect((error as MeetingApiError).headers.get("x-echo")).toBe(`[redacted] [redacted] ${NONCE}`);
       for (const text of outputs(error)) for (const secret of [TOKEN, PASSWORD]) expect(text).not.toContain(secret);
     });
+  });
+});
+
+describe.each(transports)("a failure without an answer, on the %s transport", (_transport, createMeetingClient) => {
+  const TOKEN = "SECRET-tok-3f9c1e77";
+
+  /** The error a call rejects with when the caller's fetch throws `thrown`. */
+  async function failWith(thrown: unknown): Promise<MeetingError> {
+    const meeting = createMeetingClient({
+      baseUrl: "http://127.0.0.1:9",
+      maxRetries: 0,
+      fetch: () => Promise.reject(thrown),
+    });
+    return (await meeting
+      .conference("986947855", { token: TOKEN })
+      .inviteToShare("p1")
+      .catch((e: unknown) => e)) as MeetingError;
+  }
+
+  /** What an error shows: its own properties, whole, and its cause chain the same way. */
+  function shown(error: unknown): unknown {
+    if (!(error instanceof Error)) return error;
+    const own = Object.getOwnPropertyNames(error).sort();
+    const { name, message, stack } = error;
+    return { own, name, message, stack, code: (error as { code?: unknown }).code, cause: shown(error.cause) };
+  }
+
+  it("keeps the cause chain, each error's name, message, code and stack, the secret redacted; nothing else", async () => {
+    const socket = Object.assign(new Error(`read ECONNRESET near ${TOKEN}`), { code: "ECONNRESET", errno: -104, syscall: "read", data: `raw ${TOKEN}` });
+    socket.stack = `Error: read ECONNRESET near ${TOKEN}\n    at TCP.onStreamRead (node:internal/stream_base_commons:216:20)`;
+    const failed = Object.assign(new TypeError("fetch failed", { cause: socket }), { code: "UND_ERR_SOCKET" });
+    failed.stack = "TypeError: fetch failed\n    at fetch (node:internal/deps/undici:1:1)";
+    const error = await failWith(failed);
+    expect(error).toBeInstanceOf(MeetingError);
+    expect(error.name).toBe("MeetingConnectionError");
+    expect(error.message).toBe(
+      "PUT http://127.0.0.1:9/v1/mmc/control/conferences/participants/share/invite?conferenceID=986947855&participantID=p1: no response (1 attempt): ECONNRESET",
+    );
+    expect(shown(error.cause)).toEqual({
+      own: ["cause", "code", "message", "name", "stack"],
+      name: "TypeError",
+      message: "fetch failed",
+      stack: "TypeError: fetch failed\n    at fetch (node:internal/deps/undici:1:1)",
+      code: "UND_ERR_SOCKET",
+      cause: {
+        own: ["code", "message", "name", "stack"],
+        name: "Error",
+        message: "read ECONNRESET near [redacted]",
+        stack: "Error: read ECONNRESET near [redacted]\n    at TCP.onStreamRead (node:internal/stream_base_commons:216:20)",
+        code: "ECONNRESET",
+        cause: undefined,
+      },
+    });
+  });
+
+  it("a cause chain that loops is copied five errors deep, then stops", async () => {
+    const looping = Object.assign(new Error(`loop ${TOKEN}`), { code: "UND_ERR_CLOSED" });
+    looping.cause = looping;
+    const error = await failWith(looping);
+    const chain: unknown[] = [];
+    for (let e: unknown = error.cause; e instanceof Error; e = e.cause) chain.push([e.name, e.message, (e as { code?: string }).code]);
+    expect(chain).toEqual(Array.from({ length: 5 }, () => ["Error", "loop [redacted]", "UND_ERR_CLOSED"]));
+  });
+
+  it("something thrown that is not an Error: its text as the message, name Error, no stack, a code only when it is text", async () => {
+    expect(shown((await failWith(`boom ${TOKEN}`)).cause)).toEqual({
+      own: ["message", "name", "stack"],
+      name: "Error",
+      message: "boom [redacted]",
+      stack: "",
+      code: undefined,
+      cause: undefined,
+    });
+    expect(shown((await failWith({ name: `N ${TOKEN}`, message: "m", code: 42, stack: "s" })).cause)).toEqual({
+      own: ["message", "name", "stack"],
+      name: "N [redacted]",
+      message: "m",
+      stack: "s",
+      code: undefined,
+      cause: undefined,
+    });
+    expect(shown((await failWith(null)).cause)).toMatchObject({ name: "Error", message: "null", stack: "" });
   });
 });

@@ -164,6 +164,27 @@ describe.each(transports)("on the %s transport", (_transport, createMeetingClien
       await expect(others).resolves.toHaveLength(10);
       expect(vendor.tokenRequests).toHaveLength(1);
     });
+    it("a call whose signal is already aborted rejects with its reason, and sends no token request", async () => {
+      const conf = handle();
+      const reason = new Error("aborted before the call");
+      await expect(conf.inviteToShare("p1", { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      await expect(conf.token({ signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+      expect(vendor.tokenRequests).toEqual([]);
+      expect(vendor.controlRequests).toEqual([]);
+    });
+
+    it("a caller with its own policy aborting while it waits for a token request sent with another: that caller only", async () => {
+      const conf = handle();
+      const controller = new AbortController();
+      const first = conf.inviteToShare("p1");
+      const reason = new Error("caller gave up");
+      const aborted = conf.inviteToShare("p2", { signal: controller.signal, timeoutMs: 4000 });
+      controller.abort(reason);
+      await expect(aborted).rejects.toBe(reason);
+      await expect(first).resolves.toBeUndefined();
+      expect(vendor.tokenRequests).toHaveLength(1);
+      expect(vendor.controlRequests).toHaveLength(1);
+    });
   });
 
   describe("a static token ({ token: string })", () => {
