@@ -246,7 +246,7 @@ describe("the roster", () => {
       const roster = new Roster();
       roster.apply(delta({ pid: "p1", pinfoMap: { a: "1" } }));
       const first = roster.snapshot("resync");
-      expect(first).toEqual({ type: "roster", reason: "resync", participants: new Map([["p1", { a: "1" }]]), meeting: {}, joined: [], updated: [], left: [] });
+      expect(first).toEqual({ type: "roster", reason: "resync", participants: new Map([["p1", { a: "1" }]]), meeting: {}, waiting: new Map(), joined: [], updated: [], left: [] });
       expect(roster.snapshot("full", { joined: ["p1"], updated: [], left: [] })).toMatchObject({ reason: "full", joined: ["p1"] });
       expect(roster.snapshot("resync").participants).toBe(first.participants);
       roster.apply(delta({ pid: "p1", pinfoMap: { a: "2" } }));
