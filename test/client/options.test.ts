@@ -3,23 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { callInit } from "../../src/call/options.js";
 import { checkCallOptions, checkClientOptions, type EntryAbilities } from "../../src/options.js";
+import { thrown } from "../support/helpers.js";
 
 const NODE: EntryAbilities = { dispatcher: true, hostPassword: true };
 const BROWSER: EntryAbilities = { dispatcher: false, hostPassword: false };
 const DEFAULTS = { timeoutMs: 10_000, maxRetries: 2, maxResponseBytes: 8 * 1024 * 1024 };
 const store = { get() {}, set() {}, setIfAbsent() {}, deleteIf() {} };
 const dispatcher = { dispatch() {} };
-
-/** The error's field and message, or `undefined` when nothing was thrown. */
-function thrown(run: () => unknown): { field?: string; message: string } | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    expect(error).toMatchObject({ name: "MeetingInputError" });
-    return { field: (error as { field?: string }).field, message: (error as Error).message };
-  }
-}
 
 describe("checkClientOptions", () => {
   it("with no options: the cn-north-4 host and the default policy", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { checkHeaders, checkId, checkKeys, checkSecret, kind, object } from "../../src/call/input.js";
 import { check, fields } from "../../src/call/rules.js";
 import type { Rule } from "../../src/generated/operations.js";
+import { thrown } from "../support/helpers.js";
 
 /** The message `check` throws for `value`, or `undefined` when the value passes. */
 function broken(value: unknown, rule: Rule, field = "f"): string | undefined {
@@ -13,17 +14,6 @@ function broken(value: unknown, rule: Rule, field = "f"): string | undefined {
   } catch (error) {
     expect(error).toMatchObject({ name: "MeetingInputError" });
     return (error as Error).message;
-  }
-}
-
-/** The same for any check. */
-function thrown(run: () => unknown): { field?: string; message: string } | undefined {
-  try {
-    run();
-    return undefined;
-  } catch (error) {
-    expect(error).toMatchObject({ name: "MeetingInputError" });
-    return { field: (error as { field?: string }).field, message: (error as Error).message };
   }
 }
 

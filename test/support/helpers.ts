@@ -1,4 +1,4 @@
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 import { createMeetingClient, type MeetingClientOptions } from "../../src/node.js";
 
 export const conferenceID = "986947855";
@@ -35,4 +35,15 @@ export function prismClient(create: typeof createMeetingClient = createMeetingCl
     },
   });
   return { meeting, exchanges };
+}
+
+/** A check's `MeetingInputError` as its field and message, or `undefined` when nothing was thrown. */
+export function thrown(run: () => unknown): { field?: string; message: string } | undefined {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    expect(error).toMatchObject({ name: "MeetingInputError" });
+    return { field: (error as { field?: string }).field, message: (error as Error).message };
+  }
 }
