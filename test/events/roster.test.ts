@@ -233,6 +233,228 @@ describe("the roster", () => {
     });
   });
 
+  describe("the waiting room (WaitingListNotify)", () => {
+    const waitingList = (msgMode: number | undefined, data: unknown): Frame => ({ action: "WaitingListNotify", msgMode, data }) as Frame;
+    const knock = (...entries: unknown[]) => waitingList(1, entries);
+    const everyone = (...entries: unknown[]) => waitingList(0, entries);
+    const joined = (pid: string, member: Record<string, unknown>) => ({ type: "waitingJoined", participantID: pid, member });
+    const left = (pid: string, member: Record<string, unknown>) => ({ type: "waitingLeft", participantID: pid, member });
+
+    it("a knock: waitingJoined with the record as sent, without `mode`, frozen; an incremental list does not sync the room", () => {
+      const roster = new Roster();
+      expect(roster.waitingSynced).toBe(false);
+      expect(roster.apply(knock({ pid: "w1", name: "Carol", mode: 0 }))).toStrictEqual({ events: [joined("w1", { pid: "w1", name: "Carol" })] });
+      expect([...roster.waiting]).toEqual([["w1", { pid: "w1", name: "Carol" }]]);
+      expect(Object.isFrozen(roster.waiting.get("w1"))).toBe(true);
+      expect(roster.waitingSynced).toBe(false);
+      expect(roster.participants.size).toBe(0);
+    });
+
+    it("incremental: mode 0 or absent adds, mode 1 removes, in the frame's order; a leave carries the last record known", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w1", name: "Carol", mode: 0 }));
+      const applied = roster.apply(knock({ pid: "w2", name: "Dora", mode: 0 }, { pid: "w1", mode: 1 }, { pid: "w3", name: "Erin" }));
+      expect(applied).toStrictEqual({
+        events: [joined("w2", { pid: "w2", name: "Dora" }), left("w1", { pid: "w1", name: "Carol" }), joined("w3", { pid: "w3", name: "Erin" })],
+      });
+      expect([...roster.waiting.keys()]).toEqual(["w2", "w3"]);
+    });
+
+    it("a leave for someone not waiting causes nothing, and is not unknown", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w1", name: "Carol" }));
+      expect(roster.apply(knock({ pid: "nobody", mode: 1 }))).toStrictEqual({ events: [] });
+      expect([...roster.waiting.keys()]).toEqual(["w1"]);
+    });
+
+    it("a changed record for someone already waiting replaces theirs (never merged) without an event, keeping their place", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w1", name: "Carol", FUTURE: "x" }, { pid: "w2", name: "Dora" }));
+      expect(roster.apply(knock({ pid: "w1", name: "Carol B.", mode: 0 }))).toStrictEqual({ events: [] });
+      expect([...roster.waiting]).toEqual([
+        ["w1", { pid: "w1", name: "Carol B." }],
+        ["w2", { pid: "w2", name: "Dora" }],
+      ]);
+      expect(roster.apply(knock({ pid: "w1", mode: 1 }))?.events).toEqual([left("w1", { pid: "w1", name: "Carol B." })]);
+    });
+
+    it("a full list replaces the room: the new join, the unlisted and those listed as leaving leave (in the order they came), the unchanged cause nothing", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w1", name: "Carol" }, { pid: "w2", name: "Dora" }, { pid: "w3", name: "Erin" }));
+      const applied = roster.apply(everyone({ pid: "w2", name: "Dora", mode: 0 }, { pid: "w4", name: "Finn" }, { pid: "w3", name: "Erin", mode: 1 }));
+      expect(applied).toStrictEqual({
+        events: [joined("w4", { pid: "w4", name: "Finn" }), left("w1", { pid: "w1", name: "Carol" }), left("w3", { pid: "w3", name: "Erin" })],
+      });
+      expect([...roster.waiting]).toEqual([
+        ["w2", { pid: "w2", name: "Dora" }],
+        ["w4", { pid: "w4", name: "Finn" }],
+      ]);
+      expect(roster.waitingSynced).toBe(true);
+      expect(roster.synced).toBe(false);
+      roster.apply(knock({ pid: "w5" }));
+      expect(roster.waitingSynced).toBe(true);
+    });
+
+    it("a full list gives a record exactly the listed fields, rather than merging them into the one held", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w1", name: "Carol", FUTURE: "x" }));
+      expect(roster.apply(everyone({ pid: "w1", name: "Carol" }))).toStrictEqual({ events: [] });
+      expect(roster.waiting.get("w1")).toStrictEqual({ pid: "w1", name: "Carol" });
+    });
+
+    it("an empty full list empties the room, each leaving in the order they came, and syncs it", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w2", name: "Dora" }, { pid: "w1", name: "Carol" }));
+      expect(roster.apply(everyone())).toStrictEqual({ events: [left("w2", { pid: "w2", name: "Dora" }), left("w1", { pid: "w1", name: "Carol" })] });
+      expect(roster.waiting.size).toBe(0);
+      expect(roster.waitingSynced).toBe(true);
+    });
+
+    it.each([
+      ["a missing pid", { name: "no pid", mode: 0 }],
+      ["an empty pid", { pid: "", name: "empty" }],
+      ["a numeric pid", { pid: 5, name: "five" }],
+      ["a pid that is an object", { pid: { id: "w9" } }],
+      ["null", null],
+      ["a number", 42],
+      ["a string", "w9"],
+      ["a list", ["w9"]],
+    ])("an entry that is %s is skipped: the others apply, then the frame is passed on as unknown", (_, bad) => {
+      const roster = new Roster();
+      const frame = knock(bad, { pid: "w1", name: "Carol" });
+      expect(roster.apply(frame)).toStrictEqual({ events: [joined("w1", { pid: "w1", name: "Carol" }), { type: "unknown", frame }] });
+      expect([...roster.waiting.keys()]).toEqual(["w1"]);
+    });
+
+    it("several malformed entries and an unknown mode: one unknown event, after the changes; the unknown mode is neither join nor leave", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w6", name: "Gus" }));
+      const frame = knock(null, { pid: "w7", name: "Ida", mode: 9 }, { pid: "w6", mode: 9 }, { pid: 5 }, { pid: "w5", name: "Hal", mode: 0 });
+      expect(roster.apply(frame)).toStrictEqual({ events: [joined("w5", { pid: "w5", name: "Hal" }), { type: "unknown", frame }] });
+      expect([...roster.waiting.keys()]).toEqual(["w6", "w5"]);
+    });
+
+    it("a malformed entry in a full list: the list still replaces the room, then the frame is passed on as unknown", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w1", name: "Carol" }));
+      const frame = everyone({ name: "no pid" }, { pid: "w2", name: "Dora" });
+      expect(roster.apply(frame)).toStrictEqual({
+        events: [joined("w2", { pid: "w2", name: "Dora" }), left("w1", { pid: "w1", name: "Carol" }), { type: "unknown", frame }],
+      });
+      expect(roster.waitingSynced).toBe(true);
+    });
+
+    it("a name that is not a string becomes its JSON text; every other field is kept as it comes", () => {
+      const roster = new Roster();
+      roster.apply(
+        knock(
+          { pid: "w1", name: 7, mode: 0, FUTURE: { x: 1 }, count: 2 },
+          { pid: "w2", name: null },
+          { pid: "w3", name: { first: "Ann" } },
+          { pid: "w4", name: "Dora", flag: true },
+        ),
+      );
+      expect([...roster.waiting]).toStrictEqual([
+        ["w1", { pid: "w1", name: "7", FUTURE: { x: 1 }, count: 2 }],
+        ["w2", { pid: "w2", name: "null" }],
+        ["w3", { pid: "w3", name: '{"first":"Ann"}' }],
+        ["w4", { pid: "w4", name: "Dora", flag: true }],
+      ]);
+    });
+
+    it("a lone entry (not in a list) and data as JSON text are read; a frame without msgMode is incremental", () => {
+      const roster = new Roster();
+      expect(roster.apply(waitingList(undefined, { pid: "w1", name: "Ida" }))).toStrictEqual({ events: [joined("w1", { pid: "w1", name: "Ida" })] });
+      expect(roster.apply(waitingList(1, JSON.stringify([{ pid: "w2", name: "Jo", mode: 0 }])))).toStrictEqual({ events: [joined("w2", { pid: "w2", name: "Jo" })] });
+      expect(roster.apply(waitingList(0, JSON.stringify({ pid: "w2", name: "Jo" })))).toStrictEqual({ events: [left("w1", { pid: "w1", name: "Ida" })] });
+      expect(roster.waitingSynced).toBe(true);
+    });
+
+    it.each([
+      ["text that is not JSON", "[oops"],
+      ["null", null],
+      ["a number", 5],
+      ["absent", undefined],
+    ])("data that is %s: the frame cannot be read (undefined), and nothing changes, even for a full list", (_, data) => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w1", name: "Carol" }));
+      expect(roster.apply(waitingList(0, data))).toBeUndefined();
+      expect([...roster.waiting.keys()]).toEqual(["w1"]);
+      expect(roster.waitingSynced).toBe(false);
+    });
+
+    it("holds exactly 10,000: a full list of 10,000 keeps all; the next to come pushes out the one who came first", () => {
+      const roster = new Roster();
+      const list = Array.from({ length: 10_000 }, (_, index) => ({ pid: `w${index}`, mode: 0 }));
+      const applied = roster.apply(waitingList(0, list));
+      expect(applied?.events).toHaveLength(10_000);
+      expect(applied?.events[9_999]).toEqual(joined("w9999", { pid: "w9999" }));
+      expect(roster.waiting.size).toBe(10_000);
+      expect([roster.waiting.has("w0"), roster.waiting.has("w9999")]).toEqual([true, true]);
+      // A change to the first one's record keeps their place: they still came first.
+      expect(roster.apply(knock({ pid: "w0", name: "Ann" }))).toStrictEqual({ events: [] });
+      expect(roster.apply(knock({ pid: "w10000" }))).toStrictEqual({ events: [joined("w10000", { pid: "w10000" })] });
+      expect(roster.waiting.size).toBe(10_000);
+      expect([...roster.waiting.keys()].slice(0, 2)).toEqual(["w1", "w2"]);
+      expect([...roster.waiting.keys()].at(-1)).toBe("w10000");
+    });
+
+    it("a full list of 10,001 keeps the last 10,000 listed", () => {
+      const roster = new Roster();
+      const list = Array.from({ length: 10_001 }, (_, index) => ({ pid: `w${index}` }));
+      expect(roster.apply(waitingList(0, list))?.events).toHaveLength(10_001);
+      expect(roster.waiting.size).toBe(10_000);
+      expect([roster.waiting.has("w0"), roster.waiting.has("w1"), roster.waiting.has("w10000")]).toEqual([false, true, true]);
+    });
+
+    it("a snapshot carries a copy of the waiting room, shared until it changes; a record that changes nothing keeps the copy", () => {
+      const roster = new Roster();
+      const empty = roster.snapshot("resync");
+      expect(empty.waiting).toEqual(new Map());
+      roster.apply(knock({ pid: "w1", name: "Carol" }));
+      expect(empty.waiting.size).toBe(0);
+      const first = roster.snapshot("resync");
+      expect(first).toEqual({
+        type: "roster",
+        reason: "resync",
+        participants: new Map(),
+        meeting: {},
+        waiting: new Map([["w1", { pid: "w1", name: "Carol" }]]),
+        joined: [],
+        updated: [],
+        left: [],
+      });
+      expect(first.waiting).not.toBe(roster.waiting);
+      roster.apply(knock({ pid: "w1", name: "Carol", mode: 0 }));
+      roster.apply(knock({ pid: "nobody", mode: 1 }));
+      expect(roster.snapshot("resync").waiting).toBe(first.waiting);
+      roster.apply(knock({ pid: "w1", name: "Carol B." }));
+      const renamed = roster.snapshot("resync").waiting;
+      expect(renamed).not.toBe(first.waiting);
+      expect(renamed.get("w1")).toEqual({ pid: "w1", name: "Carol B." });
+      roster.apply(knock({ pid: "w1", mode: 1 }));
+      const gone = roster.snapshot("resync").waiting;
+      expect(gone.size).toBe(0);
+      expect(renamed.size).toBe(1);
+    });
+
+    it("replays the waiting room last, oldest first, as waitingJoined events; alone when nothing else is known", () => {
+      const roster = new Roster();
+      roster.apply(knock({ pid: "w2", name: "Dora" }, { pid: "w1", name: "Carol" }));
+      const waiting = { events: [joined("w2", { pid: "w2", name: "Dora" }), joined("w1", { pid: "w1", name: "Carol" })] };
+      expect(roster.replay()).toStrictEqual([waiting]);
+      roster.apply(delta({ pid: "p1", pinfoMap: { a: "1" } }));
+      roster.apply({ action: "ConfDynamicInfoNotify", lock: 1 } as Frame);
+      expect(roster.replay()).toStrictEqual([
+        { events: [{ type: "participantJoined", participantID: "p1", participant: { a: "1" } }], full: undefined },
+        { events: [{ type: "meetingUpdated", meeting: { lock: 1 }, changed: ["lock"] }] },
+        waiting,
+      ]);
+      roster.apply(everyone());
+      expect(roster.replay()).toHaveLength(2);
+    });
+  });
+
   it("any other action is passed on as unknown, and changes nothing", () => {
     const roster = new Roster();
     const frame = { action: "SomethingNew", data: { pid: "p1", callNumber: "+1", resultCode: 0 } } as Frame;
