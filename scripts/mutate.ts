@@ -18,9 +18,10 @@ interface Group {
 
 const groups: Group[] = [
   {
-    // Redaction, and the one place an answer becomes an error (the channel's refusal too).
+    // Redaction, and the one place an answer becomes an error (the channel's refusal too). The
+    // unit files kill every mutant here: the socket suites (hostile-server, events) added none, at 4× the time.
     modules: ["src/redact.ts", "src/secrets.ts", "src/api-error.ts"],
-    tests: ["test/client/redact.test.ts", "test/client/secrets.test.ts", "test/transport/hostile-server.test.ts", "test/events/events.test.ts"],
+    tests: ["test/client/redact.test.ts", "test/client/secrets.test.ts"],
   },
   {
     // The input rules, and the call pipeline that applies them (and the token phase's 401 retry).
