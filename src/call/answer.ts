@@ -7,11 +7,11 @@ import { apiError } from "../api-error.js";
  * body is not a JSON object. An empty body is `undefined`. `call` is the method and path,
  * for messages; `secrets` are what the request carried, redacted from any error.
  */
-export async function readJson<T extends object>(
+export function readJson<T extends object>(
   call: string,
   { data, error, response }: { data?: string; error?: unknown; response: Response },
   secrets: readonly string[],
-): Promise<T | undefined> {
+): T | undefined {
   if (!response.ok) throw apiError(call, response, error, secrets);
   if (!data?.trim()) return undefined;
   let body: unknown = data;

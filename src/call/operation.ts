@@ -67,6 +67,8 @@ interface InputRules {
   rule: Rule;
   /** The fields that go into the query; the others go into the body. */
   query: Set<string>;
+  /** The body fields the spec marks `format: password` (setRole's chairmanPwd): secrets too. */
+  secret: string[];
 }
 const inputRules = new WeakMap<FacadeMethod, InputRules>();
 
@@ -97,7 +99,8 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
     }
   }
   const minProperties = method.only ? 0 : (body?.minProperties ?? 0) - Object.keys(fixed).length;
-  known = { rule: { properties, required, additionalProperties: false, ...(minProperties > 0 && { minProperties }) }, query };
+  const secret = Object.keys(properties).filter((name) => !query.has(name) && properties[name]?.format === "password");
+  known = { rule: { properties, required, additionalProperties: false, ...(minProperties > 0 && { minProperties }) }, query, secret };
   inputRules.set(method, known);
   return known;
 }
@@ -109,7 +112,7 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
  */
 export function call(context: CallContext, operationId: OperationId, method: FacadeMethod, participantID: unknown, args: unknown[]): Promise<unknown> {
   const operation: Operation = operations[operationId];
-  const { rule, query: inQuery } = rulesOf(operation, method);
+  const { rule, query: inQuery, secret } = rulesOf(operation, method);
   const properties = rule.properties ?? {};
   const takesInput = method.argument !== undefined || Object.keys(properties).length > 0 || rule.minProperties !== undefined;
   const input = takesInput ? args[0] : undefined;
@@ -153,11 +156,11 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
         } as never,
       ),
     );
-    // A body field the spec marks `format: password` (setRole's chairmanPwd) is a secret too.
-    for (const [key, value] of Object.entries(body)) {
-      if (properties[key]?.format === "password" && typeof value === "string" && value) secrets.push(value);
+    for (const key of secret) {
+      const value = body[key];
+      if (typeof value === "string" && value) secrets.push(value);
     }
-    const answer = await readJson(what, result as { data?: string; response: Response }, secrets);
+    const answer = readJson(what, result as { data?: string; response: Response }, secrets);
     if (!operation.answer) return undefined;
     if (!answer) throw apiError(what, result.response, undefined, secrets, "the answer is empty");
     return answer;

@@ -11,9 +11,12 @@ export function fetchSender(fetch: Fetch): Sender {
     init.abort = () => controller.abort();
     const { method, headers, body, limit } = init;
     // A rejection of fetch's promise is the network's (a TypeError, in browsers, is all they tell).
-    const response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" }).catch((error: unknown) => {
+    let response: Response;
+    try {
+      response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
+    } catch (error) {
       throw new NoAnswer(error);
-    });
+    }
     const { status, headers: answerHeaders } = response;
     init.status = status;
     // An opaque redirect has status 0, which no Response can be made with; nothing to read either.

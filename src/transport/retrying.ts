@@ -50,21 +50,20 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     // Whether a repeat is safe: looked up only when a retry is in question.
     let safe: boolean | undefined;
     for (let attempt = 1; ; attempt++) {
-      const started = Date.now();
+      const started = logger ? Date.now() : 0;
       const init: SendInit = { method, headers, body, limit: maxResponseBytes };
       // Tracing (entries with diagnostics_channel): undefined while nobody subscribes.
       const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
-      const outcome: Outcome = await race(
-        caller,
-        sender(url, init).catch((error: unknown) => (error instanceof NoAnswer ? { error: error.cause, unanswered: true } : { error, unanswered: false })),
-        timeoutMs,
-      ).catch((reason: unknown) => {
+      let outcome: Outcome;
+      try {
+        outcome = await race(caller, sender(url, init).then(undefined, failed), timeoutMs);
+      } catch (reason) {
         init.abort?.();
         traced?.({ reason });
         throw reason;
-      });
+      }
       if (outcome === "timeout") init.abort?.();
       const answered = typeof outcome === "object" && "status" in outcome;
       // An answer whose status arrived is never asked for again: not when its body stalls,
@@ -110,6 +109,11 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     }
   };
   return Object.assign(send, { defaults });
+}
+
+/** Why an attempt's exchange failed: `unanswered` when the network failed before any answer (the sender's `NoAnswer`). */
+function failed(error: unknown): Outcome {
+  return error instanceof NoAnswer ? { error: error.cause, unanswered: true } : { error, unanswered: false };
 }
 
 /** A 3xx, or what a browser shows of one (an opaque redirect: status 0, no headers). */
