@@ -134,10 +134,10 @@ function managedToken(api: Api, transport: Transport, conferenceID: string, secr
     const header: NonNullable<paths["/v1/mmc/control/conferences/token"]["get"]["parameters"]["header"]> = {
       "X-Password": password,
       "X-Login-Type": 1,
+      // Without a nonce, undefined: openapi-fetch sends no header for it.
+      "X-Nonce": nonce,
     };
     if (current) header["X-Conference-Authorization"] = current.token;
-    // Stryker disable next-line ConditionalExpression: without a nonce the header would be undefined, which openapi-fetch leaves out: the same request.
-    if (nonce) header["X-Nonce"] = nonce;
     const sent = current ? [current.token, ...secrets] : secrets;
     const result = await api.GET(TOKEN_PATH, {
       params: { query: { conferenceID }, header },
