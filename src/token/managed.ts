@@ -76,7 +76,7 @@ interface Flight {
 
 interface Held {
   token: string;
-  /** Where the event channel connects, from the token answer (not what another process of the fleet stored). */
+  /** Where the event channel connects: from the token answer, or from the fleet's store when another process obtained the token. */
   wsUrl?: string;
   /** Our clock, epoch ms: renew from here on. */
   renewAt: number;
