@@ -35,32 +35,24 @@ export function backoffDelay(retry: number, random: () => number = Math.random):
 
 /** `Retry-After` (delta seconds or an HTTP date) in ms; undefined when absent, malformed or beyond the cap. */
 export function retryAfterDelay(header: string | null, now: number = Date.now()): number | undefined {
+  // Stryker disable next-line StringLiteral: any stand-in for an absent header is text neither a number nor a date, undefined either way.
   const value = header?.trim() ?? "";
   // Delta seconds, or an HTTP date, which opens with the day's name (IMF-fixdate, RFC 850 and asctime alike).
   const delay = /^\d+$/.test(value) ? Number(value) * 1000 : /^[MTWFS][a-z]{2}/.test(value) ? Math.max(0, Date.parse(value) - now) : NaN;
   return delay <= RETRY_AFTER_CAP_MS ? delay : undefined;
 }
 
-/** Whether a repeat of each `METHOD path` leaves the same state: the table's, made on first use. */
-let idempotent: Map<string, boolean> | undefined;
-
 /**
  * Whether the request may be sent again after it may have reached the server: the operation's
- * `x-idempotent`, found by method and path (a path under a `baseUrl` prefix too). A request the
- * table does not know goes by its method: POST and PATCH may act twice, the others not.
+ * `x-idempotent`, found by method and path (a path under a `baseUrl` prefix too: no
+ * operation's path ends with another's of the same method, so the first match is the one).
+ * A request the table does not know goes by its method: POST and PATCH may act twice, the
+ * others not. Asked only once a retry is in question: a walk of the table is cheap beside it.
  */
 export function repeatable(method: string, url: string): boolean {
-  if (!idempotent) {
-    idempotent = new Map();
-    for (const { method: verb, path, idempotent: safe } of Object.values(operations)) idempotent.set(`${verb} ${path}`, safe);
-  }
-  const query = url.indexOf("?");
-  const path = url.slice(url.indexOf("/", url.indexOf("//") + 2), query < 0 ? undefined : query);
-  const known = idempotent.get(`${method} ${path}`);
-  if (known !== undefined) return known;
-  for (const [key, safe] of idempotent) {
-    const space = key.indexOf(" ");
-    if (key.slice(0, space) === method && path.endsWith(key.slice(space + 1))) return safe;
+  const { pathname } = new URL(url);
+  for (const operation of Object.values(operations)) {
+    if (operation.method === method && pathname.endsWith(operation.path)) return operation.idempotent;
   }
   return method !== "POST" && method !== "PATCH";
 }
@@ -71,7 +63,8 @@ export function repeatable(method: string, url: string): boolean {
  * cannot tell (a browser's `TypeError`) is taken to have reached the server.
  */
 export function refused(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause && typeof cause === "object" && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
+  // Any value but null and undefined can be asked for a property: a string's `code` is undefined.
+  for (let cause = error, depth = 0; cause && depth < 4; cause = (cause as { cause?: unknown }).cause, depth++) {
     if ((cause as { code?: unknown }).code === "ECONNREFUSED") return true;
   }
   return false;

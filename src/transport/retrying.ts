@@ -47,8 +47,6 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     const { method, url, headers } = request;
     // A WHATWG Request (from a caller's middleware) holds a stream, read once; a CallRequest holds the text.
     const body = (request.arrayBuffer ? request.body && (await request.arrayBuffer()) : request.body) as SendInit["body"];
-    // Whether a repeat is safe: looked up only when a retry is in question.
-    let safe: boolean | undefined;
     for (let attempt = 1; ; attempt++) {
       const started = logger ? Date.now() : 0;
       const init: SendInit = { method, headers, body, limit: maxResponseBytes };
@@ -74,9 +72,10 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const after = retry && answered ? retryAfterDelay(outcome.headers.get("Retry-After")) : undefined;
       // An operation that may act twice is sent again only when the server cannot have acted:
       // the connection was refused, or it answered 429/503 with a Retry-After to wait for.
-      if (retry) safe ??= repeatable(method, url);
-      if (retry && !safe) {
-        retry = answered ? (outcome.status === 429 || outcome.status === 503) && after !== undefined : outcome !== "timeout" && refused(outcome.error);
+      // (Its table is looked up only when a retry is in question. A timeout has no `error`:
+      // it may have reached the server, and is never a refusal.)
+      if (retry && !repeatable(method, url)) {
+        retry = answered ? (outcome.status === 429 || outcome.status === 503) && after !== undefined : refused((outcome as { error?: unknown }).error);
       }
       const delay = retry ? (after ?? backoffDelay(attempt)) : undefined;
       traced?.(outcome, delay);
@@ -99,11 +98,11 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
           if (redirected(outcome)) throw redirectError(`${method} ${new URL(url).pathname}`, outcome, headers);
           return outcome;
         }
+        if (outcome === "timeout") throw noAnswerError(`${method} ${url}`, outcome, attempt, timeoutMs, arrived);
         // The sender's own verdict (the body is too large): final, not a connection failure.
-        if (outcome !== "timeout" && outcome.error instanceof MeetingError) throw outcome.error;
+        if (outcome.error instanceof MeetingError) throw outcome.error;
         // Redacted: undici's parser errors, for one, carry the server's raw bytes.
-        const failure = outcome === "timeout" ? outcome : { error: bareError(outcome.error, headers), unanswered: outcome.unanswered };
-        throw noAnswerError(`${method} ${url}`, failure, attempt, timeoutMs, arrived);
+        throw noAnswerError(`${method} ${url}`, { error: bareError(outcome.error, headers), unanswered: outcome.unanswered }, attempt, timeoutMs, arrived);
       }
       await race(caller, new Promise(() => {}), delay);
     }

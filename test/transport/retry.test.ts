@@ -2,6 +2,7 @@
 // jitter, Retry-After in each of its forms and at its cap, which requests may be repeated, and
 // what counts as a refused connection.
 import { describe, expect, it } from "vitest";
+import { operations } from "../../src/generated/operations.js";
 import { backoffCeiling, backoffDelay, refused, repeatable, retryableStatus, retryAfterDelay } from "../../src/retry.js";
 
 describe("the retry policy", () => {
@@ -32,6 +33,10 @@ describe("the retry policy", () => {
     ["5s", undefined],
     ["+5", undefined],
     ["1e3", undefined],
+    // Whole seconds only: a number JavaScript would read (a fraction, an exponent, hex) is not one.
+    ["1.5", undefined],
+    ["1e1", undefined],
+    ["0x1", undefined],
     ["Wed, 25 Nov 2026 09:01:00 GMT", 60_000],
     ["Wed, 25 Nov 2026 09:01:01 GMT", undefined],
     ["Wednesday, 25-Nov-26 09:00:10 GMT", 10_000],
@@ -41,6 +46,12 @@ describe("the retry policy", () => {
     ["Sat, 32 Nov 2026 09:00:00 GMT", undefined],
     ["wed, 25 Nov 2026 09:00:10 GMT", undefined],
     ["Xed, 25 Nov 2026 09:00:10 GMT", undefined],
+    // A date only when it opens with a three-letter day's name: not a shorter one, not one
+    // further in, not none (all of which Date.parse would take).
+    ["Tu, 25 Nov 2026 09:00:10 GMT", undefined],
+    ["x Wed, 25 Nov 2026 09:00:10 GMT", undefined],
+    ["25 Sep 2026 09:00:10 GMT", undefined],
+    ["2026-11-25T09:00:10Z", undefined],
     [null, undefined],
   ])("Retry-After %j: %j ms", (header, ms) => {
     expect(retryAfterDelay(header, now)).toBe(ms);
@@ -70,8 +81,17 @@ describe("the retry policy", () => {
       ["PUT", "https://api.example/v1/unknown", true],
       ["DELETE", "https://api.example/v1/unknown?a=b", true],
       ["GET", "https://api.example/v1/unknown", true],
+      // The path alone decides: not the query, not a fragment.
+      ["PUT", "https://api.example/v1/mmc/control/conferences/duration#more", false],
     ])("%s %s: %j", (method, url, expected) => {
       expect(repeatable(method, url)).toBe(expected);
+    });
+
+    it("finds one operation at most for any path: no operation's path ends with another's of the same method", () => {
+      const all = Object.values(operations);
+      const overlaps = all.flatMap((a) => all.filter((b) => a !== b && a.method === b.method && a.path.endsWith(b.path)).map((b) => `${a.method} ${a.path} ⊃ ${b.path}`));
+      expect(overlaps).toEqual([]);
+      expect(all.length).toBeGreaterThan(40);
     });
   });
 
