@@ -80,12 +80,12 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
   const properties: Record<string, Rule> = {};
   const required: string[] = [];
   const query = new Set<string>();
-  const queryRequired = operation.query?.required ?? [];
+  const queryRequired = new Set(operation.query?.required);
   for (const [name, rule] of Object.entries(operation.query?.properties ?? {})) {
     if (name === "participantID" && handlePid === "query") continue;
     properties[name] = rule;
     query.add(name);
-    if (queryRequired.includes(name)) required.push(name);
+    if (queryRequired.has(name)) required.push(name);
   }
   const body = operation.body;
   if (body && !method.only) {
@@ -96,7 +96,7 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
     }
   }
   const minProperties = method.only ? 0 : (body?.minProperties ?? 0) - Object.keys(fixed).length;
-  known = { rule: { properties, required, additionalProperties: false, ...(minProperties > 0 && { minProperties }) }, query };
+  known = { rule: { properties, required, additionalProperties: false, ...(minProperties >= 1 && { minProperties }) }, query };
   inputRules.set(method, known);
   return known;
 }
@@ -153,11 +153,9 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
         } as never,
       ),
     );
-    // A body field the spec marks `format: password` (setRole's chairmanPwd) is a secret too.
-    for (const [key, value] of Object.entries(body)) {
-      // Stryker disable next-line ConditionalExpression: a password field's rule is type string, checked before sending: its value is a string.
-      if (properties[key]?.format === "password" && typeof value === "string" && value) secrets.push(value);
-    }
+    // A body field the spec marks `format: password` (setRole's chairmanPwd) is a secret too: a
+    // string, by its rule checked above (an empty one redacts nothing).
+    for (const [key, value] of Object.entries(body)) if (properties[key]?.format === "password") secrets.push(value as string);
     const answer = await readJson(what, result as { data?: string; response: Response }, secrets);
     if (!operation.answer) return undefined;
     if (!answer) throw apiError(what, result.response, undefined, secrets, "the answer is empty");
