@@ -50,7 +50,8 @@ const rejection = (promise: Promise<unknown>) =>
     (error: unknown) => error as Error & Record<string, unknown>,
   );
 
-// First in the file: the handles' prototype of generated methods is made once, by the first handle made.
+// First in the file: the handles' prototype of generated methods is made once, by the first handle
+// made, so a mutation run credits that code to the first test that makes one.
 describe("a handle", () => {
   it("a generated method is listed on its handle, and once read is the handle's own, the same function each time", () => {
     const participant = createMeetingClient().conference(CONFERENCE, { token: TOKEN }).participant(PID);
