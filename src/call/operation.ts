@@ -64,11 +64,9 @@ export function authorizer(transport: Transport, tokens: TokenSource): Authorize
 
 /** A facade method's input rules: its remaining query and body fields as one object, made once per method. */
 interface InputRules {
-  rule: Rule;
+  rule: Rule & { properties: Record<string, Rule>; required: string[] };
   /** The fields that go into the query; the others go into the body. */
   query: Set<string>;
-  /** The body fields the spec marks `format: password` (setRole's chairmanPwd): secrets too. */
-  secret: string[];
 }
 const inputRules = new WeakMap<FacadeMethod, InputRules>();
 
@@ -77,30 +75,28 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
   // Stryker disable next-line ConditionalExpression: made again, the rules come out the same; the cache only saves the work.
   if (known) return known;
   // The participant handle's ID goes where the operation takes it; a participantID elsewhere is input.
-  const participant = method.method.startsWith("participant.");
-  const queryPid = participant && operation.participantID === "query" ? "participantID" : "";
-  const bodyPid = participant && operation.participantID === "body" ? "participantID" : "";
+  const handlePid = method.method.startsWith("participant.") ? operation.participantID : undefined;
   const fixed = method.fixed ?? {};
   const properties: Record<string, Rule> = {};
   const required: string[] = [];
   const query = new Set<string>();
+  const queryRequired = new Set(operation.query?.required);
   for (const [name, rule] of Object.entries(operation.query?.properties ?? {})) {
-    if (name === queryPid) continue;
+    if (name === "participantID" && handlePid === "query") continue;
     properties[name] = rule;
     query.add(name);
-    if (operation.query?.required?.includes(name)) required.push(name);
+    if (queryRequired.has(name)) required.push(name);
   }
   const body = operation.body;
   if (body && !method.only) {
     for (const [name, rule] of Object.entries(body.properties ?? {})) {
-      if (name === bodyPid || name in fixed) continue;
+      if ((name === "participantID" && handlePid === "body") || name in fixed) continue;
       properties[name] = rule;
       if (body.required?.includes(name)) required.push(name);
     }
   }
   const minProperties = method.only ? 0 : (body?.minProperties ?? 0) - Object.keys(fixed).length;
-  const secret = Object.keys(properties).filter((name) => !query.has(name) && properties[name]?.format === "password");
-  known = { rule: { properties, required, additionalProperties: false, ...(minProperties > 0 && { minProperties }) }, query, secret };
+  known = { rule: { properties, required, additionalProperties: false, ...(minProperties >= 1 && { minProperties }) }, query };
   inputRules.set(method, known);
   return known;
 }
@@ -112,9 +108,10 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
  */
 export function call(context: CallContext, operationId: OperationId, method: FacadeMethod, participantID: unknown, args: unknown[]): Promise<unknown> {
   const operation: Operation = operations[operationId];
-  const { rule, query: inQuery, secret } = rulesOf(operation, method);
-  const properties = rule.properties ?? {};
-  const takesInput = method.argument !== undefined || Object.keys(properties).length > 0 || rule.minProperties !== undefined;
+  const { rule, query: inQuery } = rulesOf(operation, method);
+  const properties = rule.properties;
+  // An argument is one of these fields (the generator checks), and a minimum of fields is met by them.
+  const takesInput = Object.keys(properties).length > 0;
   const input = takesInput ? args[0] : undefined;
   const options = (takesInput ? args[1] : args[0]) as CallOptions | undefined;
   const what = `${operation.method} ${operation.path}`;
@@ -131,7 +128,7 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
       given = { [method.argument]: input };
     } else {
       const name = method.input ?? "input";
-      if (input === undefined && !rule.required?.length && !rule.minProperties) given = {};
+      if (input === undefined && !rule.required.length && !rule.minProperties) given = {};
       else if (!input || typeof input !== "object" || Array.isArray(input)) given = fail(name, `must be an object, got ${kind(input)}`);
       else {
         // Each value read once, into a copy that is checked and sent: a getter cannot change it in between.
@@ -156,10 +153,9 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
         } as never,
       ),
     );
-    for (const key of secret) {
-      const value = body[key];
-      if (typeof value === "string" && value) secrets.push(value);
-    }
+    // A body field the spec marks `format: password` (setRole's chairmanPwd) is a secret too: a
+    // string, by its rule checked above (an empty one redacts nothing).
+    for (const [key, value] of Object.entries(body)) if (properties[key]?.format === "password") secrets.push(value as string);
     const answer = readJson(what, result as { data?: string; response: Response }, secrets);
     if (!operation.answer) return undefined;
     if (!answer) throw apiError(what, result.response, undefined, secrets, "the answer is empty");

@@ -33,6 +33,8 @@ describe("check: one value against its rule", () => {
     ["x", { type: "integer" }, "f must be an integer, got string"],
     [1.5, { type: "integer" }, "f must be an integer, got 1.5"],
     [5, { type: ["string", "null"] }, "f must be a string or a null, got 5"],
+    ["x", { type: "number" }, "f must be a number, got string"],
+    [5, { type: "string", format: "password" }, "f must be a string, got 5"],
     [{}, { type: "array" }, "f must be an array, got object"],
     [[], { type: "object" }, "f must be an object, got an array"],
     [null, { type: "object" }, "f must be an object, got null"],
@@ -212,6 +214,8 @@ describe("the caller-value checks", () => {
       message: "unknown option auth.tokn — did you mean auth.token?",
     });
     expect(thrown(() => checkKeys("", { zzzzzz: 1 }, { token: 1 }))).toEqual({ field: "zzzzzz", message: "unknown option zzzzzz" });
+    // Six letters against one: five edits at least, more than a third of six.
+    expect(thrown(() => checkKeys("", { abcdef: 1 }, { x: 1 }))).toEqual({ field: "abcdef", message: "unknown option abcdef" });
     expect(thrown(() => checkKeys("", { token: 1 }, { token: 1 }))).toBeUndefined();
     expect(thrown(() => checkKeys("", { toString: 1 }, { token: 1 }))?.message).toBe("unknown option toString");
   });
