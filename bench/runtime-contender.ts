@@ -23,6 +23,13 @@ const RUNTIME_CONTENDERS: Record<RuntimeContenderName, (base: string) => Promise
     const bare = createClient<import("../src/generated/schema.js").paths>({ baseUrl: base });
     return () => bare.PUT(PATH, { params: PARAMS, body: { share: 1 }, signal: new AbortController().signal });
   },
+  // The same openapi-fetch, on this package's transport (timeout, retries, the size cap, error
+  // mapping of the answer left to the caller): the floor under the facade's own work.
+  "universal entry, meeting.api": async (base: string): Promise<Call> => {
+    const { createMeetingClient } = await import("../dist/universal.js");
+    const { api } = createMeetingClient({ baseUrl: base });
+    return () => api.PUT(PATH, { params: PARAMS, body: { share: 1 } });
+  },
   "universal entry, { token }": async (base: string): Promise<Call> => {
     const { createMeetingClient } = await import("../dist/universal.js");
     const conf = createMeetingClient({ baseUrl: base }).conference(CONFERENCE, { token: STATIC_TOKEN });

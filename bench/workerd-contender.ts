@@ -18,6 +18,10 @@ const CONTENDERS: Record<RuntimeContenderName, (base: string) => Call> = {
     const bare = createClient<import("../src/generated/schema.js").paths>({ baseUrl: base });
     return () => bare.PUT(PATH, { params: PARAMS, body: { share: 1 }, signal: new AbortController().signal });
   },
+  "universal entry, meeting.api": (base) => {
+    const { api } = createMeetingClient({ baseUrl: base });
+    return () => api.PUT(PATH, { params: PARAMS, body: { share: 1 } });
+  },
   "universal entry, { token }": (base) => {
     const conf = createMeetingClient({ baseUrl: base }).conference(CONFERENCE, { token: STATIC_TOKEN });
     return () => conf.inviteToShare(PARTICIPANT);
