@@ -14,6 +14,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
 import { root } from "./prism.js";
+import type { CommandFlag, GeneratedCommand } from "../src/cli/command.js";
 
 type Schema = Record<string, unknown>;
 interface Parameter {
@@ -407,15 +408,6 @@ ${handleInterface("participant", "The methods of `conf.participant(pid)`: each s
 ${handleInterface("conference", "The conference handle's generated methods. `O` is the per-call options.")}`;
 
 // --- src/generated/commands.ts --------------------------------------------------------------
-interface Flag {
-  flag: string;
-  field: string;
-  type: string;
-  required?: true;
-  list?: true;
-  json?: true;
-  describe: string;
-}
 /** A rule's type, or for an enum (whose rule carries no type) the type of its values. */
 const typeOf = (schema: Schema | undefined): string => {
   const values = schema?.enum as unknown[] | undefined;
@@ -431,12 +423,12 @@ const firstSentence = (description = "") => {
     .trim();
   return (/^.*?\.(?= |$)/.exec(text)?.[0] ?? text).replace(/[.:]$/, "");
 };
-const flagOf = (field: string, { rule: schema, required, description }: Method["fields"][string]): Flag => {
+const flagOf = (field: string, { rule: schema, required, description }: Method["fields"][string]): CommandFlag => {
   const type = typeOf(schema);
   const itemType = typeOf(schema.items as Schema | undefined);
   const values = schema.enum as unknown[] | undefined;
   const describe = [firstSentence(description), values ? `(${values.join(", ")})` : ""].filter(Boolean).join(" ");
-  const flag: Flag = { flag: kebab(field), field, type, describe };
+  const flag: CommandFlag = { flag: kebab(field), field, type, describe };
   if (required) flag.required = true;
   if (type === "array") {
     if (itemType === "object" || itemType === "array") flag.json = true;
@@ -448,7 +440,7 @@ const flagOf = (field: string, { rule: schema, required, description }: Method["
   if (type === "object") flag.json = true;
   return flag;
 };
-const commands = methods.map((method) => ({
+const commands: GeneratedCommand[] = methods.map((method) => ({
   command: commandOf(method),
   method: `${method.handle}.${method.name}`,
   operationId: method.operationId,
@@ -458,29 +450,9 @@ const commands = methods.map((method) => ({
   ...(method.answer && { answer: true }),
   flags: Object.entries(method.fields).map(([field, value]) => flagOf(field, value)),
 }));
-const commandsFile = `${banner("The CLI's commands, one per facade method")}/** One flag: \`--flag\` sets \`field\` (\`list\`: comma-separated or repeated; \`json\`: a JSON value). */
-export interface CommandFlag {
-  flag: string;
-  field: string;
-  type: string;
-  required?: true;
-  list?: true;
-  json?: true;
-  describe: string;
-}
+const commandsFile = `${banner("The CLI's commands, one per facade method")}import type { GeneratedCommand } from "../cli/command.js";
 
-/** One command per facade method: its name, the method it calls, its summary, its flags. */
-export interface GeneratedCommand {
-  command: string;
-  method: string;
-  operationId: string;
-  summary: string;
-  argument?: string;
-  /** The input's name in errors, where it is not \`input\`. */
-  input?: string;
-  answer?: true;
-  flags: CommandFlag[];
-}
+export type { CommandFlag, GeneratedCommand } from "../cli/command.js";
 
 export const commands: GeneratedCommand[] = ${JSON.stringify(commands, null, 2)};
 `;

@@ -3,29 +3,9 @@
  * scripts/generate-operations.ts. Do not make direct changes to the file.
  */
 
-/** One flag: `--flag` sets `field` (`list`: comma-separated or repeated; `json`: a JSON value). */
-export interface CommandFlag {
-  flag: string;
-  field: string;
-  type: string;
-  required?: true;
-  list?: true;
-  json?: true;
-  describe: string;
-}
+import type { GeneratedCommand } from "../cli/command.js";
 
-/** One command per facade method: its name, the method it calls, its summary, its flags. */
-export interface GeneratedCommand {
-  command: string;
-  method: string;
-  operationId: string;
-  summary: string;
-  argument?: string;
-  /** The input's name in errors, where it is not `input`. */
-  input?: string;
-  answer?: true;
-  flags: CommandFlag[];
-}
+export type { CommandFlag, GeneratedCommand } from "../cli/command.js";
 
 export const commands: GeneratedCommand[] = [
   {
