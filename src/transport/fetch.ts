@@ -11,9 +11,11 @@ export function fetchSender(fetch: Fetch): Sender {
     init.abort = () => controller.abort();
     const { method, headers, body, limit } = init;
     // A rejection of fetch's promise is the network's (a TypeError, in browsers, is all they tell).
+    // A `fetch` that throws rather than rejects fails in its own code: that ends the call.
+    const sent = fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
+      response = await sent;
     } catch (error) {
       throw new NoAnswer(error);
     }
