@@ -259,11 +259,17 @@ describe("the lifetime of a token", () => {
 describe("a renewal that fails", () => {
   const refusal = (token: string) => ({ error_code: "MMC.500", error_msg: `cannot renew ${token} for ${PASSWORD}` });
 
-  it("while the token is valid: the token is still handed out, and renewal is tried again 5 s later", async () => {
+  /** A source holding EXAMPLE-token-1, the clock at `ms` (within its renewal window). */
+  async function holding(ms: number) {
     const h = setup();
     const conf = h.source();
     await obtain(h, conf, "EXAMPLE-token-1");
-    at(1_500_000);
+    at(ms);
+    return { h, conf };
+  }
+
+  it("while the token is valid: the token is still handed out, and renewal is tried again 5 s later", async () => {
+    const { h, conf } = await holding(1_500_000);
     const during = conf.get();
     await flush();
     h.exchanges[1]!.answer(refusal("EXAMPLE-token-1"), 500);
@@ -280,10 +286,7 @@ describe("a renewal that fails", () => {
   });
 
   it("a second before expiry: the wait of 5 s ends at expiry, where a new token is obtained with the password", async () => {
-    const h = setup();
-    const conf = h.source();
-    await obtain(h, conf, "EXAMPLE-token-1");
-    at(1_789_000);
+    const { h, conf } = await holding(1_789_000);
     const during = conf.get();
     await flush();
     h.exchanges[1]!.answer(refusal("EXAMPLE-token-1"), 500);
@@ -299,10 +302,7 @@ describe("a renewal that fails", () => {
   });
 
   it("once the token expired while it was under way: rejects with the error, the token and password redacted", async () => {
-    const h = setup();
-    const conf = h.source();
-    await obtain(h, conf, "EXAMPLE-token-1");
-    at(1_500_000);
+    const { h, conf } = await holding(1_500_000);
     const during = settled(conf.get());
     await flush();
     at(1_790_000);
@@ -319,10 +319,7 @@ describe("a renewal that fails", () => {
   });
 
   it("a millisecond before the token expired: the token is handed out", async () => {
-    const h = setup();
-    const conf = h.source();
-    await obtain(h, conf, "EXAMPLE-token-1");
-    at(1_500_000);
+    const { h, conf } = await holding(1_500_000);
     const during = conf.get();
     await flush();
     at(1_789_999);
@@ -331,10 +328,7 @@ describe("a renewal that fails", () => {
   });
 
   it("after the server refused the token meanwhile (invalidate): rejects with the error, not the refused token", async () => {
-    const h = setup();
-    const conf = h.source();
-    await obtain(h, conf, "EXAMPLE-token-1");
-    at(1_500_000);
+    const { h, conf } = await holding(1_500_000);
     const during = settled(conf.get());
     await flush();
     expect(conf.invalidate("EXAMPLE-token-1")).toBe(true);
@@ -344,10 +338,7 @@ describe("a renewal that fails", () => {
   });
 
   it("aborted by its caller: rejects with the caller's reason, and the token request is aborted", async () => {
-    const h = setup();
-    const conf = h.source();
-    await obtain(h, conf, "EXAMPLE-token-1");
-    at(1_500_000);
+    const { h, conf } = await holding(1_500_000);
     const controller = new AbortController();
     const during = settled(conf.get({ signal: controller.signal }));
     await flush();
