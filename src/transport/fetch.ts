@@ -12,13 +12,9 @@ export function fetchSender(fetch: Fetch): Sender {
     const { method, headers, body, limit } = init;
     // A rejection of fetch's promise is the network's (a TypeError, in browsers, is all they tell).
     // A `fetch` that throws rather than rejects fails in its own code: that ends the call.
-    const sent = fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" });
-    let response: Response;
-    try {
-      response = await sent;
-    } catch (error) {
+    const response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" }).catch((error: unknown) => {
       throw new NoAnswer(error);
-    }
+    });
     const { status, headers: answerHeaders } = response;
     init.status = status;
     // An opaque redirect has status 0, which no Response can be made with; nothing to read either.
