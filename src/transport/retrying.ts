@@ -54,16 +54,11 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
-      let settled: Outcome;
-      try {
-        settled = await race(caller, sender(url, init).then(undefined, failed), timeoutMs);
-      } catch (reason) {
+      const outcome: Outcome = await race(caller, sender(url, init).then(undefined, failed), timeoutMs).catch((reason: unknown) => {
         init.abort?.();
         traced?.({ reason });
         throw reason;
-      }
-      // A const, for the narrowing below.
-      const outcome = settled;
+      });
       if (outcome === "timeout") init.abort?.();
       const answered = typeof outcome === "object" && "status" in outcome;
       // An answer whose status arrived is never asked for again: not when its body stalls,
