@@ -4,6 +4,11 @@ import { CallResponse } from "./call-response.js";
 import { readCapped } from "./read-capped.js";
 import { NoAnswer, tooLarge, type Fetch, type Sender } from "./sender.js";
 
+/** What a rejection of fetch's promise is: the network's. */
+function noAnswer(error: unknown): never {
+  throw new NoAnswer(error);
+}
+
 /** The sender on a WHATWG `fetch`: any runtime, any `fetch` a caller passes. */
 export function fetchSender(fetch: Fetch): Sender {
   return async (url, init) => {
@@ -12,9 +17,7 @@ export function fetchSender(fetch: Fetch): Sender {
     const { method, headers, body, limit } = init;
     // A rejection of fetch's promise is the network's (a TypeError, in browsers, is all they tell).
     // A `fetch` that throws rather than rejects fails in its own code: that ends the call.
-    const response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" }).catch((error: unknown) => {
-      throw new NoAnswer(error);
-    });
+    const response = await fetch(url, { method, headers, body, signal: controller.signal, redirect: "manual" }).catch(noAnswer);
     const { status, headers: answerHeaders } = response;
     init.status = status;
     // An opaque redirect has status 0, which no Response can be made with; nothing to read either.

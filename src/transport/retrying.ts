@@ -54,11 +54,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
-      const outcome: Outcome = await race(caller, sender(url, init).then(undefined, failed), timeoutMs).catch((reason: unknown) => {
-        init.abort?.();
-        traced?.({ reason });
-        throw reason;
-      });
+      const outcome = await settled(sender(url, init), init, caller, timeoutMs, traced);
       if (outcome === "timeout") init.abort?.();
       const answered = typeof outcome === "object" && "status" in outcome;
       // An answer whose status arrived is never asked for again: not when its body stalls,
@@ -105,6 +101,36 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
     }
   };
   return Object.assign(send, { defaults });
+}
+
+/**
+ * What one attempt's exchange came to: the sender's answer or failure, or "timeout" once `ms`
+ * have passed. The caller's abort stops the attempt, settles its trace and rejects with the
+ * abort's reason. No timer or listener is left behind.
+ */
+function settled(sending: Promise<Response>, init: SendInit, caller: AbortSignal | undefined, ms: number, traced: AttemptTrace | undefined): Promise<Outcome> {
+  // Stryker disable next-line ConditionalExpression: without a caller's signal, the race settles as the lean form does; that form only saves allocations.
+  if (caller) {
+    return race(caller, sending.then(undefined, failed), ms).catch((reason: unknown) => {
+      init.abort?.();
+      traced?.({ reason });
+      throw reason;
+    });
+  }
+  // Without a caller's signal (most calls): one promise and one timer.
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms, "timeout");
+    sending.then(
+      (response) => {
+        clearTimeout(timer);
+        resolve(response);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        resolve(failed(error));
+      },
+    );
+  });
 }
 
 /** Why an attempt's exchange failed: `unanswered` when the network failed before any answer (the sender's `NoAnswer`). */
