@@ -72,7 +72,7 @@ export interface Conference extends ConferenceMethods<CallOptions> {
 }
 
 export function conference(api: Api, transport: Transport, conferenceID: string, tokens: TokenSource, channel: ChannelContext, trace?: OperationTracer): Conference {
-  const authorized = authorizer(transport, tokens);
+  const authorized = authorizer(api, transport, tokens);
   const context: CallContext = { api, transport, conferenceID, tokens, authorized, trace };
   // What the event channel needs of this handle; its code loads with its first use (loadChannel).
   const parts = { api, conferenceID, tokens, authorized, channel };

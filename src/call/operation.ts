@@ -12,13 +12,27 @@ import { callInit } from "./options.js";
 import { check, fields } from "./rules.js";
 
 export type OperationId = keyof typeof operations;
-type Header = { "X-Conference-Authorization": string };
 
-/** Sends with the current token; a 401 on a token that can be replaced is retried once with a new one. */
-export type Authorized = <R extends { response: Response }>(
-  options: CallOptions | undefined,
-  send: (header: Header, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
-) => Promise<[R, string[]]>;
+/** One request of a call, as its token phase sends it through openapi-fetch. */
+export interface Exchange {
+  /** `PUT /v1/…`: the call, in messages. */
+  what: string;
+  method: "get" | "put" | "post" | "delete";
+  path: string;
+  query: Record<string, unknown>;
+  body?: Record<string, unknown>;
+  /** The body's own secrets (setRole's `chairmanPwd`), redacted from any error as the tokens are. */
+  secrets?: string[];
+  /** For an operation that answers: what is wrong with its JSON object (absent: the body was empty), if anything. */
+  answer?: (body: Record<string, unknown> | undefined) => string | undefined;
+}
+
+/**
+ * Sends `request` with the current token, a 401 on a token that can be replaced once more with
+ * a new one, and reads its answer: the JSON object where `request.answer` takes one, else
+ * `undefined`. Rejects with the one error mapper's error, every token sent redacted from it.
+ */
+export type Authorized = (options: CallOptions | undefined, request: Exchange) => Promise<unknown>;
 
 /** What every call of one conference handle shares. */
 export interface CallContext {
@@ -44,60 +58,102 @@ export type OperationTracer = <T>(context: TracedCall, work: () => Promise<T>, s
 
 /**
  * The token phase of every call: the current token, and on a 401 with a token that can be
- * replaced, one more attempt with a new one. Resolves with the result and the secrets to
- * redact from any error: every token sent, and what the token source holds.
+ * replaced, one more attempt with a new one; then the answer, read. Errors are redacted of
+ * every token sent, what the token source holds, and the request's own secrets.
  */
-export function authorizer(transport: Transport, tokens: TokenSource): Authorized {
-  return async (options, send) => {
+export function authorizer(api: Api, transport: Transport, tokens: TokenSource): Authorized {
+  return async (options, request) => {
     const init = callInit(transport, options);
     // The call's signal and policy bound its token phase too; its headers are for its own
     // request, not for a token request it may wait on.
     const wait = { signal: init.signal, policy: init.policy };
+    const { what, method, path, query, body } = request;
+    const send = (token: string) =>
+      api.request(method as "put", path as never, { params: { query, header: { "X-Conference-Authorization": token } }, body, parseAs: "text", fetch: init.fetch } as never);
     const token = await tokens.get(wait);
-    const result = await send({ "X-Conference-Authorization": token }, init.fetch);
+    let result = await send(token);
     const secrets = [token, ...tokens.secrets];
-    if (result.response.status !== 401 || !tokens.invalidate(token)) return [result, secrets];
-    const fresh = await tokens.get(wait);
-    return fresh === token ? [result, secrets] : [await send({ "X-Conference-Authorization": fresh }, init.fetch), [fresh, ...secrets]];
+    if (result.response.status === 401 && tokens.invalidate(token)) {
+      const fresh = await tokens.get(wait);
+      if (fresh !== token) {
+        secrets.unshift(fresh);
+        result = await send(fresh);
+      }
+    }
+    if (request.secrets) secrets.push(...request.secrets);
+    const answer = readJson<Record<string, unknown>>(what, result as { data?: string; response: Response }, secrets);
+    const problem = request.answer?.(answer);
+    if (problem) throw apiError(what, result.response, answer, secrets, problem);
+    return request.answer ? answer : undefined;
   };
 }
 
-/** A facade method's input rules: its remaining query and body fields as one object, made once per method. */
-interface InputRules {
+/** What an operation that answers must answer: a JSON object. */
+const someAnswer = (body: object | undefined) => (body ? undefined : "the answer is empty");
+
+/** What a facade method needs on every call, worked out once per method from the table. */
+interface Plan {
+  /** Its remaining query and body fields, as one object's rule. */
   rule: Rule & { properties: Record<string, Rule>; required: string[] };
   /** The fields that go into the query; the others go into the body. */
   query: Set<string>;
+  /** Whether it takes an argument or input object before its options. */
+  takesInput: boolean;
+  /** Whether a call without input is complete: no field is required, no minimum is set. */
+  inputOptional: boolean;
+  /** Where the participant handle's ID goes, for a `participant.` method. */
+  participantIn?: "query" | "body";
+  /** The body fields the spec marks `format: password` (setRole's chairmanPwd): secrets too. */
+  passwords: string[];
+  /** `PUT /v1/…`, for messages. */
+  what: string;
+  /** The HTTP method as openapi-fetch's `request` takes it. */
+  verb: Exchange["method"];
 }
-const inputRules = new WeakMap<FacadeMethod, InputRules>();
+const plans = new WeakMap<FacadeMethod, Plan>();
 
-function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
-  let known = inputRules.get(method);
-  // Stryker disable next-line ConditionalExpression: made again, the rules come out the same; the cache only saves the work.
+function planOf(operation: Operation, method: FacadeMethod): Plan {
+  let known = plans.get(method);
+  // Stryker disable next-line ConditionalExpression: made again, the plan comes out the same; the cache only saves the work.
   if (known) return known;
   // The participant handle's ID goes where the operation takes it; a participantID elsewhere is input.
-  const handlePid = method.method.startsWith("participant.") ? operation.participantID : undefined;
+  const participantIn = method.method.startsWith("participant.") ? (operation.participantID === "body" ? "body" : "query") : undefined;
   const fixed = method.fixed ?? {};
   const properties: Record<string, Rule> = {};
   const required: string[] = [];
   const query = new Set<string>();
   const queryRequired = new Set(operation.query?.required);
   for (const [name, rule] of Object.entries(operation.query?.properties ?? {})) {
-    if (name === "participantID" && handlePid === "query") continue;
+    if (name === "participantID" && participantIn === "query") continue;
     properties[name] = rule;
     query.add(name);
     if (queryRequired.has(name)) required.push(name);
   }
+  // Stryker disable next-line ArrayDeclaration: a name that is no field is never in a body: left out as a password not given is.
+  const passwords: string[] = [];
   const body = operation.body;
   if (body && !method.only) {
     for (const [name, rule] of Object.entries(body.properties ?? {})) {
-      if ((name === "participantID" && handlePid === "body") || name in fixed) continue;
+      if ((name === "participantID" && participantIn === "body") || name in fixed) continue;
       properties[name] = rule;
       if (body.required?.includes(name)) required.push(name);
+      if (rule.format === "password") passwords.push(name);
     }
   }
   const minProperties = method.only ? 0 : (body?.minProperties ?? 0) - Object.keys(fixed).length;
-  known = { rule: { properties, required, additionalProperties: false, ...(minProperties >= 1 && { minProperties }) }, query };
-  inputRules.set(method, known);
+  const rule: Plan["rule"] = { properties, required, additionalProperties: false, ...(minProperties >= 1 && { minProperties }) };
+  known = {
+    rule,
+    query,
+    // An argument is one of these fields (the generator checks), and a minimum of fields is met by them.
+    takesInput: Object.keys(properties).length > 0,
+    inputOptional: !required.length && !rule.minProperties,
+    participantIn,
+    passwords,
+    what: `${operation.method} ${operation.path}`,
+    verb: operation.method.toLowerCase() as Exchange["method"],
+  };
+  plans.set(method, known);
   return known;
 }
 
@@ -108,60 +164,51 @@ function rulesOf(operation: Operation, method: FacadeMethod): InputRules {
  */
 export function call(context: CallContext, operationId: OperationId, method: FacadeMethod, participantID: unknown, args: unknown[]): Promise<unknown> {
   const operation: Operation = operations[operationId];
-  const { rule, query: inQuery } = rulesOf(operation, method);
-  const properties = rule.properties;
-  // An argument is one of these fields (the generator checks), and a minimum of fields is met by them.
-  const takesInput = Object.keys(properties).length > 0;
-  const input = takesInput ? args[0] : undefined;
-  const options = (takesInput ? args[1] : args[0]) as CallOptions | undefined;
-  const what = `${operation.method} ${operation.path}`;
-  const work = async () => {
-    const query: Record<string, unknown> = { conferenceID: context.conferenceID };
-    const body: Record<string, unknown> = { ...method.fixed };
-    if (method.method.startsWith("participant.")) {
-      checkId("participantID", participantID);
-      (operation.participantID === "body" ? body : query).participantID = participantID;
+  const plan = planOf(operation, method);
+  const input = plan.takesInput ? args[0] : undefined;
+  const options = (plan.takesInput ? args[1] : args[0]) as CallOptions | undefined;
+  const work = () => {
+    let request: Exchange;
+    try {
+      request = exchange(context.conferenceID, operation, method, plan, participantID, input);
+    } catch (error) {
+      return Promise.reject(error);
     }
-    let given: Record<string, unknown>;
-    if (method.argument !== undefined) {
-      check(method.argument, input, properties[method.argument] ?? {});
-      given = { [method.argument]: input };
-    } else {
-      const name = method.input ?? "input";
-      if (input === undefined && !rule.required.length && !rule.minProperties) given = {};
-      else if (!input || typeof input !== "object" || Array.isArray(input)) given = fail(name, `must be an object, got ${kind(input)}`);
-      else {
-        // Each value read once, into a copy that is checked and sent: a getter cannot change it in between.
-        // Without a prototype: a key "__proto__" is a field like any other, refused as unknown.
-        given = Object.create(null) as Record<string, unknown>;
-        for (const key of Object.keys(input)) given[key] = (input as Record<string, unknown>)[key];
-      }
-      // A field's noun in messages: "setting" for `settings`, else "field".
-      fields(name, given, rule, name === "input" ? "field" : name.replace(/s$/, ""));
-    }
-    for (const [key, value] of Object.entries(given)) (inQuery.has(key) ? query : body)[key] = value;
-    const sendsBody = operation.body !== undefined;
-    const [result, secrets] = await context.authorized(options, (header, fetch) =>
-      context.api.request(
-        operation.method.toLowerCase() as "put",
-        operation.path as never,
-        {
-          params: { query, header },
-          ...(sendsBody && { body }),
-          parseAs: "text",
-          fetch,
-        } as never,
-      ),
-    );
-    // A body field the spec marks `format: password` (setRole's chairmanPwd) is a secret too: a
-    // string, by its rule checked above (an empty one redacts nothing).
-    for (const [key, value] of Object.entries(body)) if (properties[key]?.format === "password") secrets.push(value as string);
-    const answer = readJson(what, result as { data?: string; response: Response }, secrets);
-    if (!operation.answer) return undefined;
-    if (!answer) throw apiError(what, result.response, undefined, secrets, "the answer is empty");
-    return answer;
+    return context.authorized(options, request);
   };
   return traced(context, operationId, participantID, work, true);
+}
+
+/** The request of one call of `method`, its input checked: throws `MeetingInputError` for bad input. */
+function exchange(conferenceID: string, operation: Operation, method: FacadeMethod, plan: Plan, participantID: unknown, input: unknown): Exchange {
+  const { rule } = plan;
+  const query: Record<string, unknown> = { conferenceID };
+  const body: Record<string, unknown> = { ...method.fixed };
+  if (plan.participantIn) {
+    checkId("participantID", participantID);
+    (plan.participantIn === "body" ? body : query).participantID = participantID;
+  }
+  if (method.argument !== undefined) {
+    check(method.argument, input, rule.properties[method.argument] ?? {});
+    (plan.query.has(method.argument) ? query : body)[method.argument] = input;
+  } else if (input !== undefined || !plan.inputOptional) {
+    const name = method.input ?? "input";
+    if (!input || typeof input !== "object" || Array.isArray(input)) fail(name, `must be an object, got ${kind(input)}`);
+    // Each value read once, into a copy that is checked and sent: a getter cannot change it in between.
+    // Without a prototype: a key "__proto__" is a field like any other, refused as unknown.
+    const given = Object.create(null) as Record<string, unknown>;
+    for (const key of Object.keys(input)) given[key] = (input as Record<string, unknown>)[key];
+    // A field's noun in messages: "setting" for `settings`, else "field".
+    fields(name, given, rule, name === "input" ? "field" : name.replace(/s$/, ""));
+    for (const key of Object.keys(given)) (plan.query.has(key) ? query : body)[key] = given[key];
+  }
+  const request: Exchange = { what: plan.what, method: plan.verb, path: operation.path, query };
+  if (operation.body) request.body = body;
+  // Strings, by their rules checked above (an empty one redacts nothing).
+  // Stryker disable next-line ConditionalExpression: without password fields the list is empty; the test only saves the work.
+  if (plan.passwords.length) request.secrets = plan.passwords.filter((key) => key in body).map((key) => body[key] as string);
+  if (operation.answer) request.answer = someAnswer;
+  return request;
 }
 
 /** Runs `work` as one traced operation where the entry traces (`shown`: its result may go into the context), else just runs it. */

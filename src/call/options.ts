@@ -10,6 +10,9 @@ export interface CallInit {
   headers?: Record<string, string>;
 }
 
+/** A call with the client's defaults: nothing of its own. */
+const DEFAULTS: CallInit = Object.freeze({});
+
 /**
  * One call's `signal` and policy (for the token phase), its extra `headers`, and the `fetch`
  * openapi-fetch is to send it with: the transport bound to the call's policy and signal,
@@ -18,9 +21,9 @@ export interface CallInit {
  */
 export function callInit(transport: Transport, options: CallOptions | undefined): CallInit {
   const checked = checkCallOptions(options, transport.defaults);
-  if (checked === undefined) return {};
+  if (checked === undefined) return DEFAULTS;
   const { signal, policy, headers } = checked;
-  if (policy === transport.defaults && !signal && !headers) return {};
+  if (policy === transport.defaults && !signal && !headers) return DEFAULTS;
   const extra = Object.entries(headers ?? {});
   return {
     signal,

@@ -2,10 +2,9 @@
 // address and tokens: the control token for Subscribe, a fresh WebSocket token per connection.
 import type { components } from "../generated/schema.js";
 import type { Api } from "../api.js";
-import { apiError, readJson } from "../call/answer.js";
+import type { Authorized } from "../call/operation.js";
 import { fail } from "../call/input.js";
 import type { Logger } from "../log.js";
-import type { CallOptions } from "../options.js";
 import type { TokenSource } from "../token/source.js";
 import { CHANNEL_PATH } from "./channel-path.js";
 import type { SocketLike } from "./types.js";
@@ -28,26 +27,27 @@ export interface ChannelParts {
   api: Api;
   conferenceID: string;
   tokens: TokenSource;
-  authorized<R extends { response: Response }>(
-    options: CallOptions | undefined,
-    send: (header: { "X-Conference-Authorization": string }, fetch?: (request: Request) => Promise<Response>) => Promise<R>,
-  ): Promise<[R, string[]]>;
+  authorized: Authorized;
   channel: ChannelContext;
 }
 
 type WebSocketToken = components["schemas"]["WebSocketToken"];
 
-const WS_TOKEN_CALL = "GET /v1/mmc/control/conferences/wsToken";
+const WS_TOKEN_PATH = "/v1/mmc/control/conferences/wsToken";
+const WS_TOKEN_CALL = `GET ${WS_TOKEN_PATH}`;
 
 /** A fresh single-use token for one connection (`createWebSocketToken`); never the token answer's `tmpWsToken`. */
-export async function webSocketToken({ api, conferenceID, authorized }: ChannelParts, signal: AbortSignal): Promise<string> {
-  const [result, secrets] = await authorized({ signal }, (header, fetch) =>
-    api.GET("/v1/mmc/control/conferences/wsToken", { params: { query: { conferenceID }, header }, parseAs: "text", fetch }),
-  );
-  const body = await readJson<WebSocketToken>(WS_TOKEN_CALL, result, secrets);
+export async function webSocketToken({ conferenceID, authorized }: ChannelParts, signal: AbortSignal): Promise<string> {
+  const body = (await authorized({ signal }, { what: WS_TOKEN_CALL, method: "get", path: WS_TOKEN_PATH, query: { conferenceID }, answer: holdsToken })) as {
+    webSocketToken: string;
+  };
+  return body.webSocketToken;
+}
+
+/** What is wrong with a wsToken answer: it must hold a `webSocketToken`. */
+function holdsToken(body: Partial<WebSocketToken> | undefined): string | undefined {
   const token = body?.webSocketToken;
-  if (typeof token !== "string" || !token) throw apiError(WS_TOKEN_CALL, result.response, body, secrets, "the answer holds no webSocketToken");
-  return token;
+  return typeof token === "string" && token ? undefined : "the answer holds no webSocketToken";
 }
 
 /**

@@ -70,7 +70,8 @@ export function tokenSources(managed: ReturnType<ManagedTokens> | undefined): (c
     if (nonce !== undefined) fail("auth.nonce", "goes with hostPassword only");
     if (typeof token === "function") return providedToken(conferenceID, token as TokenProvider);
     const fixed = checkSecret("auth.token", token);
-    return { get: () => Promise.resolve(fixed), invalidate: () => false, secrets: [] };
+    const ready = Promise.resolve(fixed);
+    return { get: () => ready, invalidate: () => false, secrets: [] };
   };
 }
 

@@ -5,10 +5,13 @@
 import { tracingChannel } from "node:diagnostics_channel";
 import { afterEach, describe, expect, it } from "vitest";
 import { createMeetingClient as createInBrowser } from "../../src/browser.js";
-import { call, type CallContext, type OperationId } from "../../src/call/operation.js";
+import type { Api } from "../../src/api.js";
+import { authorizer, call, type CallContext, type OperationId } from "../../src/call/operation.js";
 import { type FacadeMethod, type Operation, operations } from "../../src/generated/operations.js";
 import { createMeetingClient } from "../../src/node.js";
+import { tokenSources } from "../../src/token/source.js";
 import { CHANNELS } from "../../src/tracing.js";
+import type { Transport } from "../../src/transport/retrying.js";
 
 const CONFERENCE = "986947855";
 const PID = "p-17";
@@ -272,6 +275,12 @@ describe("secrets in the body", () => {
       `PUT ${CONTROL}/participants/name: HTTP 400 MMC.2: bad name Alice Wonderland`,
     ]);
   });
+
+  it("a password field left out adds nothing to redact: the error is mapped as any other", async () => {
+    const { meeting } = client([{ status: 400, body: JSON.stringify({ error_code: "MMC.1", error_msg: "no chair password" }) }]);
+    const error = await rejection(meeting.conference(CONFERENCE, { token: TOKEN }).participant(PID).applyForHost());
+    expect(error).toMatchObject({ name: "BadRequestError", status: 400, message: `PUT ${CONTROL}/participants/role: HTTP 400 MMC.1: no chair password` });
+  });
 });
 
 type Traced = { channel: "operation" | "attempt"; event: string; context: Record<string, unknown> };
@@ -378,15 +387,16 @@ describe("the handles", () => {
  */
 describe("operations of other shapes", () => {
   const requests: { method: string; path: string; query: unknown; body: unknown }[] = [];
+  const api = {
+    request: async (method: string, path: string, init: { params: { query: unknown }; body?: unknown }) => {
+      requests.push({ method, path, query: init.params.query, body: init.body });
+      return { data: "", response: new Response(null, { status: 200 }) };
+    },
+  } as unknown as Api;
+  const transport = { defaults: { timeoutMs: 1000, maxRetries: 0, maxResponseBytes: 1000 } } as Transport;
   const context = {
     conferenceID: CONFERENCE,
-    authorized: async (_options: unknown, send: (header: Record<string, string>) => Promise<unknown>) => [await send({ "X-Conference-Authorization": TOKEN }), []],
-    api: {
-      request: async (method: string, path: string, init: { params: { query: unknown }; body?: unknown }) => {
-        requests.push({ method, path, query: init.params.query, body: init.body });
-        return { data: "", response: new Response(null, { status: 200 }) };
-      },
-    },
+    authorized: authorizer(api, transport, tokenSources(undefined)(CONFERENCE, { token: TOKEN })),
   } as unknown as CallContext;
   const table = operations as unknown as Record<string, Operation>;
 
