@@ -8,7 +8,7 @@ import type { TokenSource } from "../token/source.js";
 import type { Transport } from "../transport/retrying.js";
 import { apiError, readJson } from "./answer.js";
 import { checkId, fail, kind } from "./input.js";
-import { callInit } from "./options.js";
+import { callInit, type CallInit } from "./options.js";
 import { check, fields } from "./rules.js";
 
 export type OperationId = keyof typeof operations;
@@ -67,17 +67,15 @@ export function authorizer(api: Api, transport: Transport, tokens: TokenSource):
     // The call's signal and policy bound its token phase too; its headers are for its own
     // request, not for a token request it may wait on.
     const wait = { signal: init.signal, policy: init.policy };
-    const { what, method, path, query, body } = request;
-    const send = (token: string) =>
-      api.request(method as "put", path as never, { params: { query, header: { "X-Conference-Authorization": token } }, body, parseAs: "text", fetch: init.fetch } as never);
+    const { what } = request;
     const token = await tokens.get(wait);
-    let result = await send(token);
+    let result = await sendWith(api, request, init, token);
     const secrets = [token, ...tokens.secrets];
     if (result.response.status === 401 && tokens.invalidate(token)) {
       const fresh = await tokens.get(wait);
       if (fresh !== token) {
         secrets.unshift(fresh);
-        result = await send(fresh);
+        result = await sendWith(api, request, init, fresh);
       }
     }
     if (request.secrets) secrets.push(...request.secrets);
@@ -86,6 +84,10 @@ export function authorizer(api: Api, transport: Transport, tokens: TokenSource):
     if (problem) throw apiError(what, result.response, answer, secrets, problem);
     return request.answer ? answer : undefined;
   };
+}
+
+function sendWith(api: Api, { method, path, query, body }: Exchange, init: CallInit, token: string) {
+  return api.request(method as "put", path as never, { params: { query, header: { "X-Conference-Authorization": token } }, body, parseAs: "text", fetch: init.fetch } as never);
 }
 
 /** What an operation that answers must answer: a JSON object. */
