@@ -25,6 +25,8 @@ export interface RuntimeSample {
 interface Contender {
   run(total: number, inFlight: number): Promise<RuntimeSample>;
   close(): void;
+  /** What the process has written to stderr so far. */
+  stderr(): string;
 }
 
 /** Checks that the server saw exactly `calls` valid requests while `exchange` ran (bench/run.ts's `checked`). */
@@ -51,7 +53,8 @@ const quantile = (values: number[], q: number) => [...values].sort((a, b) => a -
 interface Runner {
   runtime: string;
   version: string;
-  start(name: RuntimeContenderName): Promise<Contender>;
+  /** `env`: more of the process's environment. */
+  start(name: RuntimeContenderName, env?: Record<string, string>): Promise<Contender>;
 }
 
 /** A process speaking the line protocol of bench/runtime-contender.ts. */
@@ -75,6 +78,7 @@ function lineContender(child: ChildProcess): Promise<Contender> {
       return JSON.parse(await answered) as RuntimeSample;
     },
     close: () => child.kill(),
+    stderr: () => errors,
   }));
 }
 
@@ -101,8 +105,8 @@ function scriptRunner(runtime: string, version: string, binary: string, args: (s
   return {
     runtime,
     version,
-    start: (name) => {
-      const env = { ...process.env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(runtimesDir, "deno-dir") };
+    start: (name, more) => {
+      const env = { ...process.env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(runtimesDir, "deno-dir"), ...more };
       return lineContender(spawn(binary, [...args(script), name, BASE.value], { cwd: tmpdir(), env, stdio: ["pipe", "pipe", "pipe"] }));
     },
   };
@@ -172,6 +176,7 @@ const bench :Workerd.Worker = (
           return { rate: total / ((performance.now() - started) / 1000), cpuPerCall: 0 };
         },
         close: () => child.kill("SIGKILL"),
+        stderr: () => errors,
       };
     },
   };
@@ -193,6 +198,40 @@ async function warm(run: (calls: number) => Promise<unknown>, scale: number): Pr
   const started = performance.now();
   const block = 2_000;
   for (let calls = 0; calls < Math.max(block, 20_000 * scale) && performance.now() - started < 2_000; calls += block) await run(block);
+}
+
+/**
+ * The bytes a call allocates on Bun, by JavaScriptCore's GC log (`BUN_JSC_logGC=1`: each
+ * collection it requests names the bytes allocated since the one before): each contender in a
+ * fresh process, warmed, then `calls` calls with 64 in flight, counted from the first
+ * collection after the warm-up. With 64 in flight, what a call costs on Bun follows what it
+ * allocates (the concurrent collector's work on the other core); unlike time, this figure
+ * hardly moves from run to run.
+ */
+async function allocation(runner: Runner, names: readonly RuntimeContenderName[], calls: number, options: RuntimeRowsOptions): Promise<Record<string, number>> {
+  const perCall: Record<string, number> = {};
+  for (const name of names) {
+    const child = await runner.start(name, { BUN_JSC_logGC: "1" });
+    try {
+      const label = `${runner.runtime}: ${name}`;
+      await warm((n) => options.verify(label, n, () => child.run(n, 64)), options.scale);
+      const from = child.stderr().length;
+      await options.verify(label, calls, () => child.run(calls, 64));
+      const cycles = [
+        ...child
+          .stderr()
+          .slice(from)
+          .matchAll(/bytes allocated this cycle: (\d+)/g),
+      ].map((m) => Number(m[1]));
+      if (cycles.length < 10) throw new Error(`${label}: too few collections in ${calls} calls to measure what they allocate`);
+      // The first cycle began in the warm-up, and the calls after the last are in no cycle: one
+      // cycle's bytes either way (a few MB, about 2 % of what 100,000 calls allocate).
+      perCall[name] = cycles.reduce((sum, bytes) => sum + bytes, 0) / calls;
+    } finally {
+      child.close();
+    }
+  }
+  return perCall;
 }
 
 /** Alternating blocks of `names`, as bench/run.ts's throughput does; fresh processes for each generation. */
@@ -229,11 +268,20 @@ export interface RuntimeRow {
   cpuMicrosPerCall: number;
 }
 
-/** The runtime rows: { "<runtime> <version>": { sequential: {...}, "64 in flight": {...} } }, printed as Markdown. */
-export async function runtimeRows(options: RuntimeRowsOptions): Promise<Record<string, Record<string, Record<string, RuntimeRow>>>> {
+/** What runtimeRows measures. */
+export interface RuntimeResults {
+  /** { "<runtime> <version>": { sequential: {...}, "64 in flight": {...} } } */
+  rows: Record<string, Record<string, Record<string, RuntimeRow>>>;
+  /** { "bun <version>": { contender: bytes allocated per call } } */
+  allocation: Record<string, Record<string, number>>;
+}
+
+/** The runtime rows and Bun's allocation per call, printed as Markdown. */
+export async function runtimeRows(options: RuntimeRowsOptions): Promise<RuntimeResults> {
   BASE.value = options.base;
   const dir = mkdtempSync(join(tmpdir(), "bench-runtimes-"));
-  const results: Record<string, Record<string, Record<string, RuntimeRow>>> = {};
+  const results: RuntimeResults["rows"] = {};
+  const allocated: RuntimeResults["allocation"] = {};
   try {
     const script = await bundleContenders(dir);
     const wanted = (kind: string) => !options.only || options.only.includes(kind);
@@ -261,11 +309,17 @@ export async function runtimeRows(options: RuntimeRowsOptions): Promise<Record<s
         results[key][label] = table(samples);
         print(`${key}, ${label}`, results[key][label]);
       }
+      if (runner.runtime === "bun") {
+        allocated[key] = await allocation(runner, RUNTIME_CONTENDER_NAMES, Math.round(100_000 * options.scale), options);
+        console.log(`## Bytes allocated per call on ${key}, 64 in flight\n\n| contender | bytes per call |\n|---|---:|`);
+        for (const [name, bytes] of Object.entries(allocated[key])) console.log(`| ${name} | ${fmt(bytes)} |`);
+        console.log();
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return results;
+  return { rows: results, allocation: allocated };
 }
 
 function table(samples: Map<RuntimeContenderName, RuntimeSample[]>): Record<string, RuntimeRow> {
