@@ -203,30 +203,29 @@ async function warm(run: (calls: number) => Promise<unknown>, scale: number): Pr
 /**
  * The bytes a call allocates on Bun, by JavaScriptCore's GC log (`BUN_JSC_logGC=1`: each
  * collection it requests names the bytes allocated since the one before): each contender in a
- * fresh process, warmed, then `calls` calls with 64 in flight, counted from the first
- * collection after the warm-up. With 64 in flight, what a call costs on Bun follows what it
- * allocates (the concurrent collector's work on the other core); unlike time, this figure
- * hardly moves from run to run.
+ * fresh process, warmed, then blocks of 20,000 calls with 64 in flight until 20 collections
+ * have passed. The first of them began in the warm-up, and the calls after the last are in
+ * none: one cycle's bytes either way, a twentieth at most. With 64 in flight, what a call
+ * costs on Bun follows what it allocates (the concurrent collector's work on the other
+ * core); unlike time, this figure hardly moves from run to run.
  */
-async function allocation(runner: Runner, names: readonly RuntimeContenderName[], calls: number, options: RuntimeRowsOptions): Promise<Record<string, number>> {
+async function allocation(runner: Runner, names: readonly RuntimeContenderName[], options: RuntimeRowsOptions): Promise<Record<string, number>> {
   const perCall: Record<string, number> = {};
+  const block = 20_000;
   for (const name of names) {
     const child = await runner.start(name, { BUN_JSC_logGC: "1" });
     try {
       const label = `${runner.runtime}: ${name}`;
       await warm((n) => options.verify(label, n, () => child.run(n, 64)), options.scale);
       const from = child.stderr().length;
-      await options.verify(label, calls, () => child.run(calls, 64));
-      const cycles = [
-        ...child
-          .stderr()
-          .slice(from)
-          .matchAll(/bytes allocated this cycle: (\d+)/g),
-      ].map((m) => Number(m[1]));
-      if (cycles.length < 10) throw new Error(`${label}: too few collections in ${calls} calls to measure what they allocate`);
-      // The first cycle began in the warm-up, and the calls after the last are in no cycle: one
-      // cycle's bytes either way (a few MB, about 2 % of what 100,000 calls allocate).
-      perCall[name] = cycles.reduce((sum, bytes) => sum + bytes, 0) / calls;
+      const cycles = () => [...child.stderr().slice(from).matchAll(/bytes allocated this cycle: (\d+)/g)].map((m) => Number(m[1]));
+      let calls = 0;
+      while (cycles().length < 20) {
+        if (calls >= 50 * block) throw new Error(`${label}: fewer than 20 collections in ${calls} calls`);
+        await options.verify(label, block, () => child.run(block, 64));
+        calls += block;
+      }
+      perCall[name] = cycles().reduce((sum, bytes) => sum + bytes, 0) / calls;
     } finally {
       child.close();
     }
@@ -310,7 +309,7 @@ export async function runtimeRows(options: RuntimeRowsOptions): Promise<RuntimeR
         print(`${key}, ${label}`, results[key][label]);
       }
       if (runner.runtime === "bun") {
-        allocated[key] = await allocation(runner, RUNTIME_CONTENDER_NAMES, Math.round(100_000 * options.scale), options);
+        allocated[key] = await allocation(runner, RUNTIME_CONTENDER_NAMES, options);
         console.log(`## Bytes allocated per call on ${key}, 64 in flight\n\n| contender | bytes per call |\n|---|---:|`);
         for (const [name, bytes] of Object.entries(allocated[key])) console.log(`| ${name} | ${fmt(bytes)} |`);
         console.log();
