@@ -231,8 +231,8 @@ async function allocation(runner: Runner, names: readonly RuntimeContenderName[]
         await options.verify(label, block, () => child.run(block, 64));
         calls += block;
       }
+      // Fewer than 2 collections (raw `fetch`, optimized): a figure below one cycle's bytes over the calls.
       const counted = cycles();
-      if (counted.length < 2) throw new Error(`${label}: fewer than 2 collections in ${calls} calls: no allocation to speak of`);
       perCall[name] = { bytes: counted.reduce((sum, bytes) => sum + bytes, 0) / calls, collections: counted.length };
     } finally {
       child.close();
