@@ -86,6 +86,7 @@ export function authorizer(api: Api, transport: Transport, tokens: TokenSource):
   };
 }
 
+/** Sends `request` through openapi-fetch with `token`, on the call's `fetch` (its policy, signal and headers; none: the client's). */
 function sendWith(api: Api, { method, path, query, body }: Exchange, init: CallInit, token: string) {
   return api.request(method as "put", path as never, { params: { query, header: { "X-Conference-Authorization": token } }, body, parseAs: "text", fetch: init.fetch } as never);
 }
@@ -171,6 +172,7 @@ export function call(context: CallContext, operationId: OperationId, method: Fac
   const options = (plan.takesInput ? args[1] : args[0]) as CallOptions | undefined;
   const work = () => {
     let request: Exchange;
+    // Bad input rejects, as every outcome of a call does: the method never throws.
     try {
       request = exchange(context.conferenceID, operation, method, plan, participantID, input);
     } catch (error) {
