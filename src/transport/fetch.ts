@@ -40,7 +40,8 @@ export function fetchSender(fetch: Fetch): Sender {
         return tooLarge(url, init);
       });
     }
-    // The body is in: a light answer holds it, rather than a second Response and its stream.
-    return new CallResponse(status, answerHeaders, response.url || url, text, response.statusText) as unknown as Response;
+    // The body is in: a light answer holds it, rather than a second Response and its stream. Its
+    // URL is the request's, since no redirect is followed (Deno parses a URL to read `response.url`).
+    return new CallResponse(status, answerHeaders, url, text, response.statusText) as unknown as Response;
   };
 }
