@@ -10,6 +10,7 @@ import { logAttempt, type Logger } from "../log.js";
 import { race } from "../race.js";
 import { bareError } from "../redact.js";
 import { backoffDelay, refused, repeatable, retryableStatus, retryAfterDelay } from "../retry.js";
+import { ownTimers, type Deadlines } from "./deadlines.js";
 import { NoAnswer, type SendInit, type Sender } from "./sender.js";
 
 /**
@@ -41,7 +42,8 @@ export interface Transport {
 /** What one attempt came to: the whole answer, or why there is none (`unanswered`: the network failed before any answer). */
 type Outcome = Response | "timeout" | { error: unknown; unanswered: boolean };
 
-export function createTransport(sender: Sender, defaults: Policy, logger?: Logger, trace?: AttemptTracer): Transport {
+/** Makes the transport; `deadlines` is where its attempts' deadlines are kept (default: a timer each). */
+export function createTransport(sender: Sender, defaults: Policy, logger?: Logger, trace?: AttemptTracer, deadlines: Deadlines = ownTimers): Transport {
   const send = async (request: Outgoing, { timeoutMs, maxRetries, maxResponseBytes } = defaults, caller = request.signal): Promise<Response> => {
     caller?.throwIfAborted();
     const { method, url, headers } = request;
@@ -54,7 +56,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
       const traced = trace?.(method, url, attempt);
       // A sender that ignores its abort cannot hold the call: the race settles without it.
       // Only an attempt given up (timeout, caller's abort) is aborted: an abort is not free.
-      const outcome = await settled(sender(url, init), init, caller, timeoutMs, traced);
+      const outcome = await settled(sender(url, init), init, caller, timeoutMs, traced, deadlines);
       if (outcome === "timeout") init.abort?.();
       const answered = typeof outcome === "object" && "status" in outcome;
       // An answer whose status arrived is never asked for again: not when its body stalls,
@@ -108,7 +110,14 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
  * have passed. The caller's abort stops the attempt, settles its trace and rejects with the
  * abort's reason. No timer or listener is left behind.
  */
-function settled(sending: Promise<Response>, init: SendInit, caller: AbortSignal | undefined, ms: number, traced: AttemptTrace | undefined): Promise<Outcome> {
+function settled(
+  sending: Promise<Response>,
+  init: SendInit,
+  caller: AbortSignal | undefined,
+  ms: number,
+  traced: AttemptTrace | undefined,
+  deadlines: Deadlines,
+): Promise<Outcome> {
   // Stryker disable next-line ConditionalExpression: without a caller's signal, the race settles as the lean form does; that form only saves allocations.
   if (caller) {
     return race(caller, sending.then(undefined, failed), ms).catch((reason: unknown) => {
@@ -117,16 +126,16 @@ function settled(sending: Promise<Response>, init: SendInit, caller: AbortSignal
       throw reason;
     });
   }
-  // Without a caller's signal (most calls): one promise and one timer.
+  // Without a caller's signal (most calls): one promise and one deadline.
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms, "timeout");
+    const deadline = deadlines.add(ms, () => resolve("timeout"));
     sending.then(
       (response) => {
-        clearTimeout(timer);
+        deadlines.clear(deadline);
         resolve(response);
       },
       (error: unknown) => {
-        clearTimeout(timer);
+        deadlines.clear(deadline);
         resolve(failed(error));
       },
     );
