@@ -94,7 +94,7 @@ export async function consumerProject(tarball = pack()): Promise<string> {
   const project = mkdtempSync(join(tmpdir(), "runtimes-"));
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "runtimes-consumer", private: true, type: "module" }));
   await run("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", tarball], { cwd: project });
-  for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs"]) cpSync(join(root, "test", "support", "runtimes", file), join(project, file));
+  for (const file of ["story.mjs", "server-runtime.mjs", "worker.mjs", "deadlines.mjs"]) cpSync(join(root, "test", "support", "runtimes", file), join(project, file));
   writeFileSync(join(project, "reexport.mjs"), 'export * from "huaweicloud-meeting-control";\n'); // for bundle()
   return project;
 }
@@ -163,23 +163,25 @@ const TIMEOUT_MS = 60_000;
 /** Runs the smoke story on one runtime, in the consumer project; rejects with its output on failure. */
 export async function smoke(runtime: Runtime, binary: string, project: string, server: Server): Promise<Outcome> {
   if (runtime.kind === "workerd") return workerd(binary, project, server);
-  const command: Record<Exclude<Runtime["kind"], "workerd">, string[]> = {
-    // Proves that no entry needs eval or new Function.
-    node: ["--disallow-code-generation-from-strings", "server-runtime.mjs"],
-    bun: ["run", "server-runtime.mjs"],
-    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", "--allow-env=SMOKE_CONFERENCE_ID,SMOKE_HOST_PASSWORD", "server-runtime.mjs"],
-  };
-  const env = {
-    ...process.env,
-    SMOKE_CONFERENCE_ID: server.conferenceID,
-    SMOKE_HOST_PASSWORD: server.hostPassword,
-    NO_COLOR: "1",
-    DO_NOT_TRACK: "1",
-    DENO_NO_UPDATE_CHECK: "1",
-    DENO_DIR: join(runtimesDir, "deno-dir"),
-  };
-  const { stdout } = await run(binary, [...command[runtime.kind], server.baseUrl], { cwd: project, env, timeout: TIMEOUT_MS });
+  const env = { SMOKE_CONFERENCE_ID: server.conferenceID, SMOKE_HOST_PASSWORD: server.hostPassword };
+  const { stdout } = await runScript(runtime.kind, binary, project, "server-runtime.mjs", [server.baseUrl], env);
   return JSON.parse(stdout.trim().split("\n").at(-1)!) as Outcome;
+}
+
+/**
+ * Runs `script` of the consumer project on a runtime that runs scripts, with `args`, and `env`
+ * added to the environment (the only variables Deno may read); rejects with its output on failure.
+ */
+export async function runScript(kind: Exclude<Runtime["kind"], "workerd">, binary: string, project: string, script: string, args: string[], env: Record<string, string> = {}) {
+  const names = Object.keys(env);
+  const command: Record<typeof kind, string[]> = {
+    // Proves that no entry needs eval or new Function.
+    node: ["--disallow-code-generation-from-strings", script],
+    bun: ["run", script],
+    deno: ["run", "--no-lock", "--no-prompt", "--allow-net=127.0.0.1,localhost,[::1]", ...(names.length ? [`--allow-env=${names.join(",")}`] : []), script],
+  };
+  const environment = { ...process.env, ...env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1", DENO_DIR: join(runtimesDir, "deno-dir") };
+  return run(binary, [...command[kind], ...args], { cwd: project, env: environment, timeout: TIMEOUT_MS });
 }
 
 /** The export conditions wrangler bundles a Cloudflare Worker with. */

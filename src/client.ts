@@ -9,6 +9,7 @@ import type { WebSocketConstructor } from "./events/types.js";
 import { checkClientOptions, type ClientSettings, type Dispatcher } from "./options.js";
 import { tokenSources, type ConferenceAuth, type ManagedTokens } from "./token/source.js";
 import { fetchSender } from "./transport/fetch.js";
+import type { Deadlines } from "./transport/deadlines.js";
 import { createTransport, type AttemptTracer } from "./transport/retrying.js";
 import type { Sender } from "./transport/sender.js";
 
@@ -36,6 +37,8 @@ export interface Platform {
   traceAttempt?: AttemptTracer;
   /** Traces each call of a generated method as an operation, where the runtime has diagnostics_channel. */
   traceOperation?: OperationTracer;
+  /** Where a client's attempts keep their deadlines, where not a timer each (transport/deadlines.ts). */
+  deadlines?: () => Deadlines;
 }
 
 /** Makes a client for an entry's platform; a bad option throws the `MeetingInputError` naming it. */
@@ -43,7 +46,7 @@ export function makeClient(options: unknown, platform: Platform): MeetingClient 
   const settings = checkClientOptions(options, { dispatcher: platform.takesDispatcher, hostPassword: platform.managedTokens !== undefined });
   const { baseUrl, fetch, dispatcher, logger, policy } = settings;
   const sender = fetch ? fetchSender(fetch) : platform.sender(dispatcher);
-  const transport = createTransport(sender, policy, logger, platform.traceAttempt);
+  const transport = createTransport(sender, policy, logger, platform.traceAttempt, platform.deadlines?.());
   const api = createApi(baseUrl, transport);
   const tokens = tokenSources(platform.managedTokens?.(api, transport, settings));
   const channel = channelContext(settings, platform);

@@ -5,11 +5,15 @@ import { makeClient, type MeetingClient } from "./client.js";
 import type { MeetingClientOptions } from "./options.js";
 import { managedTokens } from "./token/managed.js";
 import { tracing as tracingOn, type Diagnostics, type Tracing } from "./tracing.js";
+import { sharedTimer } from "./transport/deadlines.js";
 import { fetchSender } from "./transport/fetch.js";
 
 export * from "./exports.js";
 
 const sender = fetchSender((url, init) => globalThis.fetch(url, init));
+// On Deno a timer per attempt costs about a tenth of a call: its attempts share one timer
+// (transport/deadlines.ts), let go of so that it never keeps the process running by itself.
+const deno = (globalThis as { Deno?: { unrefTimer(id: unknown): void } }).Deno;
 let tracing: Tracing | undefined;
 let lookedUp = false;
 
@@ -31,5 +35,6 @@ export function createMeetingClient(options?: MeetingClientOptions): MeetingClie
     managedTokens: (api, transport, settings) => managedTokens(api, transport, settings, traced?.token),
     traceAttempt: traced?.attempt,
     traceOperation: traced?.operation,
+    deadlines: deno && (() => sharedTimer((timer) => deno.unrefTimer(timer))),
   });
 }

@@ -3,10 +3,12 @@
 // conditions, and runs the smoke story against the stateful fake in server mode, event channel
 // included. Chromium's row is consumer.test.ts.
 import { readFileSync, rmSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { root } from "../../scripts/prism.js";
-import { bundle, consumerProject, ensureRuntime, expected, type MatrixFake, observe, runtimes, smoke, startFake, WRANGLER_CONDITIONS } from "../../scripts/runtimes.js";
+import { bundle, consumerProject, ensureRuntime, expected, type MatrixFake, observe, runScript, runtimes, smoke, startFake, WRANGLER_CONDITIONS } from "../../scripts/runtimes.js";
 
 let project: string;
 let fake: MatrixFake;
@@ -43,6 +45,51 @@ describe("the packed package on each runtime", () => {
       });
     },
     300_000,
+  );
+});
+
+describe("the attempts' deadlines on each runtime that runs scripts", () => {
+  // Answers the participant "quick" at once; holds every other request unanswered.
+  let stalling: Server;
+  let baseUrl: string;
+  beforeAll(async () => {
+    stalling = createServer((req, res) => {
+      if (!req.url?.includes("participantID=quick")) return;
+      res.writeHead(200, { "content-type": "application/json" }).end("{}");
+    });
+    await new Promise<void>((resolve) => stalling.listen(0, "127.0.0.1", resolve));
+    baseUrl = `http://127.0.0.1:${(stalling.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    stalling.closeAllConnections();
+    await new Promise((resolve) => stalling.close(resolve));
+  });
+
+  // Deno shares one timer among a client's attempts (transport/deadlines.ts), let go of so that
+  // it never holds the process: the first call's 10-second deadline, cleared, must not keep it.
+  it.each(runtimes.filter((runtime) => runtime.kind !== "workerd").map((runtime) => [`${runtime.name} ${runtime.version}`, runtime] as const))(
+    "%s: each call times out when its own timeoutMs has passed, answered calls are not touched, and the process then ends",
+    async (_, runtime) => {
+      const binary = await ensureRuntime(runtime);
+      const started = performance.now();
+      const { stdout } = await runScript(runtime.kind as "node" | "bun" | "deno", binary, project, "deadlines.mjs", [baseUrl]);
+      const wall = performance.now() - started;
+      const calls = JSON.parse(stdout.trim().split("\n").at(-1)!) as { pid: string; outcome: string; ms: number; endedAt: number }[];
+      expect(calls.map(({ pid, outcome }) => [pid, outcome])).toEqual([
+        ["stall-a", "MeetingTimeoutError"],
+        ["stall-b", "MeetingTimeoutError"],
+        ["quick", "answered"],
+      ]);
+      const [a, b] = calls as [(typeof calls)[0], (typeof calls)[0]];
+      expect(a.ms).toBeGreaterThanOrEqual(599);
+      expect(a.ms).toBeLessThan(1500);
+      expect(b.ms).toBeGreaterThanOrEqual(199);
+      expect(b.ms).toBeLessThan(1100);
+      expect(b.endedAt).toBeLessThan(a.endedAt);
+      // Start-up included; the cleared 10-second deadline would hold the process past 10 s.
+      expect(wall).toBeLessThan(8000);
+    },
+    60_000,
   );
 });
 
