@@ -35,10 +35,10 @@ const groups: Group[] = [
     tests: ["test/client/options.test.ts", "test/client/rules.test.ts", "test/client/client-options.test.ts", "test/client/options-entries.test.ts", "test/client/wire.test.ts"],
   },
   {
-    // Retry policy, the race of an attempt with its timeout and the caller's abort, and the transport's retry loop.
+    // Retry policy, the race of an attempt with its timeout and the caller's abort, the transport's retry loop, and its deadlines.
     // Unit tests only (a scripted sender, fake timers): the suites over loopback sockets take seconds per mutant.
-    modules: ["src/retry.ts", "src/race.ts", "src/transport/retrying.ts"],
-    tests: ["test/transport/race.test.ts", "test/transport/retry.test.ts", "test/transport/retrying.test.ts"],
+    modules: ["src/retry.ts", "src/race.ts", "src/transport/retrying.ts", "src/transport/deadlines.ts"],
+    tests: ["test/transport/race.test.ts", "test/transport/retry.test.ts", "test/transport/retrying.test.ts", "test/transport/deadlines.test.ts"],
   },
   {
     modules: ["src/events/roster.ts", "src/events/queue.ts"],

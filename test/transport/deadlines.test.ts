@@ -1,8 +1,9 @@
-// The shared timer that keeps a transport's deadlines on Deno (transport/deadlines.ts), on fake
-// timers and a fake performance.now(): each deadline expires exactly when its length has passed,
-// a cleared one never does, and at most one timer is armed, each handed to `unref`.
+// Where a transport keeps its attempts' deadlines (transport/deadlines.ts), on fake timers and a
+// fake performance.now(): a timer each, or the shared timer of Deno's: each deadline expires
+// exactly when its length has passed, a cleared one never does and leaves no timer behind, and
+// the shared timer arms at most one timer at a time, each handed to `unref`.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { sharedTimer } from "../../src/transport/deadlines.js";
+import { ownTimers, sharedTimer } from "../../src/transport/deadlines.js";
 
 let unref: ReturnType<typeof vi.fn<(timer: unknown) => void>>;
 /** What expired, in order. */
@@ -18,6 +19,21 @@ afterEach(() => {
 });
 
 const expiring = (name: string) => () => expired.push(name);
+
+describe("a timer per deadline", () => {
+  it("expires when its length has passed; cleared, it never does and leaves no timer behind", () => {
+    ownTimers.add(100, expiring("a"));
+    const b = ownTimers.add(50, expiring("b"));
+    expect(vi.getTimerCount()).toBe(2);
+    ownTimers.clear(b);
+    expect(vi.getTimerCount()).toBe(1);
+    vi.advanceTimersByTime(99);
+    expect(expired).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(expired).toEqual(["a"]);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
 
 describe("one timer for every deadline", () => {
   it("each deadline expires when its own length has passed, not a millisecond before", () => {
