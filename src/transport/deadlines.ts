@@ -8,15 +8,15 @@ export type Deadline = unknown;
 
 /** Where the transport's attempts keep their deadlines. */
 export interface Deadlines {
-  /** Runs `expire` once `ms` have passed, unless the deadline is cleared first. */
-  add(ms: number, expire: () => void): Deadline;
+  /** Calls `expire("timeout")` once `ms` have passed, unless the deadline is cleared first. */
+  add(ms: number, expire: (outcome: "timeout") => void): Deadline;
   /** Forgets `deadline`: its attempt settled in time. */
   clear(deadline: Deadline): void;
 }
 
 /** A timer per deadline. */
 export const ownTimers: Deadlines = {
-  add: (ms, expire) => setTimeout(expire, ms),
+  add: (ms, expire) => setTimeout(expire, ms, "timeout"),
   clear: (deadline) => clearTimeout(deadline as ReturnType<typeof setTimeout>),
 };
 
@@ -30,7 +30,7 @@ interface Queue {
 /** One deadline on the shared timer: when it falls (`performance.now()`), its neighbours in its queue, and whether it has left it. */
 interface Entry {
   at: number;
-  expire: () => void;
+  expire: (outcome: "timeout") => void;
   queue: Queue;
   prev?: Entry;
   next?: Entry;
@@ -79,7 +79,7 @@ export function sharedTimer(unref: (timer: ReturnType<typeof setTimeout>) => voi
       let entry = queue.head;
       for (; entry && entry.at <= now; entry = queue.head) {
         remove(entry);
-        entry.expire();
+        entry.expire("timeout");
       }
       if (entry) earliest = Math.min(earliest, entry.at);
     }

@@ -128,7 +128,7 @@ function settled(
   }
   // Without a caller's signal (most calls): one promise and one deadline.
   return new Promise((resolve) => {
-    const deadline = deadlines.add(ms, () => resolve("timeout"));
+    const deadline = deadlines.add(ms, resolve);
     sending.then(
       (response) => {
         deadlines.clear(deadline);

@@ -18,7 +18,8 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-const expiring = (name: string) => () => expired.push(name);
+/** Records `name` when it expires with "timeout", as the transport's attempt takes it. */
+const expiring = (name: string) => (outcome: string) => expired.push(outcome === "timeout" ? name : `${name}: ${outcome}`);
 
 describe("a timer per deadline", () => {
   it("expires when its length has passed; cleared, it never does and leaves no timer behind", () => {
