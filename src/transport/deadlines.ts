@@ -70,10 +70,14 @@ export function sharedTimer(unref: (timer: ReturnType<typeof setTimeout>) => voi
     if (!queue.head) queues.delete(queue.ms);
   };
 
-  /** Expires every deadline that has fallen, and arms the timer for the earliest left, if any. */
+  /**
+   * Expires every deadline that has fallen, and arms the timer for the earliest left, if any.
+   * The timer decides: what it was armed for has fallen, whatever the clock says (a timer may
+   * fire a little before the clock shows it, and under fake timers the clock may not move).
+   */
   function fire() {
+    const now = Math.max(performance.now(), armedFor);
     armedFor = Infinity;
-    const now = performance.now();
     let earliest = Infinity;
     for (const queue of queues.values()) {
       let entry = queue.head;
