@@ -13,11 +13,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { get } from "node:http";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { createInterface } from "node:readline";
-import { build } from "esbuild";
 import { root } from "../scripts/prism.js";
 import { ensureRuntime, runtimes } from "../scripts/runtimes.js";
 import { RUNTIME_CONTENDER_NAMES, type RuntimeContenderName } from "./runtime-names.js";
+import { bundleContenders, lineContender, type RuntimeSample, scriptArgs, warm } from "./runtimes.js";
 
 const [kind, other, contender = "universal entry, { token }"] = process.argv.slice(2) as [string, string, RuntimeContenderName];
 const runtime = runtimes.find((r) => r.kind === kind && r.pkg);
@@ -29,64 +28,27 @@ const inFlight = Number(process.env.BENCH_IN_FLIGHT ?? 64);
 const block = inFlight === 1 ? 800 : 3_000;
 const REFERENCE: RuntimeContenderName = "bare openapi-fetch + an AbortSignal per call";
 
-/** The runtime rows' contender, its universal entry taken from `source`'s src/ rather than dist/. */
-async function bundle(source: string, outdir: string): Promise<string> {
-  await build({
-    entryPoints: { contender: join(root, "bench/runtime-contender.ts") },
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2022",
-    conditions: ["deno", "bun"],
-    mainFields: ["module", "main"],
-    external: ["node:*"],
-    nodePaths: [join(root, "node_modules")],
-    outdir,
-    outExtension: { ".js": ".mjs" },
-    logLevel: "error",
-    plugins: [
-      {
-        name: "entry-from-source",
-        setup: (b) => b.onResolve({ filter: /dist\/universal\.js$/ }, () => ({ path: join(resolve(source), "src/universal.ts") })),
-      },
-    ],
-  });
-  return join(outdir, "contender.mjs");
-}
-
 const server = fork(join(root, "bench/server.ts"), [], { execArgv: ["--import", "tsx"] });
 const port = await new Promise<number>((done) => server.once("message", (m) => done((m as { port: number }).port)));
 const base = `http://127.0.0.1:${port}`;
 const dir = mkdtempSync(join(tmpdir(), "bench-compare-"));
 try {
-  const scripts = { A: await bundle(root, join(dir, "a")), B: await bundle(other, join(dir, "b")) };
+  const scripts = { A: await bundleContenders(join(dir, "a"), root), B: await bundleContenders(join(dir, "b"), resolve(other)) };
   const binary = kind === "node" ? process.execPath : await ensureRuntime(runtime!);
-  const args = (script: string) =>
-    kind === "node" ? [script] : kind === "bun" ? ["run", script] : ["run", "--no-lock", "--no-prompt", "--no-config", "--allow-net=127.0.0.1", "--allow-sys=cpus", script];
+  const args = scriptArgs(kind as "node" | "bun" | "deno");
+  /** A contender in a process of its own, warmed as the runtime rows warm theirs. */
   const start = async (script: string, name: RuntimeContenderName) => {
-    const child = spawn(binary, [...args(script), name, base], {
-      cwd: tmpdir(),
-      stdio: ["pipe", "pipe", "inherit"],
-      env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
-    });
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    const answer = async () => JSON.parse((await lines.next()).value as string) as { rate: number; cpuPerCall: number };
-    await answer();
-    const run = (total: number, n: number) => {
-      child.stdin.write(`${JSON.stringify({ total, inFlight: n })}\n`);
-      return answer();
-    };
-    // The runtime rows' warm-up: until 20,000 calls or 2 seconds.
-    const started = performance.now();
-    for (let calls = 0; calls < 20_000 && performance.now() - started < 2_000; calls += 2_000) await run(2_000, 64);
-    return { run, close: () => child.kill() };
+    const env = { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" };
+    const child = await lineContender(spawn(binary, [...args(script), name, base], { cwd: tmpdir(), env, stdio: ["pipe", "pipe", "pipe"] }));
+    await warm((calls) => child.run(calls, 64), 1);
+    return child;
   };
   const contenders = {
     [REFERENCE]: await start(scripts.A, REFERENCE),
     [`A (this checkout): ${contender}`]: await start(scripts.A, contender),
     [`B (${other}): ${contender}`]: await start(scripts.B, contender),
   };
-  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, [] as { rate: number; cpuPerCall: number }[]]));
+  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, [] as RuntimeSample[]]));
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 ? Object.keys(contenders).reverse() : Object.keys(contenders);
     for (const name of order) samples[name]!.push(await contenders[name]!.run(block, inFlight));

@@ -22,7 +22,7 @@ export interface RuntimeSample {
 }
 
 /** A contender's process: asked for a block of calls, answers with its sample. */
-interface Contender {
+export interface Contender {
   run(total: number, inFlight: number): Promise<RuntimeSample>;
   close(): void;
   /** What the process has written to stderr so far. */
@@ -58,7 +58,7 @@ interface Runner {
 }
 
 /** A process speaking the line protocol of bench/runtime-contender.ts. */
-function lineContender(child: ChildProcess): Promise<Contender> {
+export function lineContender(child: ChildProcess): Promise<Contender> {
   const lines = createInterface({ input: child.stdout! });
   let errors = "";
   child.stderr!.on("data", (chunk: Buffer) => (errors += chunk));
@@ -82,8 +82,12 @@ function lineContender(child: ChildProcess): Promise<Contender> {
   }));
 }
 
-/** The contenders bundled once: each contender's code is a chunk that only its process loads. */
-async function bundleContenders(dir: string): Promise<string> {
+/**
+ * The contenders bundled once: each contender's code is a chunk that only its process loads.
+ * With `source`, the universal entry is that checkout's `src/universal.ts` rather than this
+ * one's dist/ (bench/compare.ts; its packages are found here if not there).
+ */
+export async function bundleContenders(dir: string, source?: string): Promise<string> {
   await build({
     entryPoints: { contender: join(root, "bench/runtime-contender.ts") },
     bundle: true,
@@ -97,8 +101,19 @@ async function bundleContenders(dir: string): Promise<string> {
     outdir: dir,
     outExtension: { ".js": ".mjs" },
     logLevel: "error",
+    ...(source && {
+      nodePaths: [join(root, "node_modules")],
+      plugins: [{ name: "entry-from-source", setup: (b) => b.onResolve({ filter: /dist\/universal\.js$/ }, () => ({ path: join(source, "src/universal.ts") })) }],
+    }),
   });
   return join(dir, "contender.mjs");
+}
+
+/** How a runtime that runs scripts runs one, loopback network only (Deno's permissions). */
+export function scriptArgs(kind: "node" | "bun" | "deno"): (script: string) => string[] {
+  if (kind === "node") return (file) => [file];
+  if (kind === "bun") return (file) => ["run", file];
+  return (file) => ["run", "--no-lock", "--no-prompt", "--no-config", "--allow-net=127.0.0.1", "--allow-sys=cpus", file];
 }
 
 function scriptRunner(runtime: string, version: string, binary: string, args: (script: string) => string[], script: string): Runner {
@@ -194,7 +209,7 @@ const BASE = { value: "" };
  * After 3,000 calls (this bench's warm-up before 2026-12-03), its first rounds measured the
  * warm-up. Node (V8) settles within the first 2 seconds.
  */
-async function warm(run: (calls: number) => Promise<unknown>, scale: number): Promise<void> {
+export async function warm(run: (calls: number) => Promise<unknown>, scale: number): Promise<void> {
   const started = performance.now();
   const block = 2_000;
   for (let calls = 0; calls < Math.max(block, 20_000 * scale) && performance.now() - started < 2_000; calls += block) await run(block);
@@ -299,15 +314,11 @@ export async function runtimeRows(options: RuntimeRowsOptions): Promise<RuntimeR
     const script = await bundleContenders(dir);
     const wanted = (kind: string) => !options.only || options.only.includes(kind);
     const runners: Runner[] = [];
-    if (wanted("node")) runners.push(scriptRunner("node", process.versions.node, process.execPath, (file) => [file], script));
+    if (wanted("node")) runners.push(scriptRunner("node", process.versions.node, process.execPath, scriptArgs("node"), script));
     for (const runtime of matrix.filter((r) => (r.kind === "bun" || r.kind === "deno") && wanted(r.kind))) {
       // The matrix's own binaries, installed the matrix's way when missing.
       const binary = await ensureRuntime(runtime);
-      const args =
-        runtime.kind === "bun"
-          ? (file: string) => ["run", file]
-          : (file: string) => ["run", "--no-lock", "--no-prompt", "--no-config", "--allow-net=127.0.0.1", "--allow-sys=cpus", file];
-      runners.push(scriptRunner(runtime.kind, runtime.version, binary, args, script));
+      runners.push(scriptRunner(runtime.kind, runtime.version, binary, scriptArgs(runtime.kind as "bun" | "deno"), script));
     }
     const workerd = matrix.find((r) => r.kind === "workerd");
     if (workerd && wanted("workerd")) runners.push(await workerdRunner(workerd.version, await ensureRuntime(workerd), dir));
