@@ -20,6 +20,11 @@ afterEach(() => {
 
 /** Records `name` when it expires with "timeout", as the transport's attempt takes it. */
 const expiring = (name: string) => (outcome: string) => expired.push(outcome === "timeout" ? name : `${name}: ${outcome}`);
+/** What has expired once `ms` more have passed. */
+const after = (ms: number) => {
+  vi.advanceTimersByTime(ms);
+  return [...expired];
+};
 
 describe("a timer per deadline", () => {
   it("expires when its length has passed; cleared, it never does and leaves no timer behind", () => {
@@ -28,10 +33,8 @@ describe("a timer per deadline", () => {
     expect(vi.getTimerCount()).toBe(2);
     ownTimers.clear(b);
     expect(vi.getTimerCount()).toBe(1);
-    vi.advanceTimersByTime(99);
-    expect(expired).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(expired).toEqual(["a"]);
+    expect(after(99)).toEqual([]);
+    expect(after(1)).toEqual(["a"]);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
@@ -42,14 +45,10 @@ describe("one timer for every deadline", () => {
     deadlines.add(1000, expiring("a"));
     vi.advanceTimersByTime(300);
     deadlines.add(1000, expiring("b"));
-    vi.advanceTimersByTime(699);
-    expect(expired).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(expired).toEqual(["a"]);
-    vi.advanceTimersByTime(299);
-    expect(expired).toEqual(["a"]);
-    vi.advanceTimersByTime(1);
-    expect(expired).toEqual(["a", "b"]);
+    expect(after(699)).toEqual([]);
+    expect(after(1)).toEqual(["a"]);
+    expect(after(299)).toEqual(["a"]);
+    expect(after(1)).toEqual(["a", "b"]);
   });
 
   it("a shorter deadline added later expires first: the timer is armed again for it, then for the longer one", () => {
@@ -57,14 +56,10 @@ describe("one timer for every deadline", () => {
     deadlines.add(1000, expiring("long"));
     vi.advanceTimersByTime(10);
     deadlines.add(50, expiring("short"));
-    vi.advanceTimersByTime(49);
-    expect(expired).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(expired).toEqual(["short"]);
-    vi.advanceTimersByTime(939);
-    expect(expired).toEqual(["short"]);
-    vi.advanceTimersByTime(1);
-    expect(expired).toEqual(["short", "long"]);
+    expect(after(49)).toEqual([]);
+    expect(after(1)).toEqual(["short"]);
+    expect(after(939)).toEqual(["short"]);
+    expect(after(1)).toEqual(["short", "long"]);
   });
 
   it("deadlines that fall at the same instant all expire, in the order they were added", () => {
@@ -118,8 +113,7 @@ describe("clearing", () => {
     const only = deadlines.add(100, expiring("a"));
     deadlines.clear(only);
     expect(vi.getTimerCount()).toBe(1);
-    vi.advanceTimersByTime(100);
-    expect(expired).toEqual([]);
+    expect(after(100)).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -128,8 +122,7 @@ describe("clearing", () => {
     deadlines.add(100, expiring("a"));
     vi.advanceTimersByTime(100);
     deadlines.add(100, expiring("b"));
-    vi.advanceTimersByTime(100);
-    expect(expired).toEqual(["a", "b"]);
+    expect(after(100)).toEqual(["a", "b"]);
   });
 
   it("clearing twice, or after the deadline expired, changes nothing for the others", () => {
@@ -140,8 +133,7 @@ describe("clearing", () => {
     deadlines.clear(a);
     deadlines.clear(b);
     deadlines.clear(c);
-    vi.advanceTimersByTime(100);
-    expect(expired).toEqual(["d"]);
+    expect(after(100)).toEqual(["d"]);
 
     const [e, f] = ["e", "f"].map((name) => deadlines.add(100, expiring(name)));
     deadlines.add(200, expiring("g"));
@@ -151,8 +143,7 @@ describe("clearing", () => {
     const h = deadlines.add(100, expiring("h"));
     deadlines.add(100, expiring("i"));
     deadlines.clear(h);
-    vi.advanceTimersByTime(100);
-    expect(expired).toEqual(["d", "e", "f", "g", "i"]);
+    expect(after(100)).toEqual(["d", "e", "f", "g", "i"]);
   });
 
   it("clearing one in the middle, at the head or at the tail of its queue leaves the rest to expire in time", () => {
@@ -166,14 +157,10 @@ describe("clearing", () => {
     deadlines.clear(armed[0]);
     deadlines.clear(armed[4]);
     // Added at 10, 20 … 50 ms: b falls at 120 ms, d at 140 ms.
-    vi.advanceTimersByTime(69);
-    expect(expired).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(expired).toEqual(["b"]);
-    vi.advanceTimersByTime(19);
-    expect(expired).toEqual(["b"]);
-    vi.advanceTimersByTime(1);
-    expect(expired).toEqual(["b", "d"]);
+    expect(after(69)).toEqual([]);
+    expect(after(1)).toEqual(["b"]);
+    expect(after(19)).toEqual(["b"]);
+    expect(after(1)).toEqual(["b", "d"]);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
@@ -185,11 +172,8 @@ it("when the timer fires, what it was armed for has fallen, though the clock lag
   const now = performance.now.bind(performance);
   // From here on the clock reads 10 ms behind the timers (or, under fake timers of a caller's, does not move with them).
   vi.spyOn(performance, "now").mockImplementation(() => now() - 10);
-  vi.advanceTimersByTime(100);
-  expect(expired).toEqual(["a"]);
-  vi.advanceTimersByTime(49);
-  expect(expired).toEqual(["a"]);
-  vi.advanceTimersByTime(1);
-  expect(expired).toEqual(["a", "b"]);
+  expect(after(100)).toEqual(["a"]);
+  expect(after(49)).toEqual(["a"]);
+  expect(after(1)).toEqual(["a", "b"]);
   expect(vi.getTimerCount()).toBe(0);
 });
