@@ -83,7 +83,12 @@ function rig(script: Step[], { policy = POLICY, logged = true, traced = true } =
     if (call.response) return call.response;
     throw call.error;
   };
-  return { transport, run, sent, lines, metas, traces };
+  /** How many attempts were sent once `ms` more have passed. */
+  const sentAfter = async (ms: number) => {
+    await vi.advanceTimersByTimeAsync(ms);
+    return sent.length;
+  };
+  return { transport, run, sent, sentAfter, lines, metas, traces };
 }
 
 /** A CallRequest as openapi-fetch's facade hands it over: the body as text. */
@@ -115,16 +120,12 @@ describe.each([
 
   describe("an idempotent operation", () => {
     it.each([408, 429, 500, 502, 503, 504])("answered %i is sent again after its backoff: 375 ms, then 750 ms", async (status) => {
-      const { transport, sent } = rig([answer(status), answer(status), answer(200)]);
+      const { transport, sentAfter } = rig([answer(status), answer(status), answer(200)]);
       const call = settle(transport(request(INVITE)));
-      await vi.advanceTimersByTimeAsync(374);
-      expect(sent).toHaveLength(1);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(sent).toHaveLength(2);
-      await vi.advanceTimersByTimeAsync(749);
-      expect(sent).toHaveLength(2);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(sent).toHaveLength(3);
+      expect(await sentAfter(374)).toBe(1);
+      expect(await sentAfter(1)).toBe(2);
+      expect(await sentAfter(749)).toBe(2);
+      expect(await sentAfter(1)).toBe(3);
       expect(call.response?.status).toBe(200);
     });
 
@@ -158,14 +159,11 @@ describe.each([
     });
 
     it("a Retry-After within the cap replaces the backoff; one beyond it (or malformed) leaves the backoff", async () => {
-      const { transport, sent, lines } = rig([answer(503, { "retry-after": "2" }), answer(429, { "retry-after": "61" }), answer(200)]);
+      const { transport, sentAfter, lines } = rig([answer(503, { "retry-after": "2" }), answer(429, { "retry-after": "61" }), answer(200)]);
       const call = settle(transport(request(INVITE)));
-      await vi.advanceTimersByTimeAsync(1999);
-      expect(sent).toHaveLength(1);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(sent).toHaveLength(2);
-      await vi.advanceTimersByTimeAsync(750);
-      expect(sent).toHaveLength(3);
+      expect(await sentAfter(1999)).toBe(1);
+      expect(await sentAfter(1)).toBe(2);
+      expect(await sentAfter(750)).toBe(3);
       expect(call.response?.status).toBe(200);
       expect(lines).toEqual([
         line(INVITE, "1/3", "503", 0, "retrying in 2000 ms (Retry-After)"),
@@ -238,12 +236,10 @@ describe.each([
     });
 
     it.each([429, 503])("answered %i with a Retry-After within the cap is sent again once the wait is over", async (status) => {
-      const { transport, sent, lines } = rig([answer(status, { "retry-after": "1" }), answer(200)]);
+      const { transport, sentAfter, lines } = rig([answer(status, { "retry-after": "1" }), answer(200)]);
       const call = settle(transport(request(HANG_UP)));
-      await vi.advanceTimersByTimeAsync(999);
-      expect(sent).toHaveLength(1);
-      await vi.advanceTimersByTimeAsync(1);
-      expect(sent).toHaveLength(2);
+      expect(await sentAfter(999)).toBe(1);
+      expect(await sentAfter(1)).toBe(2);
       expect(call.response?.status).toBe(200);
       expect(lines).toEqual([line(HANG_UP, "1/3", String(status), 0, "retrying in 1000 ms (Retry-After)"), line(HANG_UP, "2/3", "200", 0, "done")]);
     });
@@ -262,10 +258,9 @@ describe.each([
     it("refused a connection (nothing was written) is sent again after its backoff, up to maxRetries", async () => {
       const refusal = econnrefused();
       const wrapped = new TypeError("fetch failed", { cause: econnrefused() });
-      const { transport, sent, lines } = rig([noAnswer(refusal), noAnswer(wrapped), noAnswer(econnrefused())]);
+      const { transport, sent, sentAfter, lines } = rig([noAnswer(refusal), noAnswer(wrapped), noAnswer(econnrefused())]);
       const call = settle(transport(request(HANG_UP)));
-      await vi.advanceTimersByTimeAsync(374);
-      expect(sent).toHaveLength(1);
+      expect(await sentAfter(374)).toBe(1);
       await vi.runAllTimersAsync();
       expect(sent).toHaveLength(3);
       expect(call.error).toBeInstanceOf(MeetingConnectionError);
