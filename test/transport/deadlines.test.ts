@@ -21,7 +21,7 @@ afterEach(() => {
 /** Records `name` when it expires with "timeout", as the transport's attempt takes it. */
 const expiring = (name: string) => (outcome: string) => expired.push(outcome === "timeout" ? name : `${name}: ${outcome}`);
 /** What has expired once `ms` more have passed. */
-const after = (ms: number) => {
+const expiredAfter = (ms: number) => {
   vi.advanceTimersByTime(ms);
   return [...expired];
 };
@@ -33,8 +33,8 @@ describe("a timer per deadline", () => {
     expect(vi.getTimerCount()).toBe(2);
     ownTimers.clear(b);
     expect(vi.getTimerCount()).toBe(1);
-    expect(after(99)).toEqual([]);
-    expect(after(1)).toEqual(["a"]);
+    expect(expiredAfter(99)).toEqual([]);
+    expect(expiredAfter(1)).toEqual(["a"]);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
@@ -45,10 +45,10 @@ describe("one timer for every deadline", () => {
     deadlines.add(1000, expiring("a"));
     vi.advanceTimersByTime(300);
     deadlines.add(1000, expiring("b"));
-    expect(after(699)).toEqual([]);
-    expect(after(1)).toEqual(["a"]);
-    expect(after(299)).toEqual(["a"]);
-    expect(after(1)).toEqual(["a", "b"]);
+    expect(expiredAfter(699)).toEqual([]);
+    expect(expiredAfter(1)).toEqual(["a"]);
+    expect(expiredAfter(299)).toEqual(["a"]);
+    expect(expiredAfter(1)).toEqual(["a", "b"]);
   });
 
   it("a shorter deadline added later expires first: the timer is armed again for it, then for the longer one", () => {
@@ -56,10 +56,10 @@ describe("one timer for every deadline", () => {
     deadlines.add(1000, expiring("long"));
     vi.advanceTimersByTime(10);
     deadlines.add(50, expiring("short"));
-    expect(after(49)).toEqual([]);
-    expect(after(1)).toEqual(["short"]);
-    expect(after(939)).toEqual(["short"]);
-    expect(after(1)).toEqual(["short", "long"]);
+    expect(expiredAfter(49)).toEqual([]);
+    expect(expiredAfter(1)).toEqual(["short"]);
+    expect(expiredAfter(939)).toEqual(["short"]);
+    expect(expiredAfter(1)).toEqual(["short", "long"]);
   });
 
   it("deadlines that fall at the same instant all expire, in the order they were added", () => {
@@ -113,7 +113,7 @@ describe("clearing", () => {
     const only = deadlines.add(100, expiring("a"));
     deadlines.clear(only);
     expect(vi.getTimerCount()).toBe(1);
-    expect(after(100)).toEqual([]);
+    expect(expiredAfter(100)).toEqual([]);
     expect(vi.getTimerCount()).toBe(0);
   });
 
@@ -122,7 +122,7 @@ describe("clearing", () => {
     deadlines.add(100, expiring("a"));
     vi.advanceTimersByTime(100);
     deadlines.add(100, expiring("b"));
-    expect(after(100)).toEqual(["a", "b"]);
+    expect(expiredAfter(100)).toEqual(["a", "b"]);
   });
 
   it("clearing twice, or after the deadline expired, changes nothing for the others", () => {
@@ -133,7 +133,7 @@ describe("clearing", () => {
     deadlines.clear(a);
     deadlines.clear(b);
     deadlines.clear(c);
-    expect(after(100)).toEqual(["d"]);
+    expect(expiredAfter(100)).toEqual(["d"]);
 
     const [e, f] = ["e", "f"].map((name) => deadlines.add(100, expiring(name)));
     deadlines.add(200, expiring("g"));
@@ -143,7 +143,7 @@ describe("clearing", () => {
     const h = deadlines.add(100, expiring("h"));
     deadlines.add(100, expiring("i"));
     deadlines.clear(h);
-    expect(after(100)).toEqual(["d", "e", "f", "g", "i"]);
+    expect(expiredAfter(100)).toEqual(["d", "e", "f", "g", "i"]);
   });
 
   it("clearing one in the middle, at the head or at the tail of its queue leaves the rest to expire in time", () => {
@@ -157,10 +157,10 @@ describe("clearing", () => {
     deadlines.clear(armed[0]);
     deadlines.clear(armed[4]);
     // Added at 10, 20 … 50 ms: b falls at 120 ms, d at 140 ms.
-    expect(after(69)).toEqual([]);
-    expect(after(1)).toEqual(["b"]);
-    expect(after(19)).toEqual(["b"]);
-    expect(after(1)).toEqual(["b", "d"]);
+    expect(expiredAfter(69)).toEqual([]);
+    expect(expiredAfter(1)).toEqual(["b"]);
+    expect(expiredAfter(19)).toEqual(["b"]);
+    expect(expiredAfter(1)).toEqual(["b", "d"]);
     expect(vi.getTimerCount()).toBe(0);
   });
 });
@@ -172,8 +172,8 @@ it("when the timer fires, what it was armed for has fallen, though the clock lag
   const now = performance.now.bind(performance);
   // From here on the clock reads 10 ms behind the timers (or, under fake timers of a caller's, does not move with them).
   vi.spyOn(performance, "now").mockImplementation(() => now() - 10);
-  expect(after(100)).toEqual(["a"]);
-  expect(after(49)).toEqual(["a"]);
-  expect(after(1)).toEqual(["a", "b"]);
+  expect(expiredAfter(100)).toEqual(["a"]);
+  expect(expiredAfter(49)).toEqual(["a"]);
+  expect(expiredAfter(1)).toEqual(["a", "b"]);
   expect(vi.getTimerCount()).toBe(0);
 });
