@@ -108,7 +108,7 @@ export function createTransport(sender: Sender, defaults: Policy, logger?: Logge
 /**
  * What one attempt's exchange came to: the sender's answer or failure, or "timeout" once `ms`
  * have passed. The caller's abort stops the attempt, settles its trace and rejects with the
- * abort's reason. No timer or listener is left behind.
+ * abort's reason. No timer or listener is left behind, whichever comes first.
  */
 function settled(
   sending: Promise<Response>,
@@ -118,29 +118,34 @@ function settled(
   traced: AttemptTrace | undefined,
   deadlines: Deadlines,
 ): Promise<Outcome> {
-  // Stryker disable next-line ConditionalExpression: without a caller's signal, the race settles as the lean form does; that form only saves allocations.
-  if (caller) {
-    return race(caller, sending.then(undefined, failed), ms).catch((reason: unknown) => {
-      init.abort?.();
-      traced?.({ reason });
-      throw reason;
-    });
-  }
-  // Without a caller's signal (most calls): one promise and one deadline.
-  return new Promise((resolve) => {
-    const deadline = deadlines.add(ms, resolve);
-    sending.then(
-      (response) => {
+  return new Promise((resolve, reject) => {
+    let onAbort: (() => void) | undefined;
+    const settle = (outcome: Outcome) => {
+      deadlines.clear(deadline);
+      // With a caller's signal, its listener is set.
+      caller?.removeEventListener("abort", onAbort as () => void);
+      resolve(outcome);
+    };
+    const deadline = deadlines.add(ms, settle);
+    // Only a call with a signal of its own listens (most have none); the listener goes as it fires.
+    if (caller) {
+      onAbort = () => {
         deadlines.clear(deadline);
-        resolve(response);
-      },
-      (error: unknown) => {
-        deadlines.clear(deadline);
-        resolve(failed(error));
-      },
-    );
+        init.abort?.();
+        const reason: unknown = caller.reason;
+        traced?.({ reason });
+        reject(reason);
+      };
+      // A `fetch` of the caller's may abort the signal as it sends: then it is aborted already.
+      if (caller.aborted) return onAbort();
+      caller.addEventListener("abort", onAbort, ONCE);
+    }
+    sending.then(settle, (error: unknown) => settle(failed(error)));
   });
 }
+
+/** An abort listener that goes as it fires. */
+const ONCE = { once: true };
 
 /** Why an attempt's exchange failed: `unanswered` when the network failed before any answer (the sender's `NoAnswer`). */
 function failed(error: unknown): Outcome {

@@ -2,6 +2,7 @@
 // which outcomes are sent again and after how long, what an operation that may act twice is
 // spared, the timeout and the caller's abort of an attempt, the errors that end a call, and
 // every attempt's log line and trace, whole. No socket: each case runs in milliseconds.
+import { getEventListeners } from "node:events";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { MeetingApiError, MeetingConnectionError, MeetingError, MeetingTimeoutError } from "../../src/errors.js";
 import { operations } from "../../src/generated/operations.js";
@@ -74,7 +75,23 @@ function rig(script: Step[], { policy = POLICY, logged = true, traced = true } =
       traces.push(["end", attempt, outcome, retryInMs]);
     };
   };
-  const transport = createTransport(sender, policy, logged ? logger : undefined, traced ? tracer : undefined, deadlines);
+  /** The deadlines armed and neither cleared nor expired yet. */
+  const live = new Set<unknown>();
+  const tracked: Deadlines = {
+    add: (ms, expire) => {
+      const deadline = deadlines.add(ms, (outcome) => {
+        live.delete(deadline);
+        expire(outcome);
+      });
+      live.add(deadline);
+      return deadline;
+    },
+    clear: (deadline) => {
+      live.delete(deadline);
+      deadlines.clear(deadline);
+    },
+  };
+  const transport = createTransport(sender, policy, logged ? logger : undefined, traced ? tracer : undefined, tracked);
   /** The call run to its end, timers and all: a wait that should not be there fails the test at once instead of hanging it. */
   const run = async (...args: Parameters<typeof transport>) => {
     const call = settle(transport(...args));
@@ -88,7 +105,7 @@ function rig(script: Step[], { policy = POLICY, logged = true, traced = true } =
     await vi.advanceTimersByTimeAsync(ms);
     return sent.length;
   };
-  return { transport, run, sent, sentAfter, lines, metas, traces };
+  return { transport, run, sent, sentAfter, lines, metas, traces, live };
 }
 
 /** A CallRequest as openapi-fetch's facade hands it over: the body as text. */
@@ -441,6 +458,50 @@ describe.each([
       controller.abort(reason);
       await vi.advanceTimersByTimeAsync(0);
       expect(call.error).toBe(reason);
+    });
+
+    it("during an attempt, no deadline and no listener is left behind", async () => {
+      const controller = new AbortController();
+      const { transport, live } = rig([hang()]);
+      const call = settle(transport(request(INVITE), POLICY, controller.signal));
+      await vi.advanceTimersByTimeAsync(10);
+      expect(getEventListeners(controller.signal, "abort")).toHaveLength(1);
+      expect(live.size).toBe(1);
+      controller.abort("stop");
+      await vi.advanceTimersByTimeAsync(0);
+      expect(call.error).toBe("stop");
+      expect(live.size).toBe(0);
+      expect(getEventListeners(controller.signal, "abort")).toEqual([]);
+    });
+
+    it("a sender that aborts the caller's signal as it sends: the caller's reason, that attempt aborted, no deadline left", async () => {
+      const controller = new AbortController();
+      const { transport, sent, live } = rig([
+        (init) => {
+          controller.abort("aborted while sending");
+          return hang()(init);
+        },
+      ]);
+      const call = settle(transport(request(INVITE), POLICY, controller.signal));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(call.error).toBe("aborted while sending");
+      expect(aborts).toEqual([sent[0]!.init]);
+      expect(live.size).toBe(0);
+    });
+
+    it("an attempt answered or timed out keeps no listener on the caller's signal; the timeout applies as without a signal", async () => {
+      const controller = new AbortController();
+      const { transport, sent, sentAfter, live } = rig([hang(), answer(200)]);
+      const call = settle(transport(request(INVITE), POLICY, controller.signal));
+      expect(await sentAfter(POLICY.timeoutMs - 1)).toBe(1);
+      expect(aborts).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(aborts).toEqual([sent[0]!.init]);
+      await vi.runAllTimersAsync();
+      expect(call.response?.status).toBe(200);
+      expect(sent).toHaveLength(2);
+      expect(getEventListeners(controller.signal, "abort")).toEqual([]);
+      expect(live.size).toBe(0);
     });
 
     it("during the backoff: rejects with the reason at once, no attempt more", async () => {
