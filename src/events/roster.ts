@@ -12,7 +12,7 @@ type RosterEvent = Extract<MeetingEvent, { type: "roster" }>;
 
 /** Numbers whose last call result is kept. */
 const CALL_RESULTS = 1_000;
-/** People kept in the waiting room (those who came most recently): as many as a large roster. */
+/** People held in the waiting room, as many as a large roster: a newcomer past them is not held. */
 const WAITING = 10_000;
 
 /** The envelope of every push: not part of the meeting's status. */
@@ -104,6 +104,10 @@ export class Roster implements ConferenceState {
    * A WaitingListNotify, read like ParticipantsNotify: a full list (`msgMode` 0) replaces the
    * waiting room; an incremental one adds (`mode` 0) and removes (`mode` 1). An entry without a
    * `pid`, or with a `mode` not known, is skipped, and the frame is passed on as `unknown` too.
+   * The room holds `WAITING` people: a newcomer past them is not held either (the frame is
+   * passed on as `unknown`), and absence from the room says nothing (it is not synced) until a
+   * full list that fits. So what it holds always matches the events given, and it never takes
+   * someone for gone who may still wait.
    */
   private waitingList(frame: Frame): Applied | undefined {
     const data = payload(frame.data);
@@ -114,25 +118,32 @@ export class Roster implements ConferenceState {
     );
     const events: MeetingEvent[] = [];
     let unknown = entries.length < list.length;
+    // A newcomer found no room: not held.
+    let full = false;
     if (frame.msgMode === 0) {
-      const present = new Set<string>();
-      for (const entry of entries) {
-        if (entry.mode === 1) continue;
-        present.add(entry.pid);
-        this.enterWaiting(entry, events);
+      const listed = entries.filter((entry) => entry.mode !== 1);
+      const present = new Set(listed.map((entry) => entry.pid));
+      // The room for newcomers: what those listed again leave free (the unlisted leave below).
+      let room = WAITING;
+      for (const pid of this.waiting.keys()) if (present.has(pid)) room--;
+      for (const entry of listed) {
+        if (this.waiting.has(entry.pid) || room-- > 0) this.enterWaiting(entry, events);
+        else full = true;
       }
       for (const pid of [...this.waiting.keys()]) {
         if (!present.has(pid)) this.leaveWaiting(pid, events);
       }
-      this.waitingSynced = true;
+      this.waitingSynced = !full;
     } else {
       for (const entry of entries) {
         if (entry.mode === 1) this.leaveWaiting(entry.pid, events);
-        else if (entry.mode === 0 || entry.mode === undefined) this.enterWaiting(entry, events);
-        else unknown = true;
+        else if (entry.mode !== 0 && entry.mode !== undefined) unknown = true;
+        else if (this.waiting.has(entry.pid) || this.waiting.size < WAITING) this.enterWaiting(entry, events);
+        else full = true;
       }
+      if (full) this.waitingSynced = false;
     }
-    if (unknown) events.push({ type: "unknown", frame });
+    if (unknown || full) events.push({ type: "unknown", frame });
     return { events };
   }
 
@@ -149,8 +160,6 @@ export class Roster implements ConferenceState {
     this.waitingCopy = undefined;
     if (old) return;
     events.push({ type: "waitingJoined", participantID: pid, member });
-    const oldest = this.waiting.keys().next();
-    if (this.waiting.size > WAITING && !oldest.done) this.waiting.delete(oldest.value);
   }
 
   private leaveWaiting(pid: string, events: MeetingEvent[]): void {

@@ -40,12 +40,13 @@ export interface ConferenceState {
    */
   readonly callResults: ReadonlyMap<string, CallResult>;
   /**
-   * Who waits in the waiting room, by `pid`, as of the last `WaitingListNotify` (the 10 000
-   * who came most recently): a full list replaces it, an incremental one adds (`mode` 0) and
-   * removes (`mode` 1).
+   * Who waits in the waiting room, by `pid`, as of the last `WaitingListNotify`: a full list
+   * replaces it, an incremental one adds (`mode` 0) and removes (`mode` 1). It holds 10 000
+   * people: a newcomer past them is not held (the frame comes as an `unknown` event), and
+   * `waitingSynced` is false until a full list that fits.
    */
   readonly waiting: ReadonlyMap<string, WaitingMember>;
-  /** A full waiting list has arrived: from now on, absence from `waiting` means "not in the waiting room". */
+  /** A full waiting list has arrived, and fitted: absence from `waiting` means "not in the waiting room". */
   readonly waitingSynced: boolean;
 }
 

@@ -237,13 +237,15 @@ describe("against the scripted channel server", () => {
     expect([live.waitingSynced, live.waiting.size]).toEqual([false, 0]);
   });
 
-  it("keeps the 10 000 who came most recently", async () => {
+  it("holds the first 10 000: none of them is taken for gone, nor is a newcomer past them", async () => {
     const live = await conf.roster();
     stop.push(() => live.close());
     const list = Array.from({ length: 10_001 }, (_, index) => ({ pid: `w${index}`, mode: 0 }));
     server.connections[0]!.push(waitingList(0, list));
-    await conf.waitUntil((state) => state.waitingSynced, { timeoutMs: 10_000 });
-    expect(live.waiting.size).toBe(10_000);
-    expect([live.waiting.has("w0"), live.waiting.has("w1"), live.waiting.has("w10000")]).toEqual([false, true, true]);
+    await conf.waitUntil((state) => state.waiting.size === 10_000, { timeoutMs: 10_000 });
+    expect([live.waitingSynced, live.waiting.has("w0"), live.waiting.has("w10000")]).toEqual([false, true, false]);
+    for (const pid of ["w0", "w10000"]) {
+      await expect(conf.waitUntil({ waiting: pid, left: true }, { timeoutMs: 100 })).rejects.toBeInstanceOf(MeetingTimeoutError);
+    }
   });
 });

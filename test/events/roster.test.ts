@@ -383,28 +383,59 @@ describe("the roster", () => {
       expect(roster.waitingSynced).toBe(false);
     });
 
-    it("holds exactly 10,000: a full list of 10,000 keeps all; the next to come pushes out the one who came first", () => {
+    it("holds exactly 10,000: a newcomer past them is not held, the frame is passed on as unknown, and absence says nothing until a full list fits", () => {
       const roster = new Roster();
       const list = Array.from({ length: 10_000 }, (_, index) => ({ pid: `w${index}`, mode: 0 }));
       const applied = roster.apply(waitingList(0, list));
       expect(applied?.events).toHaveLength(10_000);
       expect(applied?.events[9_999]).toEqual(joined("w9999", { pid: "w9999" }));
-      expect(roster.waiting.size).toBe(10_000);
-      expect([roster.waiting.has("w0"), roster.waiting.has("w9999")]).toEqual([true, true]);
-      // A change to the first one's record keeps their place: they still came first.
+      expect([roster.waiting.size, roster.waitingSynced]).toEqual([10_000, true]);
+      // A change to a record held needs no room.
       expect(roster.apply(knock({ pid: "w0", name: "Ann" }))).toStrictEqual({ events: [] });
-      expect(roster.apply(knock({ pid: "w10000" }))).toStrictEqual({ events: [joined("w10000", { pid: "w10000" })] });
-      expect(roster.waiting.size).toBe(10_000);
-      expect([...roster.waiting.keys()].slice(0, 2)).toEqual(["w1", "w2"]);
-      expect([...roster.waiting.keys()].at(-1)).toBe("w10000");
+      expect(roster.waiting.get("w0")).toEqual({ pid: "w0", name: "Ann" });
+      const past = knock({ pid: "w10000" });
+      expect(roster.apply(past)).toStrictEqual({ events: [{ type: "unknown", frame: past }] });
+      expect([roster.waiting.size, roster.waiting.has("w10000"), roster.waitingSynced]).toEqual([10_000, false, false]);
+      // One leaves: room for the next; the room stays unsynced, since w10000 may still wait.
+      roster.apply(knock({ pid: "w1", mode: 1 }));
+      expect(roster.apply(knock({ pid: "w10001" }))).toStrictEqual({ events: [joined("w10001", { pid: "w10001" })] });
+      expect([roster.waiting.size, roster.waitingSynced]).toEqual([10_000, false]);
+      // A full list that fits syncs it again.
+      roster.apply(waitingList(0, list));
+      expect([roster.waiting.size, roster.waitingSynced]).toEqual([10_000, true]);
     });
 
-    it("a full list of 10,001 keeps the last 10,000 listed", () => {
+    it("a full list of 10,001 holds the first 10,000 listed, passes the frame on as unknown, and does not sync the room", () => {
       const roster = new Roster();
       const list = Array.from({ length: 10_001 }, (_, index) => ({ pid: `w${index}` }));
-      expect(roster.apply(waitingList(0, list))?.events).toHaveLength(10_001);
-      expect(roster.waiting.size).toBe(10_000);
-      expect([roster.waiting.has("w0"), roster.waiting.has("w1"), roster.waiting.has("w10000")]).toEqual([false, true, true]);
+      const frame = waitingList(0, list);
+      const events = roster.apply(frame)?.events;
+      expect(events).toHaveLength(10_001);
+      expect(events?.at(-2)).toEqual(joined("w9999", { pid: "w9999" }));
+      expect(events?.at(-1)).toEqual({ type: "unknown", frame });
+      expect([roster.waiting.size, roster.waitingSynced]).toEqual([10_000, false]);
+      expect([roster.waiting.has("w0"), roster.waiting.has("w9999"), roster.waiting.has("w10000")]).toEqual([true, true, false]);
+    });
+
+    it("a full list that replaces a full room: the unlisted make room for the newcomers, who join first as ever, and the room is synced", () => {
+      const roster = new Roster();
+      const first = Array.from({ length: 10_000 }, (_, index) => ({ pid: `a${index}` }));
+      roster.apply(waitingList(0, first));
+      const next = [{ pid: "a0" }, ...Array.from({ length: 9_999 }, (_, index) => ({ pid: `b${index}` }))];
+      const events = roster.apply(waitingList(0, next))?.events ?? [];
+      expect(events).toHaveLength(9_999 * 2);
+      expect(events[0]).toEqual(joined("b0", { pid: "b0" }));
+      expect(events[9_998]).toEqual(joined("b9998", { pid: "b9998" }));
+      expect(events[9_999]).toEqual(left("a1", { pid: "a1" }));
+      expect([roster.waiting.size, roster.waitingSynced, roster.waiting.has("a0"), roster.waiting.has("b9998")]).toEqual([10_000, true, true, true]);
+      // Listed twice, a newcomer takes one place.
+      const twice = [{ pid: "c0" }, { pid: "c0", name: "Cy" }, ...Array.from({ length: 9_999 }, (_, index) => ({ pid: `b${index}` }))];
+      expect(roster.apply(waitingList(0, twice))?.events.filter((event) => event.type === "unknown")).toEqual([]);
+      expect([roster.waiting.size, roster.waitingSynced, roster.waiting.get("c0")]).toEqual([10_000, true, { pid: "c0", name: "Cy" }]);
+      // Those listed again take their places: no room is left for one more.
+      const more = waitingList(0, [...twice, { pid: "d0" }]);
+      expect(roster.apply(more)?.events).toStrictEqual([{ type: "unknown", frame: more }]);
+      expect([roster.waiting.size, roster.waitingSynced, roster.waiting.has("d0")]).toEqual([10_000, false, false]);
     });
 
     it("a snapshot carries a copy of the waiting room, shared until it changes; a record that changes nothing keeps the copy", () => {
