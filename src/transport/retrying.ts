@@ -127,6 +127,8 @@ function settled(
       resolve(outcome);
     };
     const deadline = deadlines.add(ms, settle);
+    // Handled first: an attempt aborted at once still rejects, and that must never go unhandled.
+    sending.then(settle, (error: unknown) => settle(failed(error)));
     // Only a call with a signal of its own listens (most have none); the listener goes as it fires.
     if (caller) {
       onAbort = () => {
@@ -140,7 +142,6 @@ function settled(
       if (caller.aborted) return onAbort();
       caller.addEventListener("abort", onAbort, ONCE);
     }
-    sending.then(settle, (error: unknown) => settle(failed(error)));
   });
 }
 

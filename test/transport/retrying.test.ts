@@ -474,13 +474,18 @@ describe.each([
       expect(getEventListeners(controller.signal, "abort")).toEqual([]);
     });
 
-    it("a sender that aborts the caller's signal as it sends: the caller's reason, that attempt aborted, no deadline left", async () => {
+    it("a sender that aborts the caller's signal as it sends: the caller's reason, that attempt aborted, its rejection handled, no deadline left", async () => {
       const controller = new AbortController();
       const { transport, sent, live } = rig([
-        (init) => {
-          controller.abort("aborted while sending");
-          return hang()(init);
-        },
+        (init) =>
+          new Promise((_, reject) => {
+            // Aborted, the sender rejects as fetch does: nothing may leave that rejection unhandled.
+            init.abort = () => {
+              aborts.push(init);
+              reject(new NoAnswer(new DOMException("aborted", "AbortError")));
+            };
+            controller.abort("aborted while sending");
+          }),
       ]);
       const call = settle(transport(request(INVITE), POLICY, controller.signal));
       await vi.advanceTimersByTimeAsync(0);
