@@ -35,12 +35,8 @@ const prism = await startPrism({ port, log: (line) => log(line) }).catch((error:
   console.error(`npm run mock: Prism did not start on port ${port}: ${error.message.split("\n")[0]}`);
   process.exit(1);
 });
-console.log(lines.join("\n"));
-log = (line) => {
-  console.log(line);
-};
-console.log(`Mock of openapi.yaml listening on ${prism.url} (Ctrl-C stops it)`);
-
+// Ready to stop Prism before anything says it listens: whoever reads that may signal at once,
+// and a signal with no handler would end this process and leave Prism serving.
 let stopping = false;
 const shutdown = () => {
   if (stopping) return;
@@ -53,3 +49,8 @@ process.once("SIGHUP", shutdown);
 // Orphaned (the shell npm ran this under was killed): stop too, so that no Prism keeps serving.
 const parent = process.ppid;
 setInterval(() => process.ppid !== parent && shutdown(), 250);
+console.log(lines.join("\n"));
+log = (line) => {
+  console.log(line);
+};
+console.log(`Mock of openapi.yaml listening on ${prism.url} (Ctrl-C stops it)`);

@@ -87,7 +87,7 @@ describe("npm run mock", () => {
       expect(await serving(port)).toBe(true);
       process.kill(mock.pid, signal);
       await mock.exited;
-      expect(await until(async () => !(await serving(port)), 10_000)).toBe(true);
+      expect(await until(async () => !(await serving(port)), 10_000), `port ${port} still served after npm exited; its output:\n${mock.output()}`).toBe(true);
     },
     90_000,
   );
